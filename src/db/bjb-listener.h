@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bjb-connection.h"
+#include "bjb-event.h"
+
+G_BEGIN_DECLS
+
+#define BJB_TYPE_LISTENER (bjb_listener_get_type ())
+G_DECLARE_FINAL_TYPE (BjbListener, bjb_listener, BJB, LISTENER, GObject)
+
+/*
+ * BjbListener: delivers every bjb.event row the login may see, exactly once, in id order
+ * (= commit order), live and across reconnects and restarts.
+ *
+ * On every (re)connect of its connection it runs `LISTEN bjb_events` first, then reads
+ * `… FROM bjb.event WHERE id > last ORDER BY id`; each NOTIFY triggers the same read. So
+ * catch-up and live delivery are one code path.
+ *
+ * Properties: "connection" (construct-only), "last-event-id" (gint64, read/write, notify):
+ * persist it (per login) and set it back before bjb_listener_start_async() so a restarted
+ * client shows nothing twice. 0 = from the beginning.
+ *
+ * Signal: "event-received" (BjbEvent *event), after last-event-id was advanced to it.
+ */
+
+/**
+ * bjb_listener_new:
+ * @connection: a connection used by nobody else (bjb_connection_dup() of the main one);
+ *   opened or not
+ *
+ * Returns: (transfer full): a new listener holding a reference on @connection
+ */
+BjbListener   *bjb_listener_new                (BjbConnection *connection);
+
+/**
+ * bjb_listener_start_async:
+ *
+ * Opens the connection if needed, LISTENs and catches up. Completes once the first
+ * catch-up is done (or with the open error). From then on the listener follows the
+ * connection's reconnects by itself.
+ */
+void           bjb_listener_start_async        (BjbListener         *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       bjb_listener_start_finish       (BjbListener   *self,
+                                                GAsyncResult  *result,
+                                                GError       **error);
+
+/* Stops delivering and closes the connection. */
+void           bjb_listener_stop               (BjbListener *self);
+
+/* (transfer none) */
+BjbConnection *bjb_listener_get_connection     (BjbListener *self);
+gint64         bjb_listener_get_last_event_id  (BjbListener *self);
+void           bjb_listener_set_last_event_id  (BjbListener *self,
+                                                gint64       id);
+
+G_END_DECLS
