@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE bjb.forgot (id int);
+COMMIT;
