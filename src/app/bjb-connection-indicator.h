@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bjb-session.h"
+
+G_BEGIN_DECLS
+
+#define BJB_TYPE_CONNECTION_INDICATOR (bjb_connection_indicator_get_type ())
+
+G_DECLARE_FINAL_TYPE (BjbConnectionIndicator, bjb_connection_indicator, BJB, CONNECTION_INDICATOR,
+                      GtkWidget)
+
+BjbSession *bjb_connection_indicator_get_session (BjbConnectionIndicator *self);
+void        bjb_connection_indicator_set_session (BjbConnectionIndicator *self,
+                                                  BjbSession *session);
+
+G_END_DECLS

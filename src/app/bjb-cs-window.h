@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bjb-session.h"
+
+G_BEGIN_DECLS
+
+#define BJB_TYPE_CS_WINDOW (bjb_cs_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BjbCsWindow, bjb_cs_window, BJB, CS_WINDOW, AdwApplicationWindow)
+
+BjbSession *bjb_cs_window_get_session (BjbCsWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-offline-banner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-offline-banner.h"
+
+/* The strip under the header bar that says the link to the server is down. AdwBanner is
+ * libadwaita 1.3, so this is a revealer with a styled box. */
+struct _BjbOfflineBanner
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkRevealer *revealer;
+  GtkLabel *title_label;
+  GtkLabel *detail_label;
+  GtkButton *sign_in_button;
+
+  /* Owned */
+  BjbSession *session;
+  GSignalGroup *connection_signals;
+};
+
+G_DEFINE_FINAL_TYPE (BjbOfflineBanner, bjb_offline_banner, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_REVEALED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_last_success (BjbConnection *connection)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  GDateTime *last = bjb_connection_get_last_success (connection);
+
+  if (last == NULL)
+    return g_strdup (_("No contact with the server yet."));
+
+  local = g_date_time_to_local (last);
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    when = g_date_time_format (local, "%H:%M:%S");
+  else
+    /* Translators: date and time of the last contact, see g_date_time_format() */
+    when = g_date_time_format (local, _("%-d %B %Y, %H:%M:%S"));
+
+  /* Translators: %s is a time such as 14:05:31 */
+  return g_strdup_printf (_("Last contact with the server at %s."), when);
+}
+
+static void
+update (BjbOfflineBanner *self)
+{
+  BjbConnection *connection = self->session ? bjb_session_get_connection (self->session) : NULL;
+  BjbConnectionState state;
+  gboolean reveal = FALSE;
+
+  if (connection == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->revealer, FALSE);
+      return;
+    }
+
+  state = bjb_connection_get_state (connection);
+
+  if (state == BJB_CONNECTION_STATE_RECONNECTING || state == BJB_CONNECTION_STATE_CONNECTING)
+    {
+      g_autofree char *detail = format_last_success (connection);
+
+      gtk_label_set_text (self->title_label, _("Connection lost — reconnecting…"));
+      gtk_label_set_text (self->detail_label, detail);
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_button), FALSE);
+      reveal = TRUE;
+    }
+  else if (state == BJB_CONNECTION_STATE_DISCONNECTED)
+    {
+      const GError *error = bjb_connection_get_error (connection);
+      g_autofree char *detail = format_last_success (connection);
+      g_autofree char *text = NULL;
+
+      /* It gave up: the password changed, the account was deactivated, … */
+      if (error != NULL)
+        text = g_strdup_printf ("%s %s", bjb_db_error_get_user_message (error), detail);
+      else
+        text = g_steal_pointer (&detail);
+
+      gtk_label_set_text (self->title_label, _("Disconnected from the server"));
+      gtk_label_set_text (self->detail_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->sign_in_button), TRUE);
+      reveal = TRUE;
+    }
+
+  if (reveal != gtk_revealer_get_reveal_child (self->revealer))
+    {
+      gtk_revealer_set_reveal_child (self->revealer, reveal);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+    }
+}
+
+static void
+bjb_offline_banner_dispose (GObject *object)
+{
+  BjbOfflineBanner *self = (BjbOfflineBanner *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_OFFLINE_BANNER);
+  g_signal_group_set_target (self->connection_signals, NULL);
+  g_clear_object (&self->connection_signals);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (bjb_offline_banner_parent_class)->dispose (object);
+}
+
+static void
+bjb_offline_banner_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_REVEALED:
+      g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->revealer));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_offline_banner_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      bjb_offline_banner_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_offline_banner_class_init (BjbOfflineBannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_offline_banner_dispose;
+  object_class->get_property = bjb_offline_banner_get_property;
+  object_class->set_property = bjb_offline_banner_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVEALED] =
+    g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/ui/bjb-offline-banner.ui");
+  gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, revealer);
+  gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, sign_in_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "offlinebanner");
+}
+
+static void
+bjb_offline_banner_init (BjbOfflineBanner *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->connection_signals = g_signal_group_new (BJB_TYPE_CONNECTION);
+  g_signal_group_connect_swapped (self->connection_signals, "notify::state",
+                                  G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->connection_signals, "notify::last-success",
+                                  G_CALLBACK (update), self);
+}
+
+/**
+ * bjb_offline_banner_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session whose connection is shown
+ */
+BjbSession *
+bjb_offline_banner_get_session (BjbOfflineBanner *self)
+{
+  g_return_val_if_fail (BJB_IS_OFFLINE_BANNER (self), NULL);
+  return self->session;
+}
+
+void
+bjb_offline_banner_set_session (BjbOfflineBanner *self,
+                                BjbSession       *session)
+{
+  g_return_if_fail (BJB_IS_OFFLINE_BANNER (self));
+  g_return_if_fail (!session || BJB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->connection_signals,
+                             session ? bjb_session_get_connection (session) : NULL);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

@@ -1,0 +1,845 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <libnotify/notify.h>
+
+#include "bjb-event.h"
+#include "bjb-listener.h"
+#include "bjb-session.h"
+
+/* Everything that lives as long as one staff member is signed in: the query connection,
+ * the listening connection, and the notification centre's list. Windows borrow it. */
+struct _BjbSession
+{
+  GObject parent_instance;
+
+  /* Owned */
+  BjbServerProfile *profile;
+  BjbConnection *connection;
+  BjbListener *listener;
+  GSettings *settings;
+  GListStore *notifications;
+  GHashTable *known_ids;
+  GHashTable *desktop_notifications;
+  GCancellable *cancellable;
+  char *login;
+  char *seen_key;
+
+  guint unread_count;
+  int last_desktop_notification_id;
+  guint listening : 1;
+  guint closed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BjbSession, bjb_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  PROP_PROFILE,
+  PROP_SETTINGS,
+  PROP_LOGIN,
+  PROP_DISPLAY_NAME,
+  PROP_ROLE,
+  PROP_ROLE_LABEL,
+  PROP_NOTIFICATIONS,
+  PROP_UNREAD_COUNT,
+  PROP_LISTENING,
+  PROP_LAST_DESKTOP_NOTIFICATION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define EVENT_COLUMNS \
+  "e.id, e.kind, e.order_id, e.product_id, e.customer_id, e.audience_role, " \
+  "e.audience_login, e.created_at, e.details"
+
+/**
+ * bjb_role_get_label:
+ * @role: (nullable): "admin", "cs", "courier" or "worker"
+ *
+ * Returns: (transfer none): the translated name of the role
+ */
+const char *
+bjb_role_get_label (const char *role)
+{
+  if (g_strcmp0 (role, "admin") == 0)
+    return _("Administrator");
+  if (g_strcmp0 (role, "cs") == 0)
+    return _("Customer Service");
+  if (g_strcmp0 (role, "courier") == 0)
+    return _("Courier");
+  if (g_strcmp0 (role, "worker") == 0)
+    return _("Background Worker");
+  return _("Unknown role");
+}
+
+static const char *
+json_get_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+static BjbNotification *
+notification_new_from_event (BjbEvent *event,
+                             gboolean  read)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *order = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *product = NULL;
+  JsonObject *details = NULL;
+  const char *kind = bjb_event_get_kind (event);
+  const char *customer;
+  const char *number;
+
+  if (json_parser_load_from_data (parser, bjb_event_get_details (event), -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    details = json_node_get_object (json_parser_get_root (parser));
+
+  number = json_get_string (details, "number");
+  if (number == NULL)
+    number = json_get_string (details, "order_number");
+  if (number != NULL)
+    order = g_strdup (number);
+  else
+    order = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_order_id (event));
+
+  customer = json_get_string (details, "customer_name");
+  if (customer == NULL)
+    customer = json_get_string (details, "customer");
+
+  if (json_get_string (details, "product_name") != NULL)
+    product = g_strdup (json_get_string (details, "product_name"));
+  else if (json_get_string (details, "name") != NULL)
+    product = g_strdup (json_get_string (details, "name"));
+  else
+    product = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_product_id (event));
+
+  if (g_strcmp0 (kind, "order_placed") == 0)
+    title = g_strdup_printf (_("New order %s"), order);
+  else if (g_strcmp0 (kind, "payment_proof_attached") == 0)
+    title = g_strdup_printf (_("Payment proof received for order %s"), order);
+  else if (g_strcmp0 (kind, "payment_confirmed") == 0)
+    title = g_strdup_printf (_("Payment confirmed for order %s"), order);
+  else if (g_strcmp0 (kind, "order_shipped") == 0)
+    title = g_strdup_printf (_("Order %s is out for delivery"), order);
+  else if (g_strcmp0 (kind, "order_completed") == 0)
+    title = g_strdup_printf (_("Order %s completed"), order);
+  else if (g_strcmp0 (kind, "order_cancelled") == 0)
+    title = g_strdup_printf (_("Order %s cancelled"), order);
+  else if (g_strcmp0 (kind, "order_expired") == 0)
+    title = g_strdup_printf (_("Order %s expired unpaid"), order);
+  else if (g_strcmp0 (kind, "stock_low") == 0)
+    title = g_strdup_printf (_("Stock is running low: %s"), product);
+  else if (g_strcmp0 (kind, "feedback_recorded") == 0)
+    title = g_strdup_printf (_("Customer feedback on order %s"), order);
+  else
+    title = g_strdup_printf (_("Event “%s”"), kind);
+
+  return bjb_notification_new (bjb_event_get_id (event),
+                               kind,
+                               bjb_event_get_order_id (event),
+                               title,
+                               customer ? customer : "",
+                               bjb_event_get_created_at (event),
+                               read);
+}
+
+static void
+update_unread_count (BjbSession *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->notifications));
+  guint unread = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BjbNotification) item = g_list_model_get_item (G_LIST_MODEL (self->notifications), i);
+
+      if (!bjb_notification_get_read (item))
+        unread++;
+    }
+
+  if (unread != self->unread_count)
+    {
+      self->unread_count = unread;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD_COUNT]);
+    }
+}
+
+static void
+on_notification_read_changed (BjbSession *self)
+{
+  update_unread_count (self);
+}
+
+static int
+compare_notifications (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  gint64 id_a = bjb_notification_get_id ((BjbNotification *)a);
+  gint64 id_b = bjb_notification_get_id ((BjbNotification *)b);
+
+  /* Newest first. */
+  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
+}
+
+/* Returns TRUE when the notification was new to the list. */
+static gboolean
+add_notification (BjbSession      *self,
+                  BjbNotification *notification)
+{
+  gint64 id = bjb_notification_get_id (notification);
+
+  if (g_hash_table_contains (self->known_ids, &id))
+    return FALSE;
+
+  g_hash_table_add (self->known_ids, g_memdup2 (&id, sizeof id));
+  g_signal_connect_object (notification, "notify::read",
+                           G_CALLBACK (on_notification_read_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_insert_sorted (self->notifications, notification, compare_notifications, NULL);
+  update_unread_count (self);
+
+  return TRUE;
+}
+
+static void
+on_open_action (NotifyNotification *desktop,
+                char               *action,
+                gpointer            user_data)
+{
+  GApplication *app = g_application_get_default ();
+  gint64 order_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (desktop), "bjb-order-id"));
+
+  if (app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-order",
+                                    g_variant_new_int64 (order_id));
+}
+
+static void
+on_desktop_notification_closed (BjbSession         *self,
+                                NotifyNotification *desktop)
+{
+  g_hash_table_remove (self->desktop_notifications, desktop);
+}
+
+static void
+show_desktop_notification (BjbSession      *self,
+                           BjbNotification *notification)
+{
+  g_autoptr(GError) error = NULL;
+  NotifyNotification *desktop;
+  int id = 0;
+
+  if (!notify_is_initted ())
+    return;
+
+  desktop = notify_notification_new (bjb_notification_get_title (notification),
+                                     bjb_notification_get_body (notification),
+                                     APP_ID);
+  notify_notification_set_hint_string (desktop, "desktop-entry", APP_ID);
+  notify_notification_set_category (desktop, "x-barokah.order");
+  g_object_set_data (G_OBJECT (desktop), "bjb-order-id",
+                     GSIZE_TO_POINTER ((gsize)bjb_notification_get_order_id (notification)));
+
+  if (bjb_notification_get_order_id (notification) > 0)
+    notify_notification_add_action (desktop, "default", _("Open"), on_open_action, NULL, NULL);
+
+  g_signal_connect_object (desktop, "closed",
+                           G_CALLBACK (on_desktop_notification_closed), self,
+                           G_CONNECT_SWAPPED);
+  /* Kept alive until closed so that its "Open" action can still reach us. */
+  g_hash_table_add (self->desktop_notifications, desktop);
+
+  if (!notify_notification_show (desktop, &error))
+    {
+      g_debug ("No desktop notification: %s", error->message);
+      g_hash_table_remove (self->desktop_notifications, desktop);
+      return;
+    }
+
+  g_object_get (desktop, "id", &id, NULL);
+  self->last_desktop_notification_id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_DESKTOP_NOTIFICATION_ID]);
+}
+
+static void
+on_event_received (BjbSession  *self,
+                   BjbEvent    *event,
+                   BjbListener *listener)
+{
+  g_autoptr(BjbNotification) notification = NULL;
+  g_autoptr(GVariant) seen = NULL;
+  GVariantDict dict;
+
+  if (self->closed)
+    return;
+
+  /* Remember first: a crash right after must not show this one again. */
+  seen = g_settings_get_value (self->settings, "last-seen-events");
+  g_variant_dict_init (&dict, seen);
+  g_variant_dict_insert (&dict, self->seen_key, "x", bjb_event_get_id (event));
+  g_settings_set_value (self->settings, "last-seen-events", g_variant_dict_end (&dict));
+
+  notification = notification_new_from_event (event, FALSE);
+  add_notification (self, notification);
+  show_desktop_notification (self, notification);
+}
+
+static void
+listener_start_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BjbSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bjb_listener_start_finish (BJB_LISTENER (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Live notifications are off: %s", error->message);
+      return;
+    }
+
+  self->listening = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
+}
+
+static void
+start_listener (BjbSession *self,
+                gint64      newest_loaded)
+{
+  g_autoptr(BjbConnection) listen_connection = NULL;
+  g_autoptr(GVariant) seen = NULL;
+  gint64 last_seen = -1;
+
+  seen = g_settings_get_value (self->settings, "last-seen-events");
+  if (!g_variant_lookup (seen, self->seen_key, "x", &last_seen))
+    last_seen = -1;
+
+  /* First run of this login on this machine: what already happened is in the list, only
+   * what happens from now on pops up on the desktop. */
+  if (last_seen < 0)
+    last_seen = newest_loaded;
+
+  listen_connection = bjb_connection_dup (self->connection);
+  self->listener = bjb_listener_new (listen_connection);
+  bjb_listener_set_last_event_id (self->listener, last_seen);
+  g_signal_connect_object (self->listener, "event-received",
+                           G_CALLBACK (on_event_received), self,
+                           G_CONNECT_SWAPPED);
+  bjb_listener_start_async (self->listener, self->cancellable,
+                            listener_start_cb, g_object_ref (self));
+}
+
+static void
+load_recent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BjbSession) self = user_data;
+  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 newest = 0;
+  guint n_rows;
+
+  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+    return;
+  if (rows == NULL)
+    g_message ("Could not load notifications: %s", error->message);
+
+  n_rows = rows ? bjb_result_get_n_rows (rows) : 0;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(BjbEvent) event = bjb_event_new_from_result (rows, i);
+      g_autoptr(BjbNotification) notification = NULL;
+
+      notification = notification_new_from_event (event, bjb_result_get_boolean (rows, i, "read"));
+      add_notification (self, notification);
+      newest = MAX (newest, bjb_event_get_id (event));
+    }
+
+  start_listener (self, newest);
+}
+
+/**
+ * bjb_session_start:
+ *
+ * Loads the notification centre and starts listening for events. Returns at once.
+ */
+void
+bjb_session_start (BjbSession *self)
+{
+  g_return_if_fail (BJB_IS_SESSION (self));
+  g_return_if_fail (self->listener == NULL);
+
+  bjb_connection_query_async (self->connection,
+                              "SELECT " EVENT_COLUMNS ", r.event_id IS NOT NULL AS read"
+                              "  FROM bjb.event e"
+                              "  LEFT JOIN bjb.notification_read r"
+                              "    ON r.event_id = e.id AND r.login = session_user"
+                              " ORDER BY e.id DESC"
+                              " LIMIT $1",
+                              1, (const char *const[]) { "100" },
+                              self->cancellable, load_recent_cb, g_object_ref (self));
+}
+
+/**
+ * bjb_session_close:
+ *
+ * Stops listening and closes both connections (sign-out).
+ */
+void
+bjb_session_close (BjbSession *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (BJB_IS_SESSION (self));
+
+  if (self->closed)
+    return;
+
+  self->closed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->listener != NULL)
+    bjb_listener_stop (self->listener);
+  bjb_connection_close (self->connection);
+
+  g_hash_table_iter_init (&iter, self->desktop_notifications);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    notify_notification_close (key, NULL);
+  g_hash_table_remove_all (self->desktop_notifications);
+}
+
+static void
+mark_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(BjbResult) rows = NULL;
+  GError *error = NULL;
+
+  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+mark_ids_read_async (BjbSession          *self,
+                     GPtrArray           *items,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) ids = g_string_new ("{");
+  const char *params[1];
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mark_ids_read_async);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      BjbNotification *notification = g_ptr_array_index (items, i);
+
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append_printf (ids, "%" G_GINT64_FORMAT, bjb_notification_get_id (notification));
+      /* Shown as read at once; the server write follows. */
+      bjb_notification_set_read (notification, TRUE);
+    }
+  g_string_append_c (ids, '}');
+
+  if (items->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  params[0] = ids->str;
+  bjb_connection_query_async (self->connection,
+                              "SELECT bjb.mark_events_read($1::bigint[]) AS marked",
+                              1, params, cancellable, mark_read_cb, g_steal_pointer (&task));
+}
+
+static void
+mark_one_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not mark notification read: %s", error->message);
+}
+
+void
+bjb_session_mark_read (BjbSession      *self,
+                       BjbNotification *notification)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  g_return_if_fail (BJB_IS_SESSION (self));
+  g_return_if_fail (BJB_IS_NOTIFICATION (notification));
+
+  if (bjb_notification_get_read (notification))
+    return;
+
+  g_ptr_array_add (items, notification);
+  mark_ids_read_async (self, items, self->cancellable, mark_one_read_cb, NULL);
+}
+
+/**
+ * bjb_session_mark_all_read_async:
+ *
+ * Marks every unread notification read, for this staff member, in bjb.notification_read.
+ */
+void
+bjb_session_mark_all_read_async (BjbSession          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_if_fail (BJB_IS_SESSION (self));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->notifications));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BjbNotification) item = g_list_model_get_item (G_LIST_MODEL (self->notifications), i);
+
+      if (!bjb_notification_get_read (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  mark_ids_read_async (self, items, cancellable, callback, user_data);
+}
+
+gboolean
+bjb_session_mark_all_read_finish (BjbSession    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+bjb_session_constructed (GObject *object)
+{
+  BjbSession *self = (BjbSession *)object;
+
+  G_OBJECT_CLASS (bjb_session_parent_class)->constructed (object);
+
+  g_assert (BJB_IS_CONNECTION (self->connection));
+  g_assert (BJB_IS_SERVER_PROFILE (self->profile));
+  g_assert (G_IS_SETTINGS (self->settings));
+
+  self->login = g_strdup (bjb_connection_get_login (self->connection));
+  self->seen_key = g_strdup_printf ("%s/%s", bjb_server_profile_get_name (self->profile),
+                                    self->login);
+}
+
+static void
+bjb_session_dispose (GObject *object)
+{
+  BjbSession *self = (BjbSession *)object;
+
+  bjb_session_close (self);
+
+  g_clear_object (&self->listener);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->desktop_notifications, g_hash_table_unref);
+
+  if (self->notifications != NULL)
+    g_list_store_remove_all (self->notifications);
+
+  G_OBJECT_CLASS (bjb_session_parent_class)->dispose (object);
+}
+
+static void
+bjb_session_finalize (GObject *object)
+{
+  BjbSession *self = (BjbSession *)object;
+
+  g_clear_object (&self->notifications);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->seen_key, g_free);
+
+  G_OBJECT_CLASS (bjb_session_parent_class)->finalize (object);
+}
+
+static void
+bjb_session_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BjbSession *self = BJB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_LOGIN:
+      g_value_set_string (value, self->login);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, bjb_session_get_display_name (self));
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, bjb_session_get_role (self));
+      break;
+    case PROP_ROLE_LABEL:
+      g_value_set_string (value, bjb_session_get_role_label (self));
+      break;
+    case PROP_NOTIFICATIONS:
+      g_value_set_object (value, self->notifications);
+      break;
+    case PROP_UNREAD_COUNT:
+      g_value_set_uint (value, self->unread_count);
+      break;
+    case PROP_LISTENING:
+      g_value_set_boolean (value, self->listening);
+      break;
+    case PROP_LAST_DESKTOP_NOTIFICATION_ID:
+      g_value_set_int (value, self->last_desktop_notification_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_session_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BjbSession *self = BJB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      self->connection = g_value_dup_object (value);
+      break;
+    case PROP_PROFILE:
+      self->profile = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_session_class_init (BjbSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = bjb_session_constructed;
+  object_class->dispose = bjb_session_dispose;
+  object_class->finalize = bjb_session_finalize;
+  object_class->get_property = bjb_session_get_property;
+  object_class->set_property = bjb_session_set_property;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, BJB_TYPE_SERVER_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOGIN] =
+    g_param_spec_string ("login", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE_LABEL] =
+    g_param_spec_string ("role-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTIFICATIONS] =
+    g_param_spec_object ("notifications", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNREAD_COUNT] =
+    g_param_spec_uint ("unread-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LISTENING] =
+    g_param_spec_boolean ("listening", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_DESKTOP_NOTIFICATION_ID] =
+    g_param_spec_int ("last-desktop-notification-id", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bjb_session_init (BjbSession *self)
+{
+  self->notifications = g_list_store_new (BJB_TYPE_NOTIFICATION);
+  self->known_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->desktop_notifications = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * bjb_session_new:
+ * @connection: an opened connection (whoami answered)
+ *
+ * Returns: (transfer full): a new session; call bjb_session_start()
+ */
+BjbSession *
+bjb_session_new (BjbServerProfile *profile,
+                 BjbConnection    *connection,
+                 GSettings        *settings)
+{
+  g_return_val_if_fail (BJB_IS_SERVER_PROFILE (profile), NULL);
+  g_return_val_if_fail (BJB_IS_CONNECTION (connection), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (BJB_TYPE_SESSION,
+                       "profile", profile,
+                       "connection", connection,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * bjb_session_get_connection:
+ *
+ * Returns: (transfer none): the query connection
+ */
+BjbConnection *
+bjb_session_get_connection (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return self->connection;
+}
+
+/**
+ * bjb_session_get_profile:
+ *
+ * Returns: (transfer none): the server profile signed in to
+ */
+BjbServerProfile *
+bjb_session_get_profile (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return self->profile;
+}
+
+const char *
+bjb_session_get_login (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return self->login;
+}
+
+const char *
+bjb_session_get_display_name (BjbSession *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+
+  name = bjb_connection_get_display_name (self->connection);
+  return name && *name ? name : self->login;
+}
+
+const char *
+bjb_session_get_role (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return bjb_connection_get_role (self->connection);
+}
+
+const char *
+bjb_session_get_role_label (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return bjb_role_get_label (bjb_connection_get_role (self->connection));
+}
+
+/**
+ * bjb_session_get_notifications:
+ *
+ * Returns: (transfer none): a #GListModel of #BjbNotification, newest first
+ */
+GListModel *
+bjb_session_get_notifications (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->notifications);
+}
+
+guint
+bjb_session_get_unread_count (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), 0);
+  return self->unread_count;
+}
+
+gboolean
+bjb_session_get_listening (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), FALSE);
+  return self->listening;
+}
+
+/* The id the notification server gave the last desktop notification (0: none shown). */
+int
+bjb_session_get_last_desktop_notification_id (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), 0);
+  return self->last_desktop_notification_id;
+}
