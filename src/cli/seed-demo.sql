@@ -19,8 +19,12 @@
 -- History is not replayed through bjb.place_order (that would take hours at bench scale);
 -- instead the discount engine of DESIGN.md is applied set-based to the historic lines, and
 -- the sequences are moved past the inserted rows so place_order continues the numbering.
+--
+-- On a database that already has customers (seed-demo --force) it adds another batch: the
+-- catalogue and the rules for loyal customers are reused by name, new customers and orders
+-- continue after the last ids, and no second birthday-today customer is made.
 
-CREATE FUNCTION pg_temp.bjb_seed_demo(p_customers integer, p_orders integer)
+CREATE OR REPLACE FUNCTION pg_temp.bjb_seed_demo(p_customers integer, p_orders integer)
   RETURNS jsonb
   LANGUAGE plpgsql
 AS $seed$
@@ -41,17 +45,17 @@ DECLARE
   v_bday_rank  integer;
   v_bday_id    bigint;
   v_leap       boolean;
+  v_first      boolean;
+  v_new_prod   bigint[];
   v_result     jsonb;
 BEGIN
   IF p_customers IS NULL OR p_customers < 10 OR p_orders IS NULL OR p_orders < 0 THEN
     RAISE EXCEPTION 'seed-demo needs at least 10 customers and 0 or more orders'
       USING ERRCODE = 'BJ011';
   END IF;
-  IF EXISTS (SELECT 1 FROM bjb.product) OR EXISTS (SELECT 1 FROM bjb.customer)
-     OR EXISTS (SELECT 1 FROM bjb.sales_order) THEN
-    RAISE EXCEPTION 'seed-demo only fills an empty database (products, customers or orders exist)'
-      USING ERRCODE = 'BJ011';
-  END IF;
+  -- A second run (barokah-admin seed-demo --force) adds another batch: the catalogue and
+  -- the shared rules are reused by name, customers and orders continue after the last id.
+  v_first := NOT EXISTS (SELECT 1 FROM bjb.customer);
 
   SELECT array_agg(login ORDER BY login) INTO v_couriers
     FROM bjb.staff WHERE role = 'courier' AND active;
@@ -70,7 +74,8 @@ BEGIN
   END IF;
   -- Temporary tables of a few hundred MB at bench scale: give the sorts and hashes room.
   SET LOCAL work_mem = '256MB';
-  PERFORM setseed(0.2026);
+  -- The first batch is the same every time; a later one must not repeat its names.
+  PERFORM setseed(CASE WHEN v_first THEN 0.2026 ELSE random() * 2 - 1 END);
 
   v_leap := extract(day FROM make_date(extract(year FROM v_today)::int, 3, 1) - 1) = 29;
 
@@ -145,7 +150,8 @@ BEGIN
     (49, 8, 'Tiang Pagar Panel Sudut 2,4 m',          'batang',205000,    60,   2,   12,  1,  1, true);
 
   INSERT INTO bjb.category (name)
-  SELECT name FROM seed_category ORDER BY n;
+  SELECT name FROM seed_category ORDER BY n
+  ON CONFLICT (name) DO NOTHING;
 
   ALTER TABLE seed_product ADD COLUMN id bigint;
   WITH ins AS (
@@ -155,8 +161,10 @@ BEGIN
       JOIN seed_category sc ON sc.n = p.cat
       JOIN bjb.category c ON c.name = sc.name
      ORDER BY p.n
-    RETURNING id, name)
-  UPDATE seed_product p SET id = ins.id FROM ins WHERE ins.name = p.name;
+    ON CONFLICT (name) DO NOTHING
+    RETURNING id)
+  SELECT coalesce(array_agg(id), '{}') INTO v_new_prod FROM ins;
+  UPDATE seed_product p SET id = b.id FROM bjb.product b WHERE b.name = p.name;
   v_nprod := (SELECT count(*) FROM seed_product);
 
   -- Popularity: an array holding each product n `weight` times; a random index picks one.
@@ -251,11 +259,12 @@ BEGIN
     (33, 'Sunter Agung', 'Tanjung Priok', 'Kota Jakarta Utara', 375000),
     (34, 'Cempaka Putih Timur', 'Cempaka Putih', 'Kota Jakarta Pusat', 325000);
 
+  SELECT coalesce(max(id), 0) INTO v_base_cust FROM bjb.customer;
   CREATE TEMP TABLE seed_customer ON COMMIT DROP AS
   -- The draws are materialised before ranking: in a query that also sorts by random(),
   -- PostgreSQL would reuse the sort key for every other random() of the row.
   WITH draw AS MATERIALIZED (
-    SELECT g AS n, random() AS r_rank,
+    SELECT g AS n, v_base_cust + g AS gn, random() AS r_rank,
            random() AS r_kind, random() AS r_grp, random() AS r_sex,
            random() AS r1, random() AS r2, random() AS r3, random() AS r4,
            random() AS r5, random() AS r6, random() AS r7, random() AS r8
@@ -335,17 +344,17 @@ BEGIN
          '+628'
          || (ARRAY['11', '12', '13', '21', '22', '23', '51', '52', '53', '57', '58', '77', '78',
                    '81', '82', '87', '95', '96', '97', '98', '99'])[1 + floor(r8 * 21)::int]
-         || lpad(((n::bigint * 61803393) % 99999989)::text, 8, '0') AS phone,
+         || lpad(((gn * 61803393) % 99999989)::text, 8, '0') AS phone,
          CASE
            WHEN kind = 'company' AND r8 < 0.7 THEN
              (ARRAY['admin', 'info', 'order', 'purchasing'])[1 + floor(r1 * 4)::int]
-             || n || '@'
+             || gn || '@'
              || (ARRAY['gmail.com', 'yahoo.co.id', 'bangunjaya.co.id', 'outlook.com'])[1 + floor(r2 * 4)::int]
            WHEN kind = 'person' AND r8 < 0.72 THEN
              lower(regexp_replace(first, '[^A-Za-z]', '', 'g'))
              || (ARRAY['.', '_', ''])[1 + floor(r3 * 3)::int]
              || lower(regexp_replace(last, '[^A-Za-z]', '', 'g'))
-             || n || '@'
+             || gn || '@'
              || (ARRAY['gmail.com', 'gmail.com', 'gmail.com', 'gmail.com', 'yahoo.co.id', 'yahoo.com',
                        'ymail.com', 'outlook.com', 'hotmail.com'])[1 + floor(r4 * 9)::int]
          END AS email,
@@ -362,7 +371,10 @@ BEGIN
      AND (to_char(birth_date, 'MMDD') = to_char(v_today, 'MMDD')
           OR (to_char(birth_date, 'MMDD') = '0229' AND to_char(v_today, 'MMDD') = '0228'
               AND NOT v_leap));
-  v_bday_rank := 3;
+  -- (An earlier batch may already have today's birthday: then this batch adds none.)
+  SELECT min(id) INTO v_bday_id FROM bjb.customer
+   WHERE status = 'active' AND bjb.is_birthday(birth_date, v_now);
+  v_bday_rank := CASE WHEN v_bday_id IS NULL THEN 3 END;
   UPDATE seed_customer
      SET status = 'active',
          birth_date = make_date(CASE WHEN to_char(v_today, 'MMDD') = '0229' THEN 1980 ELSE 1981 END,
@@ -379,7 +391,7 @@ BEGIN
   CREATE TEMP TABLE seed_order0 ON COMMIT DROP AS
   WITH o AS (
     SELECT g AS n,
-           1 + floor(p_customers * power(random(), 3))::int AS rank,
+           1 + floor(p_customers * power(random(), 4))::int AS rank,
            CASE WHEN g <= v_recent THEN random() * 3
                 WHEN random() < 0.6 THEN 3 + random() * 727
                 ELSE 3 + 727 * (1 - sqrt(random())) END AS age_days,
@@ -409,7 +421,6 @@ BEGIN
   ---------------------------------------------------------------------------------------
   -- Customers go in: registered before their first order
   ---------------------------------------------------------------------------------------
-  SELECT coalesce(max(id), 0) INTO v_base_cust FROM bjb.customer;
   INSERT INTO bjb.customer (id, name, address, phone, email, birth_date, status, created_at,
                             created_by, updated_at)
   OVERRIDING SYSTEM VALUE
@@ -422,7 +433,8 @@ BEGIN
       ON f.cust_n = c.n
    ORDER BY c.n;
   PERFORM setval(pg_get_serial_sequence('bjb.customer', 'id'), v_base_cust + p_customers);
-  v_bday_id := v_base_cust + (SELECT n FROM seed_customer WHERE rank = v_bday_rank);
+  v_bday_id := coalesce(v_bday_id,
+                        v_base_cust + (SELECT n FROM seed_customer WHERE rank = v_bday_rank));
 
   -- Interests the shop may message about (new product, back in stock): 0–3 per customer.
   INSERT INTO bjb.customer_preference (customer_id, product_id)
@@ -439,7 +451,7 @@ BEGIN
   ---------------------------------------------------------------------------------------
   CREATE TEMP TABLE seed_rule (
     k text, name text, percent int, audience text, cust_rank int, scope text, prod_n int,
-    min_cart bigint, active boolean, valid_until date, id bigint) ON COMMIT DROP;
+    min_cart bigint, active boolean, valid_until date, id bigint, cust_id bigint) ON COMMIT DROP;
   INSERT INTO seed_rule VALUES
     ('m1', 'Harga proyek: Paving Holland 8 cm Natural', 7, 'customer', 1, 'single_product', 4,
      NULL, true, NULL),
@@ -462,19 +474,26 @@ BEGIN
     ('x2', 'Promo pembukaan gudang Citeureup', 10, 'customer', 5, 'all_products', NULL,
      NULL, false, NULL);
 
-  WITH ins AS (
-    INSERT INTO bjb.discount_rule (name, percent, audience, customer_id, scope, product_id,
-                                   min_cart_total, active, valid_until, created_at, created_by)
-    SELECT r.name, r.percent, r.audience,
-           CASE WHEN r.audience = 'customer' THEN v_base_cust + c.n END,
-           r.scope, p.id, r.min_cart, r.active, r.valid_until,
-           v_now - interval '800 days', coalesce(v_admin, session_user)
-      FROM seed_rule r
-      LEFT JOIN seed_customer c ON c.rank = r.cust_rank
-      LEFT JOIN seed_product p ON p.n = r.prod_n
-     ORDER BY r.k
-    RETURNING id, name)
-  UPDATE seed_rule r SET id = ins.id FROM ins WHERE ins.name = r.name;
+  -- A customer's own rule carries their name; the rules for all loyal customers are
+  -- created once and reused by a later batch.
+  UPDATE seed_rule r SET cust_id = v_base_cust + c.n, name = r.name || ' — ' || c.name
+    FROM seed_customer c
+   WHERE r.audience = 'customer' AND c.rank = r.cust_rank;
+  INSERT INTO bjb.discount_rule (name, percent, audience, customer_id, scope, product_id,
+                                 min_cart_total, active, valid_until, created_at, created_by)
+  SELECT r.name, r.percent, r.audience, r.cust_id, r.scope, p.id, r.min_cart, r.active,
+         r.valid_until, v_now - interval '800 days', coalesce(v_admin, session_user)
+    FROM seed_rule r
+    LEFT JOIN seed_product p ON p.n = r.prod_n
+   WHERE r.audience = 'customer'
+      OR NOT EXISTS (SELECT 1 FROM bjb.discount_rule d WHERE d.name = r.name AND d.audience = 'loyal')
+   ORDER BY r.k;
+  UPDATE seed_rule r
+     SET id = d.id, percent = d.percent, active = d.active, valid_until = d.valid_until,
+         min_cart = d.min_cart_total
+    FROM bjb.discount_rule d
+   WHERE d.id = (SELECT max(x.id) FROM bjb.discount_rule x
+                  WHERE x.name = r.name AND x.customer_id IS NOT DISTINCT FROM r.cust_id);
 
   ---------------------------------------------------------------------------------------
   -- Order lines: quantities by product and buyer, prices of the day (about 6 % a year
@@ -625,7 +644,7 @@ BEGIN
          o.shipping,
          o.subtotal, o.discount_total,
          o.subtotal - o.discount_total + o.shipping,
-         md5('bjb-seed-order-' || o.n)::uuid,
+         md5('bjb-seed-order-' || v_base_order || '-' || o.n)::uuid,
          o.placed_at,
          o.placed_at + interval '24 hours',
          o.paid_at,
@@ -708,7 +727,7 @@ BEGIN
   INSERT INTO bjb.stock_movement (product_id, delta, reason, note, at, actor)
   SELECT id, stock, 'restock', 'Stok awal (data demo)', v_now, coalesce(v_admin, session_user)
     FROM seed_product
-   WHERE stock > 0
+   WHERE stock > 0 AND id = ANY (v_new_prod)
    ORDER BY n;
 
   ANALYZE bjb.customer, bjb.customer_preference, bjb.product, bjb.discount_rule,
