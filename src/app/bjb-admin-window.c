@@ -17,6 +17,8 @@ struct _BjbAdminWindow
 
   /* Template widgets */
   AdwViewStack *stack;
+  GtkLabel *name_label;
+  GtkLabel *role_label;
   BjbOfflineBanner *offline_banner;
   BjbNotificationButton *notification_button;
   BjbConnectionIndicator *connection_indicator;
@@ -123,6 +125,8 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-admin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, role_label);
   gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, notification_button);
   gtk_widget_class_bind_template_child (widget_class, BjbAdminWindow, connection_indicator);

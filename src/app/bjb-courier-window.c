@@ -17,6 +17,8 @@ struct _BjbCourierWindow
 
   /* Template widgets */
   AdwViewStack *stack;
+  GtkLabel *name_label;
+  GtkLabel *role_label;
   BjbOfflineBanner *offline_banner;
   BjbNotificationButton *notification_button;
   BjbConnectionIndicator *connection_indicator;
@@ -123,6 +125,8 @@ bjb_courier_window_class_init (BjbCourierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-courier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, role_label);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, notification_button);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, connection_indicator);

@@ -17,6 +17,8 @@ struct _BjbCsWindow
 
   /* Template widgets */
   AdwViewStack *stack;
+  GtkLabel *name_label;
+  GtkLabel *role_label;
   BjbOfflineBanner *offline_banner;
   BjbNotificationButton *notification_button;
   BjbConnectionIndicator *connection_indicator;
@@ -123,6 +125,8 @@ bjb_cs_window_class_init (BjbCsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, role_label);
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, notification_button);
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, connection_indicator);

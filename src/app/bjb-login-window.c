@@ -263,6 +263,10 @@ set_busy (BjbLoginWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
   gtk_label_set_text (self->status_label, status ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  /* Move the focus before the entries turn insensitive: GTK 4.8 does not tell a focused
+   * GtkText that it lost the focus that way, and its cursor keeps blinking. */
+  if (busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->staff_group), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.connect", !busy);

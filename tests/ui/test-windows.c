@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-windows"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-admin-window.h"
+#include "bjb-courier-window.h"
+#include "bjb-cs-window.h"
+#include "bjb-ui-test.h"
+
+/* Each role reaches its own window, with the staff member's name and role in the header;
+ * only admins can open the other roles' windows. */
+
+static gboolean
+label_has_text (gpointer data)
+{
+  return *gtk_label_get_text (GTK_LABEL (data)) != '\0';
+}
+
+static GtkWindow *
+check_role_window (const char *login,
+                   GType       type,
+                   const char *display_name,
+                   const char *role_label,
+                   const char *screenshot)
+{
+  GtkWindow *window = bjb_ui_test_sign_in (login, type);
+  GtkWidget *name_label;
+  GtkWidget *role;
+
+  g_assert_nonnull (window);
+  name_label = bjb_ui_test_child (window, type, "name_label");
+  role = bjb_ui_test_child (window, type, "role_label");
+  g_assert_true (bjb_ui_test_wait (label_has_text, name_label, 5000));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, display_name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (role)), ==, role_label);
+
+  bjb_ui_test_screenshot (GTK_WIDGET (window), screenshot);
+
+  return window;
+}
+
+static void
+test_admin (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  GtkWindow *cs;
+  GtkWindow *courier;
+
+  check_role_window ("t_admin", BJB_TYPE_ADMIN_WINDOW, "Tes Admin", _("Administrator"),
+                     "window-admin");
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-window"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-window", g_variant_new_string ("cs"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-window",
+                                  g_variant_new_string ("courier"));
+  cs = bjb_ui_test_find_window (BJB_TYPE_CS_WINDOW);
+  courier = bjb_ui_test_find_window (BJB_TYPE_COURIER_WINDOW);
+  g_assert_nonnull (cs);
+  g_assert_nonnull (courier);
+  bjb_ui_test_screenshot (GTK_WIDGET (cs), "window-admin-opens-cs");
+
+  bjb_ui_test_sign_out ();
+  g_assert_null (bjb_ui_test_find_window (BJB_TYPE_ADMIN_WINDOW));
+  g_assert_null (bjb_ui_test_find_window (BJB_TYPE_CS_WINDOW));
+  g_assert_null (bjb_ui_test_find_window (BJB_TYPE_COURIER_WINDOW));
+}
+
+static void
+test_cs (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+
+  check_role_window ("t_cs", BJB_TYPE_CS_WINDOW, "Tes CS Satu", _("Customer Service"),
+                     "window-cs");
+
+  /* Not an admin: the other windows stay closed. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "open-window"));
+  g_assert_null (bjb_application_open_role_window (app, "admin"));
+  g_assert_null (bjb_ui_test_find_window (BJB_TYPE_ADMIN_WINDOW));
+
+  bjb_ui_test_sign_out ();
+}
+
+static void
+test_courier (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+
+  check_role_window ("t_courier", BJB_TYPE_COURIER_WINDOW, "Tes Kurir Satu", _("Courier"),
+                     "window-courier");
+
+  g_assert_null (bjb_application_open_role_window (app, "cs"));
+  g_assert_null (bjb_ui_test_find_window (BJB_TYPE_CS_WINDOW));
+
+  bjb_ui_test_sign_out ();
+}
+
+static void
+test_shortcuts (void)
+{
+  GtkWindow *window = bjb_application_get_login_window (bjb_ui_test_get_app ());
+  GtkWindow *overlay;
+
+  gtk_window_present (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  bjb_ui_test_screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_close (overlay);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (!bjb_ui_test_init (&argc, &argv, "windows"))
+    return 0;
+
+  g_test_add_func ("/windows/admin", test_admin);
+  g_test_add_func ("/windows/cs", test_cs);
+  g_test_add_func ("/windows/courier", test_courier);
+  g_test_add_func ("/windows/shortcuts", test_shortcuts);
+
+  ret = g_test_run ();
+  bjb_ui_test_finish ();
+
+  return ret;
+}
