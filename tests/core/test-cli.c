@@ -423,7 +423,6 @@ test_create_staff (void)
   drop_role (login);
 }
 
-#ifdef HAVE_SEED_DEMO
 static void
 test_seed_demo (void)
 {
@@ -489,7 +488,6 @@ test_seed_demo (void)
   for (guint i = 0; i < G_N_ELEMENTS (demo); i++)
     drop_role (demo[i]);
 }
-#endif
 
 int
 main (int   argc,
@@ -507,9 +505,7 @@ main (int   argc,
   g_test_add_func ("/cli/status", test_status);
   g_test_add_func ("/cli/migrate-fresh", test_migrate_fresh);
   g_test_add_func ("/cli/create-staff", test_create_staff);
-#ifdef HAVE_SEED_DEMO
   g_test_add_func ("/cli/seed-demo", test_seed_demo);
-#endif
 
   return g_test_run ();
 }
