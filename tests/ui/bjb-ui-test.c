@@ -170,6 +170,12 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * bjb_ui_test_wait:
  *
@@ -184,12 +190,15 @@ bjb_ui_test_wait (gboolean (*condition) (gpointer data),
 {
   gboolean timed_out = FALSE;
   guint source = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+  /* Wakes the loop now and then for conditions that look outside it (the database). */
+  guint ticker = g_timeout_add (25, on_tick, NULL);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (!timed_out)
     g_source_remove (source);
+  g_source_remove (ticker);
 
   return condition (data);
 }
@@ -382,4 +391,38 @@ bjb_ui_test_sign_out (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (bjb_application_get_session (app));
+}
+
+/**
+ * bjb_ui_test_get_notification_server:
+ *
+ * Asks the session bus's notification server who it is (D-Bus activates it: dunst under
+ * build-aux/test).
+ *
+ * Returns: (transfer full) (nullable): the server's name, %NULL when there is none
+ */
+char *
+bjb_ui_test_get_notification_server (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  char *name = NULL;
+
+  if (bus == NULL)
+    return NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                                       "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "GetServerInformation",
+                                       NULL, G_VARIANT_TYPE ("(ssss)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  if (reply == NULL)
+    {
+      g_test_message ("no notification server: %s", error->message);
+      return NULL;
+    }
+
+  g_variant_get (reply, "(sss&s)", &name, NULL, NULL, NULL);
+  return name;
 }

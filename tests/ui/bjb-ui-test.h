@@ -38,6 +38,7 @@ void            bjb_ui_test_fill_login        (GtkWindow   *login_window,
 GtkWindow      *bjb_ui_test_sign_in           (const char  *login,
                                                GType        expected_window);
 void            bjb_ui_test_sign_out          (void);
+char           *bjb_ui_test_get_notification_server (void);
 
 #define bjb_ui_test_assert_wait(cond, data, ms) \
   g_assert_true (bjb_ui_test_wait ((cond), (data), (ms)))

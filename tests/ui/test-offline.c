@@ -1,12 +1,121 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-offline"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-cs-window.h"
+#include "bjb-offline-banner.h"
 #include "bjb-ui-test.h"
+
+/* The server drops the client's connections (pg_terminate_backend, as a depot Wi-Fi drop
+ * or a server restart would): the window says so, reconnects by itself, and events
+ * written meanwhile arrive once. */
+
+static BjbSession *
+session (void)
+{
+  return bjb_application_get_session (bjb_ui_test_get_app ());
+}
+
+static gboolean
+listening (gpointer data)
+{
+  return session () != NULL && bjb_session_get_listening (session ());
+}
+
+static gboolean
+revealed_is (gpointer data)
+{
+  gboolean revealed = FALSE;
+
+  g_object_get (data, "revealed", &revealed, NULL);
+  return revealed == GPOINTER_TO_INT (g_object_get_data (data, "want"));
+}
+
+static gboolean
+has_n_items (gpointer data)
+{
+  return g_list_model_get_n_items (bjb_session_get_notifications (session ())) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+connected (gpointer data)
+{
+  return bjb_connection_get_state (bjb_session_get_connection (session ())) ==
+         BJB_CONNECTION_STATE_CONNECTED;
+}
+
+static void
+wait_banner (GtkWidget *banner,
+             gboolean   revealed)
+{
+  g_object_set_data (G_OBJECT (banner), "want", GINT_TO_POINTER (revealed));
+  g_assert_true (bjb_ui_test_wait (revealed_is, banner, 20000));
+}
+
+static void
+test_connection_killed (void)
+{
+  g_autoptr(BjbNotification) newest = NULL;
+  g_autofree char *killed = NULL;
+  GtkWindow *window;
+  GtkWidget *banner;
+  GtkWidget *title;
+  GtkWidget *detail;
+
+  window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
+  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+  title = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "title_label");
+  detail = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "detail_label");
+  wait_banner (banner, FALSE);
+
+  /* Both of the client's connections: queries and listening. Then, while it is cut off,
+   * an order is placed elsewhere. */
+  killed = bjb_ui_test_sql_value ("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                  " WHERE usename = 't_cs'");
+  g_assert_cmpstr (killed, ==, "2");
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('order_placed', 'cs', '{\"number\": \"SO-0077\"}')");
+
+  wait_banner (banner, TRUE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, _("Connection lost — reconnecting…"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (detail)), "Last contact"));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "offline-banner");
+
+  /* Back by itself, the banner goes, and the missed event arrives exactly once. */
+  wait_banner (banner, FALSE);
+  g_assert_true (bjb_ui_test_wait (connected, NULL, 20000));
+  g_assert_true (bjb_ui_test_wait (has_n_items, GUINT_TO_POINTER (1), 20000));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "offline-recovered");
+
+  /* And live events flow again on the new listening connection. */
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('order_placed', 'cs', '{\"number\": \"SO-0078\"}')");
+  g_assert_true (bjb_ui_test_wait (has_n_items, GUINT_TO_POINTER (2), 20000));
+  newest = g_list_model_get_item (bjb_session_get_notifications (session ()), 0);
+  g_assert_cmpstr (bjb_notification_get_title (newest), ==, "New order SO-0078");
+
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   if (!bjb_ui_test_init (&argc, &argv, "offline"))
     return 0;
+
+  g_test_add_func ("/offline/connection-killed", test_connection_killed);
+
+  ret = g_test_run ();
   bjb_ui_test_finish ();
-  return 0;
+
+  return ret;
 }
