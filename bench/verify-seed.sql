@@ -118,6 +118,21 @@ BEGIN
       v_msg := v_msg || format(E'\n  %s: %s', v_check.name, v_bad);
     END IF;
   END LOOP;
+  -- 0003 keeps per-customer aggregates by trigger; a bulk seed must have rebuilt them.
+  IF to_regclass('bjb.customer_stats') IS NOT NULL THEN
+    SELECT count(*) INTO v_bad
+      FROM bjb.customer c
+      LEFT JOIN bjb.customer_stats s ON s.customer_id = c.id
+      LEFT JOIN (SELECT customer_id,
+                        coalesce(sum(total) FILTER (WHERE status IN ('paid', 'shipped', 'completed')), 0) AS spend,
+                        count(*) AS n
+                   FROM bjb.sales_order GROUP BY customer_id) o ON o.customer_id = c.id
+     WHERE s.customer_id IS NULL
+        OR s.total_spend <> coalesce(o.spend, 0) OR s.order_count <> coalesce(o.n, 0);
+    IF v_bad <> 0 THEN
+      v_msg := v_msg || format(E'\n  customer_stats out of date: %s', v_bad);
+    END IF;
+  END IF;
   IF v_msg <> '' THEN
     RAISE EXCEPTION 'seed check failed:%', v_msg;
   END IF;
