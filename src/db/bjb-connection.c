@@ -429,8 +429,8 @@ link_failed (BjbConnection *self,
       return;
     }
 
-  if (!was_ready)
-    set_error (self, error);
+  /* Why the link is down, for the banner; cleared by the next successful connect. */
+  set_error (self, error);
   if (was_ready)
     self->backoff_msec = self->min_delay_msec;
   set_state (self, BJB_CONNECTION_STATE_RECONNECTING);

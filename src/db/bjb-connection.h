@@ -55,8 +55,8 @@ G_DECLARE_FINAL_TYPE (BjbConnection, bjb_connection, BJB, CONNECTION, GObject)
  * Properties (read-only, notify on change):
  *   "state" (BjbConnectionState), "last-success" (GDateTime, nullable: the last time the
  *   server answered anything, heartbeats included), "error" (GError, nullable: why the
- *   last connection attempt failed, cleared on success), "login", "role" ("admin", "cs",
- *   "courier", "worker"), "display-name" (from bjb.whoami(), NULL before the first
+ *   link is down or the last attempt failed; NULL while connected), "login", "role"
+ *   ("admin", "cs", "courier", "worker"), "display-name" (from bjb.whoami(), NULL before the first
  *   successful open), "schema-version" (int, the server's).
  *
  * Signals:

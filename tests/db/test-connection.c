@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -509,6 +510,68 @@ test_heartbeat_detects_dead_idle_link (void)
 }
 
 static void
+test_heartbeat_hung_server (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  gboolean noticed;
+  int pid;
+
+  if (!db_test_available ())
+    return;
+
+  /* A backend that stops answering (a hung server, a dead Wi-Fi link without RST): only
+   * the heartbeat notices. SIGSTOP needs us to be root or the cluster owner. */
+  connection = connect_as ("t_cs");
+  pid = bjb_connection_get_backend_pid (connection);
+  if (kill (pid, SIGSTOP) != 0)
+    {
+      g_test_skip ("cannot SIGSTOP the backend (not root)");
+      return;
+    }
+  bjb_connection_set_heartbeat_interval (connection, 300);
+  noticed = db_test_wait_state (connection, BJB_CONNECTION_STATE_RECONNECTING, 3000);
+  /* Wake it up before asserting: a stopped backend blocks CREATE DATABASE elsewhere. */
+  db_test_terminate (pid);
+  kill (pid, SIGCONT);
+
+  g_assert_true (noticed);
+  g_assert_error (bjb_connection_get_error (connection), BJB_DB_ERROR,
+                  BJB_DB_ERROR_DISCONNECTED);
+  g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_CONNECTED, 10000));
+  g_assert_cmpint (bjb_connection_get_backend_pid (connection), !=, pid);
+  g_assert_null (bjb_connection_get_error (connection));
+}
+
+static void
+on_notice (BjbConnection *connection,
+           const char    *message,
+           char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+test_notice (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  g_autoptr(BjbResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+
+  if (!db_test_available ())
+    return;
+
+  connection = connect_as ("t_cs");
+  g_signal_connect (connection, "notice", G_CALLBACK (on_notice), &notice);
+  result = db_test_query (connection, "DO $$BEGIN RAISE NOTICE 'halo %', 42; END$$", 0, NULL,
+                          &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "halo 42"));
+}
+
+static void
 test_offline_queries (void)
 {
   g_autoptr(BjbConnection) connection = NULL;
@@ -760,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/db/connection/result-types", test_result_types);
   g_test_add_func ("/db/connection/reconnect", test_reconnect);
   g_test_add_func ("/db/connection/dead-idle-link", test_heartbeat_detects_dead_idle_link);
+  g_test_add_func ("/db/connection/heartbeat", test_heartbeat_hung_server);
+  g_test_add_func ("/db/connection/notice", test_notice);
   g_test_add_func ("/db/connection/offline-queries", test_offline_queries);
   g_test_add_func ("/db/connection/deactivated", test_deactivated_while_connected);
   g_test_add_func ("/db/connection/cancel", test_cancel);
