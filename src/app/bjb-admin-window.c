@@ -16,7 +16,7 @@ struct _BjbAdminWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwViewStack *stack;
+  GtkStack *stack;
   GtkLabel *name_label;
   GtkLabel *role_label;
   BjbOfflineBanner *offline_banner;

@@ -287,16 +287,25 @@ on_event_received (BjbSession  *self,
 {
   g_autoptr(BjbNotification) notification = NULL;
   g_autoptr(GVariant) seen = NULL;
-  GVariantDict dict;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  gint64 value;
 
   if (self->closed)
     return;
 
   /* Remember first: a crash right after must not show this one again. */
   seen = g_settings_get_value (self->settings, "last-seen-events");
-  g_variant_dict_init (&dict, seen);
-  g_variant_dict_insert (&dict, self->seen_key, "x", bjb_event_get_id (event));
-  g_settings_set_value (self->settings, "last-seen-events", g_variant_dict_end (&dict));
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  g_variant_iter_init (&iter, seen);
+  while (g_variant_iter_next (&iter, "{&sx}", &key, &value))
+    {
+      if (g_strcmp0 (key, self->seen_key) != 0)
+        g_variant_builder_add (&builder, "{sx}", key, value);
+    }
+  g_variant_builder_add (&builder, "{sx}", self->seen_key, bjb_event_get_id (event));
+  g_settings_set_value (self->settings, "last-seen-events", g_variant_builder_end (&builder));
 
   notification = notification_new_from_event (event, FALSE);
   add_notification (self, notification);

@@ -19,6 +19,7 @@ struct _BjbNotification
   char *title;
   char *body;
   char *when;
+  char *subtitle;
   GDateTime *created_at;
   gboolean read;
 };
@@ -34,6 +35,7 @@ enum {
   PROP_BODY,
   PROP_CREATED_AT,
   PROP_WHEN,
+  PROP_SUBTITLE,
   PROP_READ,
   PROP_UNREAD,
   N_PROPS
@@ -50,6 +52,7 @@ bjb_notification_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->when, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
 
   G_OBJECT_CLASS (bjb_notification_parent_class)->finalize (object);
@@ -85,6 +88,9 @@ bjb_notification_get_property (GObject    *object,
       break;
     case PROP_WHEN:
       g_value_set_string (value, self->when);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
       break;
     case PROP_READ:
       g_value_set_boolean (value, self->read);
@@ -149,6 +155,11 @@ bjb_notification_constructed (GObject *object)
     }
   else
     self->when = g_strdup ("");
+
+  if (self->body != NULL && *self->body != '\0')
+    self->subtitle = g_strdup_printf ("%s · %s", self->body, self->when);
+  else
+    self->subtitle = g_strdup (self->when);
 }
 
 static void
@@ -181,6 +192,10 @@ bjb_notification_class_init (BjbNotificationClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WHEN] =
     g_param_spec_string ("when", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The second line of a row: who it concerns, and when. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_READ] =
     g_param_spec_boolean ("read", NULL, NULL, FALSE,
