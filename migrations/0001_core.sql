@@ -97,7 +97,8 @@ CREATE TABLE bjb.product (
   category_id bigint NOT NULL REFERENCES bjb.category,
   name        text NOT NULL UNIQUE CHECK (btrim(name) <> '' AND length(name) <= 200),
   unit        text NOT NULL CHECK (btrim(unit) <> '' AND length(unit) <= 20),
-  price       bigint NOT NULL CHECK (price >= 0 AND price <= 1000000000000),
+  -- Up to Rp 10 milyar a unit keeps every line (≤ 1 000 000 units) and order inside bigint.
+  price       bigint NOT NULL CHECK (price >= 0 AND price <= 10000000000),
   stock       int NOT NULL DEFAULT 0 CHECK (stock >= 0),
   active      boolean NOT NULL DEFAULT true,
   description text NOT NULL DEFAULT '',
@@ -263,7 +264,6 @@ CREATE TABLE bjb.stock_movement (
 CREATE INDEX stock_movement_product_idx ON bjb.stock_movement (product_id, at);
 
 -- Append-only. The id is drawn by a trigger under a lock (see bjb.event_before_insert).
-CREATE SEQUENCE bjb.event_id_seq;
 CREATE TABLE bjb.event (
   id             bigint PRIMARY KEY,
   kind           text NOT NULL CHECK (kind IN (
@@ -279,7 +279,14 @@ CREATE TABLE bjb.event (
   details        jsonb NOT NULL DEFAULT '{}',
   CHECK (audience_role IS NOT NULL OR audience_login IS NOT NULL)
 );
-ALTER SEQUENCE bjb.event_id_seq OWNED BY bjb.event.id;
+-- The last event id, one row. Updating it is the lock that orders event commits: a row lock
+-- only the owner can take (staff have no privilege on this table at all), unlike an advisory
+-- lock, which any login could hold to stall every order.
+CREATE TABLE bjb.event_counter (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  last_id   bigint NOT NULL DEFAULT 0
+);
+INSERT INTO bjb.event_counter DEFAULT VALUES;
 CREATE INDEX event_audience_login_idx ON bjb.event (audience_login, id) WHERE audience_login IS NOT NULL;
 CREATE INDEX event_audience_role_idx ON bjb.event (audience_role, id);
 
@@ -436,6 +443,11 @@ BEGIN
         MESSAGE = 'Jumlah produk harus lebih dari nol.', DETAIL = v_elem::text;
     END IF;
   END LOOP;
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_items) AS e
+             GROUP BY e ->> 'product_id' HAVING sum((e ->> 'qty')::bigint) > 1000000) THEN
+    RAISE EXCEPTION USING ERRCODE = 'BJ005',
+      MESSAGE = 'Jumlah satu produk paling banyak 1.000.000 per pesanan.';
+  END IF;
 
   SELECT u.pid INTO v_bad
   FROM (SELECT DISTINCT (e ->> 'product_id')::bigint AS pid FROM jsonb_array_elements(p_items) AS e) u
@@ -638,14 +650,14 @@ END
 $$;
 
 -- Events: id order must equal commit order, or a client that has seen id N and later
--- catches up with "id > N" would skip a lower id that committed after N. Every insert takes
--- the same transaction-level advisory lock before drawing its id, so event-writing
--- transactions commit in id order. Functions emit events last, after all row locks.
+-- catches up with "id > N" would skip a lower id that committed after N. Every insert draws
+-- its id by updating the one row of bjb.event_counter, whose row lock is held until commit,
+-- so event-writing transactions commit in id order (and ids have no gaps). Functions emit
+-- events last, after all their other row locks, so this lock is never held while waiting.
 CREATE FUNCTION bjb.event_before_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM pg_catalog.pg_advisory_xact_lock(6449762);  -- 'bjb' as a number, event ordering
-  NEW.id := pg_catalog.nextval('bjb.event_id_seq');
+  UPDATE bjb.event_counter SET last_id = last_id + 1 RETURNING last_id INTO NEW.id;
   NEW.created_at := pg_catalog.clock_timestamp();
   RETURN NEW;
 END
@@ -1417,7 +1429,11 @@ GRANT INSERT, UPDATE, DELETE ON bjb.category TO bjb_admin;
 GRANT INSERT (category_id, name, unit, price, active, description) ON bjb.product TO bjb_admin;
 GRANT UPDATE (category_id, name, unit, price, active, description) ON bjb.product TO bjb_admin;
 GRANT DELETE ON bjb.product TO bjb_admin;
-GRANT SELECT, INSERT, UPDATE, DELETE ON bjb.discount_rule TO bjb_admin;
+GRANT SELECT, DELETE ON bjb.discount_rule TO bjb_admin;
+-- created_by is the session's login, never what the client says.
+GRANT INSERT (name, percent, audience, customer_id, scope, product_id, min_cart_total, active, valid_until),
+      UPDATE (name, percent, audience, customer_id, scope, product_id, min_cart_total, active, valid_until)
+  ON bjb.discount_rule TO bjb_admin;
 GRANT UPDATE (value, description) ON bjb.setting TO bjb_admin;
 CREATE POLICY cs_read ON bjb.discount_rule FOR SELECT TO bjb_cs USING (true);
 GRANT SELECT ON bjb.discount_rule TO bjb_cs;
