@@ -221,9 +221,9 @@ cmd_migrate (int    argc,
   int code;
 
   code = parse_command_options ("migrate", "",
-                                _("Applies the database migrations built into this program that "
-                                  "the database does not have yet, in order, each in its own "
-                                  "transaction. Run it as a PostgreSQL superuser. Safe to run "
+                                _("Applies the database migrations built into this program that\n"
+                                  "the database does not have yet, in order, each in its own\n"
+                                  "transaction. Run it as a PostgreSQL superuser. Safe to run\n"
                                   "again, and from two places at once."),
                                 NULL, &argc, &argv);
   if (code >= 0)
@@ -445,10 +445,10 @@ cmd_create_staff (int    argc,
   int code;
 
   code = parse_command_options ("create-staff", "LOGIN",
-                                _("Creates a staff member: a PostgreSQL login with a SCRAM "
-                                  "password, in the group of ROLE, and their row in bjb.staff. "
-                                  "Run it as a superuser or an admin login. Without "
-                                  "--password-file the password is asked twice on the terminal, "
+                                _("Creates a staff member: a PostgreSQL login with a SCRAM\n"
+                                  "password, in the group of ROLE, and their row in bjb.staff.\n"
+                                  "Run it as a superuser or an admin login. Without\n"
+                                  "--password-file the password is asked twice on the terminal,\n"
                                   "without echo. At least 8 characters."),
                                 create_staff_entries, &argc, &argv);
   if (code >= 0)
@@ -528,8 +528,8 @@ cmd_set_staff_active (int    argc,
   int code;
 
   code = parse_command_options ("set-staff-active", "LOGIN yes|no",
-                                _("Lets a staff member sign in again (yes) or locks them out "
-                                  "(no). Locking out also ends their open sessions. Run it as a "
+                                _("Lets a staff member sign in again (yes) or locks them out\n"
+                                  "(no). Locking out also ends their open sessions. Run it as a\n"
                                   "superuser or an admin login."),
                                 NULL, &argc, &argv);
   if (code >= 0)
@@ -642,12 +642,12 @@ cmd_seed_demo (int    argc,
   int code;
 
   code = parse_command_options ("seed-demo", "",
-                                _("Fills an empty database with demo data: the product range, "
-                                  "customers with Indonesian names and addresses, two years of "
-                                  "orders in every status, and demo logins for each role "
-                                  "(demo_admin, demo_cs, demo_cs2, demo_kurir, demo_kurir2) "
-                                  "with random passwords, printed at the end. Run it as a "
-                                  "superuser after migrate."),
+                                _("Fills an empty database with demo data: the product range,\n"
+                                  "customers with Indonesian names and addresses, two years of\n"
+                                  "orders in every status, and demo logins for each role\n"
+                                  "(demo_admin, demo_cs, demo_cs2, demo_kurir, demo_kurir2) with\n"
+                                  "random passwords, printed at the end. Run it as a superuser\n"
+                                  "after migrate."),
                                 seed_entries, &argc, &argv);
   if (code >= 0)
     return code;
@@ -810,8 +810,8 @@ cmd_status (int    argc,
   int code;
 
   code = parse_command_options ("status", "",
-                                _("Shows where the program connects, the schema version of the "
-                                  "database against this program's, and how many staff, "
+                                _("Shows where the program connects, the schema version of the\n"
+                                  "database against this program's, and how many staff,\n"
                                   "customers, products and orders there are."),
                                 NULL, &argc, &argv);
   if (code >= 0)

@@ -32,7 +32,8 @@ assert_rejects (const char *text,
     g_error ("“%s” became %s but must be refused", text, phone);
   g_assert_error (error, BJB_PHONE_ERROR, code);
   if (in_message != NULL && strstr (error->message, in_message) == NULL)
-    g_error ("message “%s” for “%s” does not say “%s”", error->message, text, in_message);
+    g_error ("message “%s” for “%s” does not say “%s”",
+             error->message, text, in_message);
 }
 
 static void
