@@ -238,8 +238,8 @@ bjb_db_error_new_from_connection (const char *libpq_message)
   g_autofree char *text = g_strstrip (g_strdup (libpq_message ? libpq_message : ""));
   BjbDbError code = BJB_DB_ERROR_CONNECTION_FAILED;
 
-  regex = g_regex_new ("(?:FATAL|ERROR|PANIC|[A-Z]+):  ([0-9A-Z]{5}): ([^\\n]*)",
-                       G_REGEX_OPTIMIZE, 0, NULL);
+  /* "<severity>:  <SQLSTATE>: <message>"; the severity word may be translated. */
+  regex = g_regex_new (":  ([0-9A-Z]{5}): ([^\\n]*)", G_REGEX_OPTIMIZE, 0, NULL);
   if (g_regex_match (regex, text, 0, &match))
     {
       sqlstate = g_match_info_fetch (match, 1);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "bjb-connection.h"
+#include "bjb-db-error-private.h"
 #include "db-test-util.h"
 
 static char *dbname;
@@ -785,6 +786,52 @@ test_cancel_open (void)
 }
 
 static void
+test_libpq_messages (void)
+{
+  static const struct {
+    const char *text;
+    BjbDbError code;
+    const char *sqlstate;
+  } cases[] = {
+    { "connection to server at \"db\" (10.0.0.2), port 5432 failed: FATAL:  28P01: "
+      "password authentication failed for user \"t_cs\"\nLOCATION:  auth_failed, auth.c:1\n",
+      BJB_DB_ERROR_AUTH_FAILED, "28P01" },
+    /* A server speaking German: the severity word is translated, the code is not. */
+    { "connection to server at \"db\", port 5432 failed: SCHWERWIEGEND:  3D000: "
+      "Datenbank \"x\" existiert nicht\n", BJB_DB_ERROR_DATABASE_MISSING, "3D000" },
+    { "connection to server on socket \"/run/x\" failed: FATAL:  28000: role \"t_inactive\" "
+      "is not permitted to log in\n", BJB_DB_ERROR_NOT_STAFF, "28000" },
+    { "failed: FATAL:  28000: no pg_hba.conf entry for host \"1.2.3.4\", user \"a\", "
+      "database \"b\", no encryption\n", BJB_DB_ERROR_TLS, "28000" },
+    { "failed: FATAL:  57P03: the database system is starting up\n",
+      BJB_DB_ERROR_CONNECTION_FAILED, "57P03" },
+    { "failed: FATAL:  53300: sorry, too many clients already\n",
+      BJB_DB_ERROR_CONNECTION_FAILED, "53300" },
+    { "connection to server at \"db\", port 5432 failed: server does not support SSL, but "
+      "SSL was required\n", BJB_DB_ERROR_TLS, NULL },
+    { "connection to server at \"db\", port 5432 failed: root certificate file "
+      "\"/x/ca.crt\" does not exist\n", BJB_DB_ERROR_TLS, NULL },
+    { "connection to server at \"db\", port 5432 failed: fe_sendauth: no password supplied\n",
+      BJB_DB_ERROR_AUTH_FAILED, NULL },
+    { "could not translate host name \"nowhere\" to address: Name or service not known\n",
+      BJB_DB_ERROR_CONNECTION_FAILED, NULL },
+    { "", BJB_DB_ERROR_CONNECTION_FAILED, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = bjb_db_error_new_from_connection (cases[i].text);
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_error (error, BJB_DB_ERROR, (int) cases[i].code);
+      g_assert_cmpstr (bjb_db_error_get_sqlstate (error), ==, cases[i].sqlstate);
+      /* The message is one clean line without the LOCATION noise. */
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_null (strstr (error->message, "LOCATION"));
+    }
+}
+
+static void
 test_user_messages (void)
 {
   g_autoptr(GError) business = NULL;
@@ -819,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/db/connection/error/schema", test_error_schema);
   g_test_add_func ("/db/connection/error/query", test_error_query);
   g_test_add_func ("/db/connection/error/user-messages", test_user_messages);
+  g_test_add_func ("/db/connection/error/libpq-messages", test_libpq_messages);
   g_test_add_func ("/db/connection/parameters", test_parameters);
   g_test_add_func ("/db/connection/result-types", test_result_types);
   g_test_add_func ("/db/connection/reconnect", test_reconnect);
