@@ -185,52 +185,70 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
           AND extract(day FROM (date_trunc('month', d) + interval '1 month - 1 day')) = 28) keys
 $$;
 
--- The WHERE clause shared by search_customers and count_customers. Values are never pasted:
--- the clause refers to the parameters $1… of the EXECUTE … USING in the callers:
+-- Search as you type: the "short" path for one or two characters (no trigram yet) is a
+-- prefix of the name, on this index.
+CREATE INDEX customer_name_prefix_idx ON bjb.customer (lower(name) text_pattern_ops);
+
+-- The conditions shared by search_customers and count_customers. Values are never pasted:
+-- the SQL refers to the parameters $1… of the EXECUTE … USING in the callers:
 --   $1 name/email pattern   $2 phone pattern   $3 status   $4 loyalty threshold
---   $5 product              $6 birthday keys
+--   $5 product              $6 birthday keys   $11 name prefix pattern
+-- text_sql matches the search text (NULL: no text); narrow_sql holds the filters that keep
+-- only a few percent of the customers (product preference, birthdays: they have indexes to
+-- start from), filter_sql the others (' AND …' each, or '').
 CREATE FUNCTION bjb.customer_filter_sql(p_query text, p_status text, p_loyal boolean,
                                         p_product bigint, p_birthday_days int,
-                                        OUT sql text, OUT pattern text, OUT phone_pattern text)
+                                        OUT text_sql text, OUT narrow_sql text, OUT filter_sql text,
+                                        OUT pattern text, OUT phone_pattern text,
+                                        OUT prefix_pattern text)
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_q      text := btrim(coalesce(p_query, ''));
-  v_digits text;
+  v_q       text := btrim(coalesce(p_query, ''));
+  v_escaped text;
+  v_digits  text;
 BEGIN
-  sql := '';
+  filter_sql := '';
+  narrow_sql := '';
   IF v_q <> '' THEN
-    pattern := '%' || replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-    IF v_q ~ '^[0-9+()./ -]+$' AND v_q ~ '[0-9]' THEN
+    v_escaped := replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_');
+    pattern := '%' || v_escaped || '%';
+    v_digits := regexp_replace(v_q, '[^0-9]', '', 'g');
+    IF v_q ~ '^[0-9+()./ -]+$' AND length(v_digits) >= 3 THEN
       -- A phone fragment: "0812 345" and "+62812345" both find the stored "+62812345…".
-      v_digits := regexp_replace(v_q, '[^0-9]', '', 'g');
       IF v_digits ~ '^0' THEN
         v_digits := '62' || substr(v_digits, 2);
       END IF;
       phone_pattern := '%' || v_digits || '%';
-      sql := sql || ' AND (c.phone LIKE $2 OR c.email ILIKE $1 OR c.name ILIKE $1)';
+      text_sql := '(c.phone LIKE $2 OR c.email ILIKE $1 OR c.name ILIKE $1)';
+    ELSIF length(v_q) >= 3 THEN
+      -- Any fragment of name or email: the trigram indexes of 0001.
+      text_sql := '(c.name ILIKE $1 OR c.email ILIKE $1)';
     ELSE
-      sql := sql || ' AND (c.name ILIKE $1 OR c.email ILIKE $1)';
+      -- One or two characters have no trigram: the start of the name.
+      prefix_pattern := lower(v_escaped) || '%';
+      text_sql := 'lower(c.name) LIKE $11';
     END IF;
   END IF;
   IF p_status IS NOT NULL THEN
-    sql := sql || ' AND c.status = $3';
+    filter_sql := filter_sql || ' AND c.status = $3';
   END IF;
   IF p_loyal IS NOT NULL THEN
-    sql := sql || CASE WHEN p_loyal THEN ' AND s.total_spend >= $4' ELSE ' AND s.total_spend < $4' END;
+    filter_sql := filter_sql || CASE WHEN p_loyal THEN ' AND s.total_spend >= $4' ELSE ' AND s.total_spend < $4' END;
   END IF;
   IF p_product IS NOT NULL THEN
-    sql := sql || ' AND EXISTS (SELECT 1 FROM bjb.customer_preference cp'
-                  ' WHERE cp.customer_id = c.id AND cp.product_id = $5)';
+    narrow_sql := narrow_sql || ' AND c.id IN (SELECT cp.customer_id FROM bjb.customer_preference cp'
+                                ' WHERE cp.product_id = $5)';
   END IF;
   IF p_birthday_days IS NOT NULL THEN
-    sql := sql || ' AND c.birth_date IS NOT NULL'
+    narrow_sql := narrow_sql || ' AND c.birth_date IS NOT NULL'
                   ' AND (extract(month FROM c.birth_date) * 100 + extract(day FROM c.birth_date)) = ANY ($6)';
   END IF;
 END
 $$;
 
 -- One page of the customer list.
---   p_query          fragment of name, email or phone (NULL or '' = all)
+--   p_query          fragment of name, email or phone (NULL or '' = all); one or two
+--                    characters match the start of the name
 --   p_status         'active' / 'inactive' / NULL (both)
 --   p_loyal          true: loyal only; false: not loyal; NULL: both
 --   p_product        only customers who prefer this product (NULL = any)
@@ -240,6 +258,13 @@ $$;
 --                    {"key": <sort_key>, "id": <id>}; NULL for the first page
 --   p_limit          rows per page (1 … 1000)
 -- Rows come in (sort key, id) order; sort_key is the text to pass back in p_after.
+--
+-- Plans: row-level security hides the column statistics from the planner for ILIKE (not
+-- leakproof), so it cannot tell a rare fragment from a common one and would walk the whole
+-- name index for "zzq". The function finds out itself: it counts up to 3000 matches on the
+-- trigram indexes (a bitmap scan, cheap); a rare fragment then sorts its few matches, a
+-- common one walks the sort index and stops after one page. Sequential scans are off for
+-- these queries: at 100 000 customers every path here has an index.
 CREATE FUNCTION bjb.search_customers(p_query text, p_status text, p_loyal boolean,
                                      p_product bigint, p_birthday_days int, p_sort text,
                                      p_after jsonb, p_limit int)
@@ -248,15 +273,23 @@ RETURNS TABLE (id bigint, name text, phone text, email text, address text, statu
                last_order_at timestamptz, loyal boolean, days_to_birthday int, sort_key text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+  v_seqscan   text := current_setting('enable_seqscan');
+  v_hashjoin  text := current_setting('enable_hashjoin');
+  v_mergejoin text := current_setting('enable_mergejoin');
+  v_text      text;
   v_threshold bigint := bjb.setting_bigint('loyalty_threshold');
   v_today     date := (pg_catalog.now() AT TIME ZONE 'Asia/Jakarta')::date;
   v_desc      boolean := left(coalesce(p_sort, 'name'), 1) = '-';
   v_sort      text := ltrim(coalesce(p_sort, 'name'), '-');
   v_filter    record;
+  v_keys      numeric[];
   v_key       text;
+  v_id        text;
   v_after_id  bigint;
   v_op        text;
   v_dir       text;
+  v_from      text;
+  v_hits      int := 0;
   v_sql       text;
 BEGIN
   PERFORM bjb.require_role('admin', 'cs');
@@ -275,33 +308,70 @@ BEGIN
   IF v_key IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ011', MESSAGE = 'Urutan daftar pelanggan tidak dikenal.';
   END IF;
+  v_id := CASE WHEN v_sort = 'total_spend' THEN 's.customer_id' ELSE 'c.id' END;
   v_dir := CASE WHEN v_desc THEN ' DESC' ELSE '' END;
   v_op := CASE WHEN v_desc THEN '<' ELSE '>' END;
-
   v_filter := bjb.customer_filter_sql(p_query, p_status, p_loyal, p_product, p_birthday_days);
+  v_keys := bjb.birthday_keys(v_today, p_birthday_days);
+
+  -- The planner cannot see the statistics (above), so the shape of every query below is
+  -- chosen here: nested loops over indexes only. Transaction-local and restored at the end,
+  -- and not in force for require_role's catalogue lookups.
+  PERFORM set_config('enable_seqscan', 'off', true);
+  PERFORM set_config('enable_hashjoin', 'off', true);
+  PERFORM set_config('enable_mergejoin', 'off', true);
+
+  v_text := v_filter.text_sql;
+  -- (A name prefix of one or two letters is always "few": the walk in name order would
+  -- have to pass every name before that letter.)
+  IF v_text IS NOT NULL AND v_filter.prefix_pattern IS NULL THEN
+    EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM bjb.customer c WHERE ' || v_text
+            || ' LIMIT 3000) x'
+      INTO v_hits
+      USING v_filter.pattern, v_filter.phone_pattern, NULL::text, NULL::bigint, NULL::bigint,
+            NULL::numeric[], NULL::text, NULL::bigint, NULL::int, NULL::date, v_filter.prefix_pattern;
+    IF v_hits >= 3000 THEN
+      -- Many matches: walk the sort order, one page of them comes soon. The columns are
+      -- wrapped so the search indexes are not used for this.
+      v_text := replace(replace(replace(v_text, 'c.name', '(c.name || '''')'),
+                                'c.email', '(c.email || '''')'), 'c.phone', '(c.phone || '''')');
+      v_filter.filter_sql := ' AND ' || v_text || v_filter.filter_sql;
+      v_text := NULL;
+    END IF;
+  END IF;
+  IF v_text IS NOT NULL OR v_filter.narrow_sql <> '' THEN
+    -- Few candidates: take them all from their index, then sort.
+    v_from := ' FROM (SELECT c.* FROM bjb.customer c WHERE true'
+              || coalesce(' AND ' || v_text, '') || v_filter.narrow_sql
+              || ' OFFSET 0) c JOIN bjb.customer_stats s ON s.customer_id = c.id WHERE true';
+  ELSIF v_sort = 'total_spend' THEN
+    -- LATERAL … OFFSET 0 keeps customer_stats outside: its spend index is the sort order.
+    v_from := ' FROM bjb.customer_stats s CROSS JOIN LATERAL (SELECT * FROM bjb.customer c'
+              ' WHERE c.id = s.customer_id OFFSET 0) c WHERE true';
+  ELSE
+    v_from := ' FROM bjb.customer c JOIN bjb.customer_stats s ON s.customer_id = c.id WHERE true';
+  END IF;
+
   v_sql := 'SELECT c.id, c.name, c.phone, c.email, c.address, c.status, c.birth_date, c.created_at,'
            ' s.total_spend, s.order_count, s.last_order_at, s.total_spend >= $4,'
            ' bjb.days_to_birthday(c.birth_date, $10), ' || v_key || '::text'
-           ' FROM bjb.customer c JOIN bjb.customer_stats s ON s.customer_id = c.id'
-           ' WHERE true' || v_filter.sql;
+           || v_from || v_filter.filter_sql;
   IF p_after IS NOT NULL THEN
     v_after_id := (p_after ->> 'id')::bigint;
     -- Row comparison on (key, id): the index (key, id) starts right after the last row.
-    v_sql := v_sql || pg_catalog.format(' AND (%s, %s) %s ($7::%s, $8)',
-                                        v_key, CASE WHEN v_sort = 'total_spend' THEN 's.customer_id' ELSE 'c.id' END,
-                                        v_op,
+    v_sql := v_sql || pg_catalog.format(' AND (%s, %s) %s ($7::%s, $8)', v_key, v_id, v_op,
                                         CASE v_sort WHEN 'name' THEN 'text'
                                                     WHEN 'created_at' THEN 'timestamptz'
                                                     ELSE 'bigint' END);
   END IF;
-  v_sql := v_sql || ' ORDER BY ' || v_key || v_dir || ', '
-           || CASE WHEN v_sort = 'total_spend' THEN 's.customer_id' ELSE 'c.id' END || v_dir
-           || ' LIMIT $9';
+  v_sql := v_sql || ' ORDER BY ' || v_key || v_dir || ', ' || v_id || v_dir || ' LIMIT $9';
 
   RETURN QUERY EXECUTE v_sql
     USING v_filter.pattern, v_filter.phone_pattern, p_status, v_threshold, p_product,
-          bjb.birthday_keys(v_today, p_birthday_days), p_after ->> 'key', v_after_id, p_limit,
-          v_today;
+          v_keys, p_after ->> 'key', v_after_id, p_limit, v_today, v_filter.prefix_pattern;
+  PERFORM set_config('enable_seqscan', v_seqscan, true);
+  PERFORM set_config('enable_hashjoin', v_hashjoin, true);
+  PERFORM set_config('enable_mergejoin', v_mergejoin, true);
 END
 $$;
 
@@ -311,17 +381,23 @@ CREATE FUNCTION bjb.count_customers(p_query text, p_status text, p_loyal boolean
 RETURNS bigint
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_filter record;
-  v_n      bigint;
+  v_seqscan text := current_setting('enable_seqscan');
+  v_filter  record;
+  v_n       bigint;
 BEGIN
   PERFORM bjb.require_role('admin', 'cs');
   v_filter := bjb.customer_filter_sql(p_query, p_status, p_loyal, p_product, p_birthday_days);
-  EXECUTE 'SELECT count(*) FROM bjb.customer c JOIN bjb.customer_stats s ON s.customer_id = c.id'
-          ' WHERE true' || v_filter.sql
+  PERFORM set_config('enable_seqscan', 'off', true);
+  EXECUTE 'SELECT count(*) FROM bjb.customer c'
+          || CASE WHEN p_loyal IS NOT NULL THEN ' JOIN bjb.customer_stats s ON s.customer_id = c.id' ELSE '' END
+          || ' WHERE true' || coalesce(' AND ' || v_filter.text_sql, '') || v_filter.narrow_sql
+          || v_filter.filter_sql
     INTO v_n
     USING v_filter.pattern, v_filter.phone_pattern, p_status,
           bjb.setting_bigint('loyalty_threshold'), p_product,
-          bjb.birthday_keys((pg_catalog.now() AT TIME ZONE 'Asia/Jakarta')::date, p_birthday_days);
+          bjb.birthday_keys((pg_catalog.now() AT TIME ZONE 'Asia/Jakarta')::date, p_birthday_days),
+          NULL::text, NULL::bigint, NULL::int, NULL::date, v_filter.prefix_pattern;
+  PERFORM set_config('enable_seqscan', v_seqscan, true);
   RETURN v_n;
 END
 $$;
