@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define BJB_TYPE_ORDER_LINE_ITEM (bjb_order_line_item_get_type ())
+G_DECLARE_FINAL_TYPE (BjbOrderLineItem, bjb_order_line_item, BJB, ORDER_LINE_ITEM, GObject)
+
+/* A line of a cart (new order, live quote) or of a placed order.
+ * Plain properties so GtkColumnView cells bind to them from the .ui. */
+BjbOrderLineItem *bjb_order_line_item_new (void);
+gint64 bjb_order_line_item_get_product_id (BjbOrderLineItem *self);
+void bjb_order_line_item_set_product_id (BjbOrderLineItem *self, gint64 value);
+const char *bjb_order_line_item_get_name (BjbOrderLineItem *self);
+void bjb_order_line_item_set_name (BjbOrderLineItem *self, const char *value);
+gint64 bjb_order_line_item_get_qty (BjbOrderLineItem *self);
+void bjb_order_line_item_set_qty (BjbOrderLineItem *self, gint64 value);
+gint64 bjb_order_line_item_get_stock (BjbOrderLineItem *self);
+void bjb_order_line_item_set_stock (BjbOrderLineItem *self, gint64 value);
+const char *bjb_order_line_item_get_qty_text (BjbOrderLineItem *self);
+void bjb_order_line_item_set_qty_text (BjbOrderLineItem *self, const char *value);
+const char *bjb_order_line_item_get_price_text (BjbOrderLineItem *self);
+void bjb_order_line_item_set_price_text (BjbOrderLineItem *self, const char *value);
+const char *bjb_order_line_item_get_subtotal_text (BjbOrderLineItem *self);
+void bjb_order_line_item_set_subtotal_text (BjbOrderLineItem *self, const char *value);
+const char *bjb_order_line_item_get_discount_text (BjbOrderLineItem *self);
+void bjb_order_line_item_set_discount_text (BjbOrderLineItem *self, const char *value);
+const char *bjb_order_line_item_get_reason (BjbOrderLineItem *self);
+void bjb_order_line_item_set_reason (BjbOrderLineItem *self, const char *value);
+const char *bjb_order_line_item_get_total_text (BjbOrderLineItem *self);
+void bjb_order_line_item_set_total_text (BjbOrderLineItem *self, const char *value);
+
+G_END_DECLS

@@ -1,0 +1,856 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-orders-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <libpq-fe.h>
+
+#include "bjb-new-order.h"
+#include "bjb-order-detail.h"
+#include "bjb-order-line-item.h"
+#include "bjb-order-row.h"
+#include "bjb-orders-page.h"
+#include "bjb-product-hit.h"
+#include "db-test-util.h"
+
+/* The whole order desk under Xvfb against a throwaway database: a new order with a
+ * birthday and a manual discount, a retry after a dropped connection, proofs (a text file,
+ * then a pasted image), confirm, ship, the courier's completion arriving from another
+ * connection, feedback with a photo, the invoice as PDF, and the orders page. */
+
+#define PASSWORD (g_getenv ("BJB_TEST_PASSWORD") ? g_getenv ("BJB_TEST_PASSWORD") : "barokah-test")
+#define TIMEOUT_MS 15000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      if (!condition (data))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+model_not_empty (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+/* Waits for the next frame of @widget's surface to be painted. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (wait_until (flag_set, &painted));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
+  g_autofree char *file = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/orders-%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot %s", file);
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 1000);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gpointer
+child (GtkWidget  *widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = find_action_button (c, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+action_enabled (GtkWidget  *widget,
+                const char *action)
+{
+  GtkWidget *button = find_action_button (widget, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static void
+set_text (GtkWidget  *widget,
+          GType       type,
+          const char *name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (widget, type, name)), text);
+}
+
+/* ------------------------------------------------------------------ state shared by steps */
+
+typedef struct
+{
+  char          *db;
+  BjbConnection *cs;
+  gint64         customer;
+  gint64         paving;
+  gint64         batako;
+  gint64         semen;
+} Fixture;
+
+static char *
+su_value (Fixture    *f,
+          const char *sql)
+{
+  return db_test_su_exec (f->db, sql);
+}
+
+static gint64
+su_int (Fixture    *f,
+        const char *sql)
+{
+  g_autofree char *value = su_value (f, sql);
+
+  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+static gboolean
+connected (gpointer data)
+{
+  return bjb_connection_get_state (data) == BJB_CONNECTION_STATE_CONNECTED;
+}
+
+/* ------------------------------------------------------------------ new order */
+
+typedef struct
+{
+  BjbNewOrder *order;
+  guint        quotes;
+} QuoteWait;
+
+static void
+on_quote_updated (BjbNewOrder *order,
+                  QuoteWait   *wait)
+{
+  wait->quotes++;
+}
+
+static gboolean
+quote_after (gpointer data)
+{
+  QuoteWait *wait = data;
+
+  return wait->quotes > GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (wait->order), "bjb-seen"));
+}
+
+static void
+wait_quote (QuoteWait *wait)
+{
+  g_assert_true (wait_until (quote_after, wait));
+  g_object_set_data (G_OBJECT (wait->order), "bjb-seen", GUINT_TO_POINTER (wait->quotes));
+}
+
+static gboolean
+placed_or_failed (gpointer data)
+{
+  BjbNewOrder *order = data;
+
+  return bjb_new_order_get_placed_order_id (order) > 0 ||
+         (!bjb_new_order_is_busy (order) && *bjb_new_order_get_message (order) != '\0');
+}
+
+static void
+search_product (GtkWidget  *widget,
+                const char *name)
+{
+  GtkSelectionModel *hits = bjb_new_order_get_product_results (BJB_NEW_ORDER (widget));
+  g_autoptr(BjbProductHit) first = NULL;
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  set_text (widget, BJB_TYPE_NEW_ORDER, "product_entry", name);
+  /* The search entry waits a moment before searching; wait for the matching result. */
+  for (;;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (g_list_model_get_n_items (G_LIST_MODEL (hits)) == 1)
+        {
+          g_clear_object (&first);
+          first = g_list_model_get_item (G_LIST_MODEL (hits), 0);
+          if (g_str_has_prefix (bjb_product_hit_get_name (first), name))
+            break;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+    }
+  gtk_selection_model_select_item (hits, 0, TRUE);
+}
+
+static void
+add_product (GtkWidget  *widget,
+             const char *name,
+             int         qty)
+{
+  search_product (widget, name);
+  gtk_spin_button_set_value (child (widget, BJB_TYPE_NEW_ORDER, "qty_spin"), qty);
+  gtk_widget_activate_action (widget, "new-order.add-product", NULL);
+}
+
+static BjbOrderLineItem *
+cart_line (GtkWidget *widget,
+           guint      i)
+{
+  GListModel *cart = bjb_new_order_get_cart (BJB_NEW_ORDER (widget));
+  BjbOrderLineItem *line = g_list_model_get_item (cart, i);
+
+  g_object_unref (line);   /* the cart keeps it */
+  return line;
+}
+
+/* Blocks place_order on a product row lock held by another session, then drops the
+ * clerk's connection under it: the first attempt fails, the retry reuses the request_id. */
+static gint64
+place_with_dropped_connection (Fixture   *f,
+                               GtkWidget *widget)
+{
+  BjbNewOrder *order = BJB_NEW_ORDER (widget);
+  const char *keywords[] = { "dbname", NULL };
+  const char *values[] = { f->db, NULL };
+  PGconn *blocker = PQconnectdbParams (keywords, values, 0);
+  g_autofree char *lock = g_strdup_printf ("BEGIN; SELECT 1 FROM bjb.product WHERE id = %" G_GINT64_FORMAT
+                                           " FOR UPDATE", f->paving);
+  g_autofree char *request_id = NULL;
+  g_autofree char *count_sql = NULL;
+  PGresult *result;
+  int pid;
+  gint64 waited = 0;
+
+  g_assert_cmpint (PQstatus (blocker), ==, CONNECTION_OK);
+  result = PQexec (blocker, lock);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  PQclear (result);
+
+  pid = bjb_connection_get_backend_pid (f->cs);
+  gtk_widget_activate_action (widget, "new-order.place", NULL);
+  g_assert_nonnull (bjb_new_order_get_request_id (order));
+  request_id = g_strdup (bjb_new_order_get_request_id (order));
+
+  /* Wait until the server is really stuck in place_order on our lock. */
+  for (;;)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE pid = %d "
+                                              "AND wait_event_type = 'Lock'", pid);
+      g_autofree char *n = su_value (f, sql);
+
+      if (g_strcmp0 (n, "1") == 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      waited += 10;
+      g_assert_cmpint (waited, <, TIMEOUT_MS);
+    }
+  db_test_terminate (pid);
+  g_assert_true (wait_until (placed_or_failed, order));
+  g_assert_cmpint (bjb_new_order_get_placed_order_id (order), ==, 0);
+  g_assert_nonnull (strstr (bjb_new_order_get_message (order), "will not be made twice"));
+  g_assert_cmpstr (bjb_new_order_get_request_id (order), ==, request_id);
+  screenshot (widget, "new-order-dropped");
+
+  result = PQexec (blocker, "ROLLBACK");
+  PQclear (result);
+  PQfinish (blocker);
+
+  g_assert_true (wait_until (connected, f->cs));
+  gtk_widget_activate_action (widget, "new-order.place", NULL);
+  g_assert_true (wait_until (placed_or_failed, order));
+  g_assert_cmpint (bjb_new_order_get_placed_order_id (order), >, 0);
+  g_assert_cmpstr (bjb_new_order_get_request_id (order), ==, request_id);
+
+  /* Placing once more (a double click, a retry) returns the same order. */
+  count_sql = g_strdup_printf ("SELECT count(*) FROM bjb.sales_order WHERE request_id = '%s'", request_id);
+  g_assert_cmpint (su_int (f, count_sql), ==, 1);
+  g_assert_cmpint (su_int (f, "SELECT count(*) FROM bjb.sales_order"), ==, 1);
+  return bjb_new_order_get_placed_order_id (order);
+}
+
+static gint64
+step_new_order (Fixture *f)
+{
+  GtkWidget *widget = bjb_new_order_new (f->cs);
+  GtkWidget *window = show_in_window (widget);
+  BjbNewOrder *order = BJB_NEW_ORDER (widget);
+  GtkSelectionModel *customers = bjb_new_order_get_customer_results (order);
+  QuoteWait wait = { order, 0 };
+  BjbOrderLineItem *paving;
+  BjbOrderLineItem *batako;
+  gint64 id;
+
+  g_signal_connect (order, "quote-updated", G_CALLBACK (on_quote_updated), &wait);
+
+  /* The customer, found by a part of her name. */
+  set_text (widget, BJB_TYPE_NEW_ORDER, "customer_entry", "rejeki");
+  g_assert_true (wait_until (model_not_empty, customers));
+  gtk_selection_model_select_item (customers, 0, TRUE);
+
+  add_product (widget, "Paving Segi Enam", 120);
+  wait_quote (&wait);
+  g_assert_cmpint (bjb_new_order_get_customer_id (order), ==, f->customer);
+  /* Her usual address is the default delivery address. */
+  g_assert_cmpstr (gtk_editable_get_text (child (widget, BJB_TYPE_NEW_ORDER, "address_entry")), ==,
+                   "Jl. Kaliurang Km 7, Sleman");
+
+  /* More than is left: trimmed to the stock, with a warning. */
+  add_product (widget, "Batako Press", 5);
+  g_assert_nonnull (strstr (bjb_new_order_get_message (order), "Only 3"));
+  wait_quote (&wait);
+  batako = cart_line (widget, 1);
+  g_assert_cmpint (bjb_order_line_item_get_qty (batako), ==, 3);
+  screenshot (widget, "new-order-trimmed");
+
+  /* Nothing left to add: refused. */
+  add_product (widget, "Batako Press", 1);
+  g_assert_nonnull (strstr (bjb_new_order_get_message (order), "No more"));
+  add_product (widget, "Semen Habis", 1);
+  g_assert_nonnull (strstr (bjb_new_order_get_message (order), "out of stock"));
+  g_assert_cmpint (g_list_model_get_n_items (bjb_new_order_get_cart (order)), ==, 2);
+
+  /* The live quote: birthday discount on the big cart, the manual rule on Batako. */
+  set_text (widget, BJB_TYPE_NEW_ORDER, "shipping_entry", "25.000");
+  wait_quote (&wait);
+  paving = cart_line (widget, 0);
+  batako = cart_line (widget, 1);
+  g_assert_nonnull (strstr (bjb_order_line_item_get_reason (paving), "Diskon ulang tahun"));
+  g_assert_nonnull (strstr (bjb_order_line_item_get_reason (paving), "10 %"));
+  g_assert_cmpstr (bjb_order_line_item_get_discount_text (paving), ==, "-Rp 600.000 (10 %)");
+  g_assert_nonnull (strstr (bjb_order_line_item_get_reason (batako), "Langganan batako"));
+  g_assert_nonnull (strstr (bjb_order_line_item_get_reason (batako), "15 %"));
+  /* 6.000.000 − 600.000 + 3 × 5.000 − 2.250 + 25.000 shipping */
+  g_assert_cmpint (bjb_new_order_get_quote_total (order), ==, 5437750);
+  screenshot (widget, "new-order-quote");
+
+  id = place_with_dropped_connection (f, widget);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_visible, child (widget, BJB_TYPE_NEW_ORDER, "result_label")));
+  {
+    GtkLabel *result = child (widget, BJB_TYPE_NEW_ORDER, "result_label");
+    gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+    while (strstr (gtk_label_get_text (result), "BJB-") == NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_nonnull (strstr (gtk_label_get_text (result), "BJB-"));
+    g_assert_nonnull (strstr (gtk_label_get_text (result), "Rp 5.437.750"));
+    g_assert_nonnull (strstr (gtk_label_get_text (result), "to be paid by"));
+  }
+  screenshot (widget, "new-order-placed");
+  g_assert_false (action_enabled (widget, "new-order.place"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return id;
+}
+
+/* ------------------------------------------------------------------ order detail */
+
+typedef struct
+{
+  guint loaded;
+} DetailWait;
+
+static void
+on_loaded (BjbOrderDetail *detail,
+           DetailWait     *wait)
+{
+  wait->loaded++;
+}
+
+static gboolean
+status_is (gpointer data)
+{
+  BjbOrderDetail *detail = data;
+
+  return g_strcmp0 (bjb_order_detail_get_status (detail),
+                    g_object_get_data (G_OBJECT (detail), "bjb-want")) == 0;
+}
+
+static void
+wait_status (BjbOrderDetail *detail,
+             const char     *status)
+{
+  g_object_set_data_full (G_OBJECT (detail), "bjb-want", g_strdup (status), g_free);
+  if (!wait_until (status_is, detail))
+    g_error ("order did not become %s (is %s; message “%s”)", status,
+             bjb_order_detail_get_status (detail), bjb_order_detail_get_message (detail));
+}
+
+static gboolean
+message_contains (gpointer data)
+{
+  BjbOrderDetail *detail = data;
+
+  return strstr (bjb_order_detail_get_message (detail),
+                 g_object_get_data (G_OBJECT (detail), "bjb-text")) != NULL;
+}
+
+static void
+wait_message (BjbOrderDetail *detail,
+              const char     *text)
+{
+  g_object_set_data_full (G_OBJECT (detail), "bjb-text", g_strdup (text), g_free);
+  if (!wait_until (message_contains, detail))
+    g_error ("no message with “%s” (have “%s”)", text, bjb_order_detail_get_message (detail));
+}
+
+static gboolean
+loaded_more (gpointer data)
+{
+  DetailWait *wait = data;
+
+  return wait->loaded > 0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Opening an order → its detail drawn: set the id, wait for "loaded" and the next paint. */
+static void
+measure_open (BjbOrderDetail *detail,
+              DetailWait     *wait,
+              gint64          order_id)
+{
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 21; i++)
+    {
+      gint64 start;
+      double ms;
+
+      bjb_order_detail_set_order_id (detail, 0);
+      wait->loaded = 0;
+      start = g_get_monotonic_time ();
+      bjb_order_detail_set_order_id (detail, order_id);
+      g_assert_true (wait_until (loaded_more, wait));
+      wait_for_draw (GTK_WIDGET (detail));
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_double);
+  g_test_message ("open order → drawn detail: median %.1f ms, min %.1f ms, max %.1f ms (n=%u)",
+                  g_array_index (times, double, times->len / 2), g_array_index (times, double, 0),
+                  g_array_index (times, double, times->len - 1), times->len);
+  g_printerr ("# open order -> drawn detail: median %.1f ms, min %.1f ms, max %.1f ms (n=%u)\n",
+              g_array_index (times, double, times->len / 2), g_array_index (times, double, 0),
+              g_array_index (times, double, times->len - 1), times->len);
+  g_array_unref (times);
+}
+
+static GFile *
+write_file (const char *name,
+            const void *data,
+            gsize       size)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, size, &error));
+  return g_file_new_for_path (path);
+}
+
+static GdkTexture *
+transfer_slip_texture (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 900, 600);
+  g_autoptr(GdkPixbuf) band = NULL;
+
+  /* A "screenshot" of a bank app: white with a blue header band. */
+  gdk_pixbuf_fill (pixbuf, 0xffffffff);
+  band = gdk_pixbuf_new_subpixbuf (pixbuf, 0, 0, 900, 120);
+  gdk_pixbuf_fill (band, 0x1565c0ff);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return gdk_texture_new_for_pixbuf (pixbuf);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+complete_as_courier (Fixture *f,
+                     gint64   order_id)
+{
+  g_autoptr(BjbConnection) courier = db_test_connection (f->db, "t_courier", PASSWORD);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbResult) r1 = NULL;
+  g_autoptr(BjbResult) r2 = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  g_assert_true (db_test_open (courier, &error));
+  {
+    /* Any JPEG will do as the delivery photo: the courier's client is not under test. */
+    g_autofree char *hex = su_value (f, "SELECT thumb::text FROM bjb.photo WHERE kind = 'payment_proof' LIMIT 1");
+    const char *p[] = { id, hex };
+
+    r1 = db_test_query (courier,
+                        "SELECT bjb.attach_photo($1, 'delivery', 'image/jpeg', $2::bytea, $2::bytea, 2, 2)",
+                        2, p, &error);
+    g_assert_no_error (error);
+  }
+  {
+    const char *p[] = { id };
+
+    r2 = db_test_query (courier, "SELECT bjb.complete_order($1)", 1, p, &error);
+    g_assert_no_error (error);
+  }
+  bjb_connection_close (courier);
+}
+
+static void
+step_detail (Fixture *f,
+             gint64   order_id)
+{
+  g_autoptr(BjbConnection) listen_connection = bjb_connection_dup (f->cs);
+  g_autoptr(BjbListener) listener = bjb_listener_new (listen_connection);
+  GtkWidget *widget = bjb_order_detail_new (f->cs);
+  BjbOrderDetail *detail = BJB_ORDER_DETAIL (widget);
+  GtkWidget *window = show_in_window (widget);
+  DetailWait wait = { 0 };
+  g_autoptr(GFile) text_file = write_file ("bukti-transfer.jpg", "Sudah transfer ya bu\n", 21);
+  g_autoptr(GdkTexture) slip = transfer_slip_texture ();
+  g_autoptr(GdkPixbuf) feedback_pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+  g_autoptr(GFile) feedback_file = NULL;
+  g_autofree char *pdf = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots",
+                                           "orders-invoice.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *cmd = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *couriers;
+  int status = 0;
+
+  g_object_set (detail, "listener", listener, NULL);
+  bjb_listener_start_async (listener, NULL, NULL, NULL);
+  g_signal_connect (detail, "loaded", G_CALLBACK (on_loaded), &wait);
+
+  bjb_order_detail_set_order_id (detail, order_id);
+  g_assert_true (wait_until (loaded_more, &wait));
+  wait_status (detail, "pending_payment");
+  measure_open (detail, &wait, order_id);
+
+  /* No proof yet: confirming is not offered. */
+  g_assert_false (action_enabled (widget, "order.confirm-payment"));
+  g_assert_true (action_enabled (widget, "order.choose-proof"));
+  screenshot (widget, "detail-pending");
+
+  /* A text file named .jpg: refused by its content, with a sentence. */
+  bjb_order_detail_load_proof_file (detail, text_file);
+  wait_message (detail, "not an image");
+  g_assert_false (bjb_order_detail_has_pending_proof (detail));
+  g_assert_false (action_enabled (widget, "order.attach-proof"));
+  screenshot (widget, "detail-not-an-image");
+
+  /* Paste the bank app screenshot. */
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), slip);
+  gtk_widget_activate_action (widget, "order.paste-proof", NULL);
+  g_assert_true (wait_until ((Condition) bjb_order_detail_has_pending_proof, detail));
+  g_assert_true (action_enabled (widget, "order.attach-proof"));
+  g_assert_false (action_enabled (widget, "order.confirm-payment"));
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "bank_entry", "BCA");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "5.437.750");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "reference_entry", "TRX-20261121-77");
+  screenshot (widget, "detail-proof-preview");
+
+  wait.loaded = 0;
+  gtk_widget_activate_action (widget, "order.attach-proof", NULL);
+  wait_message (detail, "Payment proof attached");
+  g_assert_true (wait_until (loaded_more, &wait));
+  g_assert_cmpint (su_int (f, "SELECT amount FROM bjb.payment_proof_note"), ==, 5437750);
+  g_assert_cmpint (su_int (f, "SELECT width FROM bjb.photo WHERE kind = 'payment_proof'"), ==, 900);
+  g_assert_true (action_enabled (widget, "order.confirm-payment"));
+
+  gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
+  wait_status (detail, "paid");
+  wait_message (detail, "Payment confirmed");
+  g_assert_false (action_enabled (widget, "order.confirm-payment"));
+  g_assert_false (action_enabled (widget, "order.handover"));  /* a delivery order */
+  screenshot (widget, "detail-paid");
+
+  /* Ship with Tes Kurir Satu (t_courier). */
+  couriers = G_LIST_MODEL (child (widget, BJB_TYPE_ORDER_DETAIL, "courier_names"));
+  g_assert_true (wait_until (model_not_empty, couriers));
+  for (guint i = 0; i < g_list_model_get_n_items (couriers); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (couriers), i), "Tes Kurir Satu") == 0)
+      gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDER_DETAIL, "courier_dropdown"), i);
+  gtk_widget_activate_action (widget, "order.ship", NULL);
+  wait_status (detail, "shipped");
+  g_assert_cmpstr (su_value (f, "SELECT courier FROM bjb.sales_order"), ==, "t_courier");
+  screenshot (widget, "detail-shipped");
+
+  /* The courier completes it from the depot; the event brings it here by itself. */
+  complete_as_courier (f, order_id);
+  wait_status (detail, "completed");
+  screenshot (widget, "detail-completed");
+
+  /* Feedback with a photo. */
+  gdk_pixbuf_fill (feedback_pixbuf, 0x9e9e9eff);
+  {
+    char *buffer = NULL;
+    gsize size = 0;
+
+    g_assert_true (gdk_pixbuf_save_to_buffer (feedback_pixbuf, &buffer, &size, "png", &error, NULL));
+    feedback_file = write_file ("ulasan.png", buffer, size);
+    g_free (buffer);
+  }
+  bjb_order_detail_load_feedback_photo_file (detail, feedback_file);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_visible,
+                             child (widget, BJB_TYPE_ORDER_DETAIL, "feedback_photo_label")));
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "feedback_entry", "Paving rapi, kurir ramah.");
+  gtk_widget_activate_action (widget, "order.record-feedback", NULL);
+  wait_message (detail, "Feedback and photo recorded");
+  g_assert_cmpstr (su_value (f, "SELECT feedback FROM bjb.sales_order"), ==, "Paving rapi, kurir ramah.");
+  g_assert_cmpint (su_int (f, "SELECT count(*) FROM bjb.photo WHERE kind = 'feedback'"), ==, 1);
+  screenshot (widget, "detail-feedback");
+
+  /* The invoice as PDF, read back as text. */
+  g_assert_true (bjb_order_detail_export_invoice (detail, pdf, &error));
+  g_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("invoice text:\n%s", text);
+  number = su_value (f, "SELECT number FROM bjb.sales_order");
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "UD. Barokah Jaya Beton"));
+  g_assert_nonnull (strstr (text, "Sri Rejeki"));
+  g_assert_nonnull (strstr (text, "Paving Segi Enam"));
+  g_assert_nonnull (strstr (text, "Diskon ulang tahun"));
+  g_assert_nonnull (strstr (text, "Langganan batako"));
+  g_assert_nonnull (strstr (text, "Rp 25.000"));
+  g_assert_nonnull (strstr (text, "Rp 5.437.750"));
+  g_assert_nonnull (strstr (text, "lima juta empat ratus tiga puluh tujuh ribu tujuh ratus lima puluh rupiah"));
+  g_assert_nonnull (strstr (text, "BCA 123-456-7890"));
+
+  g_object_set (detail, "listener", NULL, NULL);
+  bjb_listener_stop (listener);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ orders page */
+
+static gboolean
+page_settled (gpointer data)
+{
+  BjbOrdersPage *page = data;
+
+  return !bjb_orders_page_is_loading (page) &&
+         g_list_model_get_n_items (bjb_orders_page_get_model (page)) ==
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "bjb-want"));
+}
+
+static void
+wait_rows (BjbOrdersPage *page,
+           guint          n)
+{
+  g_object_set_data (G_OBJECT (page), "bjb-want", GUINT_TO_POINTER (n));
+  if (!wait_until (page_settled, page))
+    g_error ("orders page has %u rows, expected %u",
+             g_list_model_get_n_items (bjb_orders_page_get_model (page)), n);
+}
+
+static void
+step_orders_page (Fixture *f)
+{
+  GtkWidget *widget;
+  BjbOrdersPage *page;
+  GtkWidget *window;
+  g_autoptr(BjbOrderRow) first = NULL;
+  g_autofree char *sql = NULL;
+  gint64 due_soon;
+
+  /* Two more orders: one due in 90 minutes, one cancelled. */
+  sql = g_strdup_printf ("SELECT bjb.place_order(%" G_GINT64_FORMAT ", '[{\"product_id\": %" G_GINT64_FORMAT
+                         ", \"qty\": 2}]', 'pickup', NULL, 0, gen_random_uuid())", f->customer, f->paving);
+  due_soon = su_int (f, sql);
+  g_free (su_value (f, "UPDATE bjb.sales_order SET payment_due_at = now() + interval '90 minutes' "
+                       "WHERE status = 'pending_payment'"));
+  g_free (su_value (f, sql));
+  g_free (su_value (f, "SELECT bjb.cancel_order(max(id), 'Pelanggan batal') FROM bjb.sales_order"));
+
+  widget = bjb_orders_page_new (f->cs);
+  page = BJB_ORDERS_PAGE (widget);
+  window = show_in_window (widget);
+  wait_rows (page, 3);
+  first = g_list_model_get_item (bjb_orders_page_get_model (page), 1);
+  g_assert_cmpint (bjb_order_row_get_id (first), ==, due_soon);
+  g_assert_nonnull (strstr (bjb_order_row_get_due_text (first), "left to pay"));
+  g_assert_cmpstr (bjb_order_row_get_due_classes (first)[0], ==, "error");
+  screenshot (widget, "page-all");
+
+  gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 5);
+  wait_rows (page, 1);
+  gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 4);
+  wait_rows (page, 1);
+  screenshot (widget, "page-completed");
+  gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 0);
+  wait_rows (page, 3);
+
+  set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "2001-01-01");
+  set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "2001-12-31");
+  wait_rows (page, 0);
+  set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "");
+  set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "");
+  wait_rows (page, 3);
+
+  {
+    g_autofree char *number = su_value (f, "SELECT substring(number FROM 12) FROM bjb.sales_order ORDER BY id LIMIT 1");
+
+    set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", number);
+    wait_rows (page, 1);
+    set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", "");
+    wait_rows (page, 3);
+  }
+
+  /* Refresh in place keeps the rows (and so the selection) and picks up changes. */
+  g_free (su_value (f, "SELECT bjb.cancel_order(min(id), 'Tes') FROM bjb.sales_order WHERE status = 'pending_payment'"));
+  bjb_orders_page_refresh (page);
+  wait_rows (page, 3);
+  g_assert_cmpstr (bjb_order_row_get_status (first), ==, "cancelled");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------ main */
+
+static void
+test_order_desk (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 order_id;
+
+  if (!db_test_available ())
+    return;
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display (run under xvfb-run)");
+      return;
+    }
+
+  f.db = db_test_create ();
+  f.customer = g_ascii_strtoll (db_test_su_exec (f.db,
+    "INSERT INTO bjb.customer (name, address, phone, birth_date) VALUES "
+    "('Sri Rejeki', 'Jl. Kaliurang Km 7, Sleman', '+6281311112222', "
+    " (now() AT TIME ZONE 'Asia/Jakarta')::date - interval '40 years') RETURNING id"), NULL, 10);
+  db_test_su_exec (f.db, "INSERT INTO bjb.category (name) VALUES ('Paving'), ('Batako'), ('Semen')");
+  f.paving = g_ascii_strtoll (db_test_su_exec (f.db,
+    "INSERT INTO bjb.product (category_id, name, unit, price, stock) SELECT id, 'Paving Segi Enam', "
+    "'m2', 50000, 500 FROM bjb.category WHERE name = 'Paving' RETURNING id"), NULL, 10);
+  f.batako = g_ascii_strtoll (db_test_su_exec (f.db,
+    "INSERT INTO bjb.product (category_id, name, unit, price, stock) SELECT id, 'Batako Press', "
+    "'pcs', 5000, 3 FROM bjb.category WHERE name = 'Batako' RETURNING id"), NULL, 10);
+  f.semen = g_ascii_strtoll (db_test_su_exec (f.db,
+    "INSERT INTO bjb.product (category_id, name, unit, price, stock) SELECT id, 'Semen Habis', "
+    "'sak', 60000, 0 FROM bjb.category WHERE name = 'Semen' RETURNING id"), NULL, 10);
+  sql = g_strdup_printf ("INSERT INTO bjb.discount_rule (name, percent, audience, customer_id, scope, product_id) "
+                         "VALUES ('Langganan batako', 15, 'customer', %" G_GINT64_FORMAT ", 'single_product', %"
+                         G_GINT64_FORMAT ")", f.customer, f.batako);
+  g_free (db_test_su_exec (f.db, sql));
+
+  f.cs = db_test_connection (f.db, "t_cs", PASSWORD);
+  g_assert_true (db_test_open (f.cs, &error));
+  g_assert_no_error (error);
+
+  order_id = step_new_order (&f);
+  step_detail (&f, order_id);
+  step_orders_page (&f);
+
+  bjb_connection_close (f.cs);
+  g_clear_object (&f.cs);
+  db_test_drop (f.db);
+  g_free (f.db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/orders/desk", test_order_desk);
+
+  return g_test_run ();
+}
