@@ -314,6 +314,7 @@ test_create_staff (void)
   g_autofree char *db = NULL;
   g_autofree char *conninfo = NULL;
   g_autofree char *login = g_strdup_printf ("t_cli_%d", (int) getpid ());
+  g_autofree char *second = g_strdup_printf ("t_cli_%d_b", (int) getpid ());
   g_autofree char *pwfile = NULL;
   g_autofree char *shortfile = NULL;
 
@@ -378,6 +379,19 @@ test_create_staff (void)
     g_assert_cmpstr (seen, ==, "0");
   }
 
+  /* The password can come from standard input too; only its first line counts. */
+  {
+    const char *args[] = { "--dbname", conninfo, "create-staff", second, "--role", "courier",
+                           "--name", "Kurir Uji", "--password-file", "-", NULL };
+    g_auto(Run) r = run_cli_argv (args, "kerikil-semen-77\nignored second line\n");
+    g_autoptr(PGconn) conn = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    conn = connect_as (db, second, "kerikil-semen-77");
+    if (PQstatus (conn) != CONNECTION_OK)
+      g_error ("cannot sign in as %s: %s", second, PQerrorMessage (conn));
+  }
+
   /* A second login of the same name is refused by the server, with its reason. */
   {
     g_auto(Run) r = run_cli ("--dbname", conninfo, "create-staff", login, "--role", "cs",
@@ -421,6 +435,7 @@ test_create_staff (void)
   g_unlink (shortfile);
   bjb_test_db_drop (db);
   drop_role (login);
+  drop_role (second);
 }
 
 static void
