@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 
@@ -53,6 +55,12 @@ bjb_ui_test_init (int         *argc,
   PGconn *conn;
 
   g_test_init (argc, argv, NULL);
+
+  /* The translations of this build, not of an installed copy. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_DIR "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_getenv ("DISPLAY") == NULL || template == NULL || *template == '\0')
     {
