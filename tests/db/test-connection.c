@@ -354,6 +354,85 @@ test_parameters (void)
 }
 
 static void
+order_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GArray *order = user_data;
+  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  g_assert_no_error (error);
+  n = bjb_result_get_int64 (rows, 0, "n");
+  g_array_append_val (order, n);
+}
+
+static void
+test_queue_order (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean never = FALSE;
+  gint64 deadline;
+
+  if (!db_test_available ())
+    return;
+
+  /* Queries run one at a time and complete in the order issued, failures included. */
+  connection = connect_as ("t_cs");
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", i);
+      const char *params[] = { n };
+
+      bjb_connection_query_async (connection,
+                                  i % 7 == 3 ? "SELECT $1::int AS n, pg_sleep(0.05)"
+                                             : "SELECT $1::int AS n",
+                                  1, params, NULL, order_done, order);
+    }
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (order->len < 30 && g_get_monotonic_time () < deadline)
+    db_test_wait_flag (&never, 50);
+  g_assert_cmpuint (order->len, ==, 30);
+  for (guint i = 0; i < order->len; i++)
+    g_assert_cmpint (g_array_index (order, gint64, i), ==, i);
+}
+
+static void
+test_conninfo (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = NULL;
+
+  connection = bjb_connection_new_from_conninfo ("host=localhost port='unterminated", &error);
+  g_assert_null (connection);
+  g_assert_error (error, BJB_DB_ERROR, BJB_DB_ERROR_CONNECTION_FAILED);
+  g_clear_error (&error);
+
+  connection = bjb_connection_new_from_conninfo ("host=x nonsense_keyword=1", &error);
+  g_assert_null (connection);
+  g_assert_error (error, BJB_DB_ERROR, BJB_DB_ERROR_CONNECTION_FAILED);
+  g_clear_error (&error);
+
+  if (!db_test_available ())
+    return;
+
+  conninfo = g_strdup_printf ("postgresql://t_cs2:%s@%s:%s/%s?application_name=barokah-test",
+                              password,
+                              g_getenv ("PGHOST") ? g_getenv ("PGHOST") : "localhost",
+                              g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", dbname);
+  connection = bjb_connection_new_from_conninfo (conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_true (db_test_open (connection, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (bjb_connection_get_login (connection), ==, "t_cs2");
+  g_assert_cmpstr (bjb_connection_get_role (connection), ==, "cs");
+}
+
+static void
 test_result_types (void)
 {
   g_autoptr(BjbConnection) connection = NULL;
@@ -869,6 +948,8 @@ main (int   argc,
   g_test_add_func ("/db/connection/error/libpq-messages", test_libpq_messages);
   g_test_add_func ("/db/connection/parameters", test_parameters);
   g_test_add_func ("/db/connection/result-types", test_result_types);
+  g_test_add_func ("/db/connection/queue-order", test_queue_order);
+  g_test_add_func ("/db/connection/conninfo", test_conninfo);
   g_test_add_func ("/db/connection/reconnect", test_reconnect);
   g_test_add_func ("/db/connection/dead-idle-link", test_heartbeat_detects_dead_idle_link);
   g_test_add_func ("/db/connection/heartbeat", test_heartbeat_hung_server);
