@@ -52,6 +52,10 @@ G_DECLARE_FINAL_TYPE (BjbConnection, bjb_connection, BJB, CONNECTION, GObject)
  * - In DISCONNECTED state (not opened, closed, given up) queries fail at once with
  *   BJB_DB_ERROR_DISCONNECTED.
  *
+ * Lifetime: like any GTask-based API, a pending open or query keeps a reference on the
+ * connection, so queries waiting for a reconnect keep it alive; call
+ * bjb_connection_close() (sign-out) to fail them and let it go.
+ *
  * Properties (read-only, notify on change):
  *   "state" (BjbConnectionState), "last-success" (GDateTime, nullable: the last time the
  *   server answered anything, heartbeats included), "error" (GError, nullable: why the
