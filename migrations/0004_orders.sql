@@ -259,8 +259,10 @@ BEGIN
     'photos', (SELECT coalesce(jsonb_agg(jsonb_build_object(
                  'id', ph.id, 'kind', ph.kind, 'width', ph.width, 'height', ph.height,
                  'uploaded_by', ph.uploaded_by, 'uploaded_at', ph.uploaded_at,
+                 'uploaded_by_name', (SELECT s.display_name FROM bjb.staff s WHERE s.login = ph.uploaded_by),
                  'bank', n.bank, 'amount', n.amount, 'reference', n.reference,
                  'rejected_at', n.rejected_at, 'rejected_by', n.rejected_by,
+                 'rejected_by_name', (SELECT s.display_name FROM bjb.staff s WHERE s.login = n.rejected_by),
                  'reject_reason', n.reject_reason) ORDER BY ph.id), '[]')
                FROM bjb.photo ph LEFT JOIN bjb.payment_proof_note n ON n.photo_id = ph.id
                WHERE ph.order_id = o.id))

@@ -82,19 +82,26 @@ screenshot (GtkWidget  *widget,
             const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
   g_autofree char *file = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
-  wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A freshly shown window may need a frame or two before it has a size and content. */
+  for (guint tries = 0; node == NULL && tries < 20; tries++)
+    {
+      wait_for_draw (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
@@ -783,10 +790,18 @@ step_orders_page (Fixture *f)
   }
 
   /* Refresh in place keeps the rows (and so the selection) and picks up changes. */
+  g_clear_object (&first);
+  first = g_list_model_get_item (bjb_orders_page_get_model (page), 1);
+  g_assert_cmpint (bjb_order_row_get_id (first), ==, due_soon);
+  gtk_single_selection_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "selection"), 1);
   g_free (su_value (f, "SELECT bjb.cancel_order(min(id), 'Tes') FROM bjb.sales_order WHERE status = 'pending_payment'"));
   bjb_orders_page_refresh (page);
   wait_rows (page, 3);
   g_assert_cmpstr (bjb_order_row_get_status (first), ==, "cancelled");
+  g_assert_true (g_list_model_get_item (bjb_orders_page_get_model (page), 1) == (gpointer) first);
+  g_object_unref (first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "selection")), ==, 1);
+  screenshot (widget, "page-refreshed");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -60,6 +60,8 @@ struct _BjbOrderDetail
   gint64                shown_photo_id;
   gboolean              busy;
   gboolean              has_couriers;
+  gboolean              loading;          /* a load of order_id is in flight */
+  gboolean              load_again;       /* something changed while it was */
 };
 
 G_DEFINE_FINAL_TYPE (BjbOrderDetail, bjb_order_detail, ADW_TYPE_BIN)
@@ -148,6 +150,9 @@ update_actions (BjbOrderDetail *self)
   gtk_widget_action_set_enabled (widget, "order.save-invoice", loaded);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_reason_entry), pending || paid);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bank_entry), pending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->amount_entry), pending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reference_entry), pending);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reject_reason_entry), pending && self->proof_id > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->courier_dropdown), paid && delivery);
   gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_entry), completed);
@@ -344,11 +349,12 @@ apply_detail (BjbOrderDetail *self)
 
           if (bjb_json_string (shown, "rejected_at") != NULL)
             text = g_strdup_printf (_("Proof rejected by %s: %s. Attach a new proof."),
-                                    bjb_json_string (shown, "rejected_by"),
+                                    bjb_json_string (shown, "rejected_by_name") ?: bjb_json_string (shown, "rejected_by"),
                                     bjb_json_string (shown, "reject_reason"));
           else
             text = g_strdup_printf (_("Proof from %s on %s · bank %s · amount %s · reference %s"),
-                                    bjb_json_string (shown, "uploaded_by"), at_text,
+                                    bjb_json_string (shown, "uploaded_by_name") ?: bjb_json_string (shown, "uploaded_by"),
+                                    at_text,
                                     bjb_json_string (shown, "bank") ?: "—", amount,
                                     bjb_json_string (shown, "reference") ?: "—");
           gtk_label_set_text (self->proof_status_label, text);
@@ -409,6 +415,13 @@ on_detail_loaded (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->loading = FALSE;
+  if (self->load_again)
+    {
+      /* An event arrived while this answer was on its way: it may already be stale. */
+      self->load_again = FALSE;
+      bjb_order_detail_reload (self);
+    }
   if (rows == NULL)
     {
       set_error (self, error);
@@ -453,6 +466,13 @@ bjb_order_detail_reload (BjbOrderDetail *self)
 
   if (self->connection == NULL || self->order_id <= 0)
     return;
+  /* A burst of events about this order makes one more load, not a cancel storm. */
+  if (self->loading)
+    {
+      self->load_again = TRUE;
+      return;
+    }
+  self->loading = TRUE;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -497,6 +517,16 @@ on_action_done (GObject      *source,
       return;
     }
   set_message (self, done, FALSE);
+  /* What was typed for this step is done with; on an error above it stays for a retry. */
+  gtk_editable_set_text (GTK_EDITABLE (self->cancel_reason_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reject_reason_entry), "");
+  if (g_object_get_data (G_OBJECT (self), "bjb-clear-proof-fields"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->bank_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), "");
+      g_object_set_data (G_OBJECT (self), "bjb-clear-proof-fields", NULL);
+    }
   bjb_order_detail_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -862,6 +892,7 @@ action_attach_proof (GtkWidget  *widget,
   params[7] = amount;
   params[8] = gtk_editable_get_text (GTK_EDITABLE (self->reference_entry));
 
+  g_object_set_data (G_OBJECT (self), "bjb-clear-proof-fields", GINT_TO_POINTER (TRUE));
   /* Attached (or refused): the stored proof is what is shown from now on. */
   g_clear_pointer (&self->pending_proof, bjb_image_unref);
   self->shown_photo_id = 0;
@@ -1367,6 +1398,10 @@ bjb_order_detail_set_order_id (BjbOrderDetail *self,
   if (self->order_id == order_id)
     return;
   self->order_id = order_id;
+  /* Another order: whatever is in flight is for the old one. */
+  g_cancellable_cancel (self->load_cancellable);
+  self->loading = FALSE;
+  self->load_again = FALSE;
   g_clear_pointer (&self->detail, json_object_unref);
   g_clear_pointer (&self->pending_proof, bjb_image_unref);
   g_clear_pointer (&self->feedback_photo, bjb_image_unref);
