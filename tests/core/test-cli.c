@@ -220,6 +220,14 @@ test_status (void)
     assert_contains (r.out, "pending_payment");
     assert_contains (r.out, "Dibatalkan");
   }
+  /* A URI works as well as a conninfo string; what it leaves out comes from PG*. */
+  {
+    g_autofree char *uri = g_strdup_printf ("postgresql:///%s?application_name=bjb-uri", db);
+    g_auto(Run) r = run_cli ("status", "--dbname", uri);
+
+    g_assert_cmpint (r.status, ==, 0);
+    assert_contains (r.out, db);
+  }
   {
     g_auto(Run) r = run_cli ("migrate", "--dbname", conninfo);
 
