@@ -102,6 +102,8 @@ save_cb (GObject      *object,
 
   if (!secret_password_store_finish (result, &error))
     g_message ("Could not remember the password: %s", error->message);
+  else
+    g_debug ("Password remembered in the keyring");
 }
 
 /* Remembers @password; failures are only logged (the staff member types it next time). */

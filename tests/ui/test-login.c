@@ -6,8 +6,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
 #include "bjb-login-window.h"
+#include "bjb-password-store.h"
 #include "bjb-ui-test.h"
 
 /* Every way of failing to sign in shows its own sentence; cancelling works; the right
@@ -213,6 +215,7 @@ test_success (void)
 {
   GtkWindow *window;
   g_autoptr(GVariant) profiles = NULL;
+  g_autofree char *printed = NULL;
 
   window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
   g_assert_nonnull (window);
@@ -226,11 +229,101 @@ test_success (void)
   g_assert_cmpuint (g_variant_n_children (profiles), >=, 1);
   g_assert_cmpstr (g_settings_get_string (bjb_application_get_settings (bjb_ui_test_get_app ()),
                                           "last-login"), ==, "t_cs");
-  g_assert_null (strstr (g_variant_print (profiles, FALSE), bjb_ui_test_get_password ()));
+  printed = g_variant_print (profiles, FALSE);
+  g_assert_null (strstr (printed, bjb_ui_test_get_password ()));
 
   bjb_ui_test_sign_out ();
   g_assert_nonnull (bjb_ui_test_find_window (BJB_TYPE_LOGIN_WINDOW));
   g_assert_null (bjb_ui_test_find_window (BJB_TYPE_CS_WINDOW));
+}
+
+static gboolean
+password_filled (gpointer data)
+{
+  GtkWindow *window = bjb_application_get_login_window (bjb_ui_test_get_app ());
+
+  return *gtk_editable_get_text (GTK_EDITABLE (bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW,
+                                                                  "password_row"))) != '\0';
+}
+
+typedef struct
+{
+  gboolean done;
+  char *password;
+} Lookup;
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->password = bjb_password_store_lookup_finish (result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_done (gpointer data)
+{
+  return ((Lookup *)data)->done;
+}
+
+/* The keyring write is asynchronous: wait until the item is there. */
+static gboolean
+keyring_has_password (const char *login)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      Lookup lookup = { FALSE, NULL };
+      gboolean found;
+
+      bjb_password_store_lookup_async (_("Office server"), login, NULL, lookup_cb, &lookup);
+      g_assert_true (bjb_ui_test_wait (lookup_done, &lookup, 10000));
+      found = g_strcmp0 (lookup.password, bjb_ui_test_get_password ()) == 0;
+      g_free (lookup.password);
+      if (found)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_remember_password (void)
+{
+  GtkWindow *window = login_window ();
+  GtkWindow *next;
+  GtkWidget *remember = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "remember_switch");
+  g_autoptr(GVariant) profiles = NULL;
+  g_autofree char *printed = NULL;
+  GtkWidget *password;
+
+  /* Remembered in the keyring (build-aux/test runs an unlocked gnome-keyring)… */
+  gtk_switch_set_active (GTK_SWITCH (remember), TRUE);
+  g_assert_nonnull (bjb_ui_test_sign_in ("t_courier", BJB_TYPE_COURIER_WINDOW));
+  g_assert_true (keyring_has_password ("t_courier"));
+  bjb_ui_test_sign_out ();
+
+  /* …and filled in by the next login window for the same login and profile. */
+  next = login_window ();
+  g_assert_true (next != window);
+  password = bjb_ui_test_child (next, BJB_TYPE_LOGIN_WINDOW, "password_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bjb_ui_test_child (next,
+                                                                          BJB_TYPE_LOGIN_WINDOW,
+                                                                          "login_row"))),
+                   ==, "t_courier");
+  g_assert_true (bjb_ui_test_wait (password_filled, NULL, 10000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==,
+                   bjb_ui_test_get_password ());
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bjb_ui_test_child (next, BJB_TYPE_LOGIN_WINDOW,
+                                                                       "remember_switch"))));
+
+  /* Never in a settings file. */
+  profiles = g_settings_get_value (bjb_application_get_settings (bjb_ui_test_get_app ()),
+                                   "profiles");
+  printed = g_variant_print (profiles, FALSE);
+  g_assert_null (strstr (printed, bjb_ui_test_get_password ()));
 }
 
 int
@@ -251,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/login/schema-too-new", test_schema_too_new);
   g_test_add_func ("/login/cancel", test_cancel);
   g_test_add_func ("/login/success", test_success);
+  g_test_add_func ("/login/remember-password", test_remember_password);
 
   ret = g_test_run ();
   bjb_ui_test_finish ();

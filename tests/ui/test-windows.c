@@ -19,6 +19,20 @@ label_has_text (gpointer data)
   return *gtk_label_get_text (GTK_LABEL (data)) != '\0';
 }
 
+static gboolean
+all_null (gpointer data)
+{
+  gpointer **pointers = data;
+
+  for (guint i = 0; pointers[i] != NULL; i++)
+    {
+      if (*pointers[i] != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GtkWindow *
 check_role_window (const char *login,
                    GType       type,
@@ -46,6 +60,7 @@ static void
 test_admin (void)
 {
   BjbApplication *app = bjb_ui_test_get_app ();
+  BjbSession *session;
   GtkWindow *cs;
   GtkWindow *courier;
 
@@ -62,10 +77,16 @@ test_admin (void)
   g_assert_nonnull (courier);
   bjb_ui_test_screenshot (GTK_WIDGET (cs), "window-admin-opens-cs");
 
+  /* Signing out closes all three and frees them, and the session with its connections. */
+  g_object_add_weak_pointer (G_OBJECT (cs), (gpointer *)&cs);
+  g_object_add_weak_pointer (G_OBJECT (courier), (gpointer *)&courier);
+  session = bjb_application_get_session (app);
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *)&session);
   bjb_ui_test_sign_out ();
   g_assert_null (bjb_ui_test_find_window (BJB_TYPE_ADMIN_WINDOW));
   g_assert_null (bjb_ui_test_find_window (BJB_TYPE_CS_WINDOW));
   g_assert_null (bjb_ui_test_find_window (BJB_TYPE_COURIER_WINDOW));
+  g_assert_true (bjb_ui_test_wait (all_null, (gpointer[]) { &cs, &courier, &session, NULL }, 5000));
 }
 
 static void
