@@ -391,7 +391,7 @@ BEGIN
   CREATE TEMP TABLE seed_order0 ON COMMIT DROP AS
   WITH o AS (
     SELECT g AS n,
-           1 + floor(p_customers * power(random(), 4))::int AS rank,
+           1 + floor(p_customers * power(random(), 2.5))::int AS rank,
            CASE WHEN g <= v_recent THEN random() * 3
                 WHEN random() < 0.6 THEN 3 + random() * 727
                 ELSE 3 + 727 * (1 - sqrt(random())) END AS age_days,
