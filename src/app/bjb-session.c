@@ -228,9 +228,14 @@ on_open_action (NotifyNotification *desktop,
   GApplication *app = g_application_get_default ();
   gint64 order_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (desktop), "bjb-order-id"));
 
-  if (app != NULL)
+  if (app == NULL)
+    return;
+
+  if (order_id > 0)
     g_action_group_activate_action (G_ACTION_GROUP (app), "open-order",
                                     g_variant_new_int64 (order_id));
+  else
+    g_application_activate (app);
 }
 
 static void
@@ -259,8 +264,9 @@ show_desktop_notification (BjbSession      *self,
   g_object_set_data (G_OBJECT (desktop), "bjb-order-id",
                      GSIZE_TO_POINTER ((gsize)bjb_notification_get_order_id (notification)));
 
-  if (bjb_notification_get_order_id (notification) > 0)
-    notify_notification_add_action (desktop, "default", _("Open"), on_open_action, NULL, NULL);
+  /* "default" is a click on the notification itself, "open" its button. */
+  notify_notification_add_action (desktop, "default", _("Open"), on_open_action, NULL, NULL);
+  notify_notification_add_action (desktop, "open", _("Open"), on_open_action, NULL, NULL);
 
   g_signal_connect_object (desktop, "closed",
                            G_CALLBACK (on_desktop_notification_closed), self,

@@ -48,6 +48,15 @@ connected (gpointer data)
          BJB_CONNECTION_STATE_CONNECTED;
 }
 
+static gboolean
+gave_up (gpointer data)
+{
+  BjbConnection *connection = bjb_session_get_connection (session ());
+
+  return bjb_connection_get_state (connection) == BJB_CONNECTION_STATE_DISCONNECTED &&
+         bjb_connection_get_error (connection) != NULL;
+}
+
 static void
 wait_banner (GtkWidget *banner,
              gboolean   revealed)
@@ -103,6 +112,34 @@ test_connection_killed (void)
   bjb_ui_test_sign_out ();
 }
 
+static void
+test_deactivated_while_signed_in (void)
+{
+  GtkWindow *window;
+  GtkWidget *banner;
+  GtkWidget *title;
+  GtkWidget *sign_in;
+
+  window = bjb_ui_test_sign_in ("t_cs2", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
+  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+  title = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "title_label");
+  sign_in = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "sign_in_button");
+
+  /* An administrator deactivates this login: its sessions end and it cannot come back. */
+  bjb_ui_test_sql ("SELECT bjb.set_staff_active('t_cs2', false)");
+  wait_banner (banner, TRUE);
+  g_assert_true (bjb_ui_test_wait (gave_up, NULL, 30000));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, _("Disconnected from the server"));
+  g_assert_true (gtk_widget_get_visible (sign_in));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "offline-deactivated");
+
+  /* Logins are cluster-wide: give it back for the other tests. */
+  bjb_ui_test_sql ("SELECT bjb.set_staff_active('t_cs2', true)");
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +150,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/offline/connection-killed", test_connection_killed);
+  g_test_add_func ("/offline/deactivated", test_deactivated_while_signed_in);
 
   ret = g_test_run ();
   bjb_ui_test_finish ();
