@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-customer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-customer.h"
+#include "bjb-money.h"
+
+struct _BjbCustomer
+{
+  GObject parent_instance;
+
+  gint64 id;
+  gboolean placeholder;
+  char *name;
+  char *phone;
+  char *email;
+  char *address;
+  char *status;
+  char *birth_date;          /* ISO yyyy-mm-dd or NULL */
+  int days_to_birthday;      /* -1: no birth date */
+  gint64 total_spend;
+  int order_count;
+  gboolean loyal;
+  GDateTime *created_at;
+  char *sort_key;
+};
+
+G_DEFINE_FINAL_TYPE (BjbCustomer, bjb_customer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PLACEHOLDER,
+  PROP_NAME,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_ADDRESS,
+  PROP_STATUS,
+  PROP_STATUS_LABEL,
+  PROP_ACTIVE,
+  PROP_BIRTH_DATE,
+  PROP_BIRTHDAY_LABEL,
+  PROP_DAYS_TO_BIRTHDAY,
+  PROP_TOTAL_SPEND,
+  PROP_TOTAL_SPEND_LABEL,
+  PROP_ORDER_COUNT,
+  PROP_LOYAL,
+  PROP_CREATED_AT,
+  PROP_CREATED_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+birthday_label (BjbCustomer *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *day = NULL;
+
+  if (self->birth_date == NULL)
+    return g_strdup ("");
+
+  iso = g_strconcat (self->birth_date, "T00:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  if (date == NULL)
+    return g_strdup (self->birth_date);
+
+  /* Translators: a birthday (day and month) in the customer list, see g_date_time_format() */
+  day = g_date_time_format (date, _("%-d %b"));
+  if (self->days_to_birthday == 0)
+    /* Translators: %s is a birth date; the birthday is today */
+    return g_strdup_printf (_("%s · today!"), day);
+  if (self->days_to_birthday > 0 && self->days_to_birthday < 7)
+    /* Translators: a birthday soon, "24 Nov · in 2 days" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · in %d day", "%s · in %d days",
+                                         self->days_to_birthday),
+                            day, self->days_to_birthday);
+  return g_steal_pointer (&day);
+}
+
+static const char *
+status_label (BjbCustomer *self)
+{
+  if (self->status == NULL)
+    return "";
+  if (g_str_equal (self->status, "active"))
+    return _("Active");
+  return _("Inactive");
+}
+
+static void
+bjb_customer_finalize (GObject *object)
+{
+  BjbCustomer *self = (BjbCustomer *)object;
+
+  g_free (self->name);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->address);
+  g_free (self->status);
+  g_free (self->birth_date);
+  g_free (self->sort_key);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (bjb_customer_parent_class)->finalize (object);
+}
+
+static void
+bjb_customer_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BjbCustomer *self = BJB_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_PLACEHOLDER:
+      g_value_set_boolean (value, self->placeholder);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->placeholder ? _("Loading…") : self->name);
+      break;
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, status_label (self));
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, g_strcmp0 (self->status, "active") == 0);
+      break;
+    case PROP_BIRTH_DATE:
+      g_value_set_string (value, self->birth_date);
+      break;
+    case PROP_BIRTHDAY_LABEL:
+      g_value_take_string (value, birthday_label (self));
+      break;
+    case PROP_DAYS_TO_BIRTHDAY:
+      g_value_set_int (value, self->days_to_birthday);
+      break;
+    case PROP_TOTAL_SPEND:
+      g_value_set_int64 (value, self->total_spend);
+      break;
+    case PROP_TOTAL_SPEND_LABEL:
+      g_value_take_string (value, self->placeholder ? g_strdup ("") : bjb_money_format (self->total_spend));
+      break;
+    case PROP_ORDER_COUNT:
+      g_value_set_int (value, self->order_count);
+      break;
+    case PROP_LOYAL:
+      g_value_set_boolean (value, self->loyal);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, self->created_at);
+      break;
+    case PROP_CREATED_LABEL:
+      if (self->created_at != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (self->created_at);
+          /* Translators: date a customer was added, see g_date_time_format() */
+          g_value_take_string (value, g_date_time_format (local, _("%-d %b %Y")));
+        }
+      else
+        g_value_set_string (value, "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_customer_class_init (BjbCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = bjb_customer_finalize;
+  object_class->get_property = bjb_customer_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_PLACEHOLDER] = g_param_spec_boolean ("placeholder", NULL, NULL, FALSE, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, ro);
+  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, ro);
+  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, ro);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, ro);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, ro);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, ro);
+  properties[PROP_BIRTH_DATE] = g_param_spec_string ("birth-date", NULL, NULL, NULL, ro);
+  properties[PROP_BIRTHDAY_LABEL] = g_param_spec_string ("birthday-label", NULL, NULL, NULL, ro);
+  properties[PROP_DAYS_TO_BIRTHDAY] =
+    g_param_spec_int ("days-to-birthday", NULL, NULL, -1, 366, -1, ro);
+  properties[PROP_TOTAL_SPEND] =
+    g_param_spec_int64 ("total-spend", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_TOTAL_SPEND_LABEL] =
+    g_param_spec_string ("total-spend-label", NULL, NULL, NULL, ro);
+  properties[PROP_ORDER_COUNT] = g_param_spec_int ("order-count", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_LOYAL] = g_param_spec_boolean ("loyal", NULL, NULL, FALSE, ro);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_CREATED_LABEL] = g_param_spec_string ("created-label", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bjb_customer_init (BjbCustomer *self)
+{
+  self->days_to_birthday = -1;
+}
+
+BjbCustomer *
+bjb_customer_new_placeholder (void)
+{
+  BjbCustomer *self = g_object_new (BJB_TYPE_CUSTOMER, NULL);
+
+  self->placeholder = TRUE;
+  return self;
+}
+
+BjbCustomer *
+bjb_customer_new_from_result (BjbResult *result,
+                              guint      row)
+{
+  BjbCustomer *self = g_object_new (BJB_TYPE_CUSTOMER, NULL);
+
+  bjb_customer_update_from_result (self, result, row);
+  return self;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+bjb_customer_update_from_result (BjbCustomer *self,
+                                 BjbResult   *result,
+                                 guint        row)
+{
+  g_autoptr(GDateTime) created = NULL;
+  gboolean birthday_changed = FALSE;
+  gboolean was_placeholder;
+  gint64 spend;
+  gboolean loyal;
+  int days;
+  int count;
+
+  g_return_if_fail (BJB_IS_CUSTOMER (self));
+  g_return_if_fail (BJB_IS_RESULT (result));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  was_placeholder = self->placeholder;
+  self->placeholder = FALSE;
+  if (was_placeholder)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER]);
+
+  if (self->id != bjb_result_get_int64 (result, row, "id"))
+    {
+      self->id = bjb_result_get_int64 (result, row, "id");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+  if (set_string (&self->name, bjb_result_get_string (result, row, "name")) || was_placeholder)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (set_string (&self->phone, bjb_result_get_string (result, row, "phone")))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+  if (set_string (&self->email, bjb_result_get_string (result, row, "email")))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+  if (set_string (&self->address, bjb_result_get_string (result, row, "address")))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+  if (set_string (&self->status, bjb_result_get_string (result, row, "status")))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+    }
+  if (set_string (&self->birth_date, bjb_result_get_string (result, row, "birth_date")))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_DATE]);
+      birthday_changed = TRUE;
+    }
+  days = bjb_result_is_null (result, row, "days_to_birthday")
+         ? -1 : (int) bjb_result_get_int64 (result, row, "days_to_birthday");
+  if (days != self->days_to_birthday)
+    {
+      self->days_to_birthday = days;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS_TO_BIRTHDAY]);
+      birthday_changed = TRUE;
+    }
+  if (birthday_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY_LABEL]);
+
+  spend = bjb_result_get_int64 (result, row, "total_spend");
+  if (spend != self->total_spend || was_placeholder)
+    {
+      self->total_spend = spend;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPEND]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPEND_LABEL]);
+    }
+  count = (int) bjb_result_get_int64 (result, row, "order_count");
+  if (count != self->order_count)
+    {
+      self->order_count = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_COUNT]);
+    }
+  loyal = bjb_result_get_boolean (result, row, "loyal");
+  if (loyal != self->loyal)
+    {
+      self->loyal = loyal;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOYAL]);
+    }
+  created = bjb_result_get_datetime (result, row, "created_at");
+  if (created != NULL &&
+      (self->created_at == NULL || !g_date_time_equal (created, self->created_at)))
+    {
+      g_clear_pointer (&self->created_at, g_date_time_unref);
+      self->created_at = g_steal_pointer (&created);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_LABEL]);
+    }
+  set_string (&self->sort_key, bjb_result_get_string (result, row, "sort_key"));
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+bjb_customer_get_id (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), 0);
+  return self->id;
+}
+
+gboolean
+bjb_customer_get_placeholder (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), FALSE);
+  return self->placeholder;
+}
+
+const char *
+bjb_customer_get_name (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
+  return self->name;
+}
+
+const char *
+bjb_customer_get_phone (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
+  return self->phone;
+}
+
+const char *
+bjb_customer_get_email (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
+  return self->email;
+}
+
+const char *
+bjb_customer_get_status (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
+  return self->status;
+}
+
+gint64
+bjb_customer_get_total_spend (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), 0);
+  return self->total_spend;
+}
+
+gboolean
+bjb_customer_get_loyal (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), FALSE);
+  return self->loyal;
+}
+
+const char *
+bjb_customer_get_sort_key (BjbCustomer *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
+  return self->sort_key;
+}

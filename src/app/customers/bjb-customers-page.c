@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-customers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "bjb-customer-sorter.h"
+#include "bjb-customers-page.h"
+#include "bjb-customers-resources.h"
+#include "bjb-db-error.h"
+#include "bjb-money.h"
+
+#define BIRTHDAY_DAYS 7
+
+struct _BjbCustomersPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkPaned *paned;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *product_dropdown;
+  GtkStringList *product_names;
+  GtkToggleButton *loyal_toggle;
+  GtkToggleButton *birthday_toggle;
+  GtkSpinner *spinner;
+  GtkLabel *count_label;
+  GtkLabel *error_label;
+  GtkScrolledWindow *scroller;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  BjbCustomerListModel *list_model;
+  GtkStack *stack;
+  BjbCustomerDetail *detail;
+  BjbCustomerForm *form;
+
+  /* Owned */
+  BjbConnection *connection;
+  GCancellable *cancellable;
+  GArray *product_ids;       /* gint64, parallel to product_names (0 = any) */
+  gint64 selected_id;        /* kept across refreshes */
+};
+
+G_DEFINE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+bjb_customers_ensure_resources (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      bjb_customers_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void
+ensure_style (GtkWidget *widget)
+{
+  static GtkCssProvider *provider = NULL;
+
+  if (provider != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/id/barokahjaya/BackOffice/customers/customers.css");
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+show_pane (BjbCustomersPage *self,
+           const char       *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+update_count (BjbCustomersPage *self)
+{
+  gint64 n = bjb_customer_list_model_get_n_total (self->list_model);
+  g_autofree char *digits = NULL;
+  g_autofree char *text = NULL;
+
+  /* Unknown while the new count is on its way: the old one stays until then. */
+  if (n < 0)
+    return;
+  digits = bjb_money_format_plain (n);
+  /* Translators: %s is a number such as 12.345 */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
+                                       (gulong) n),
+                          digits);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+n_total_changed_cb (BjbCustomersPage *self)
+{
+  update_count (self);
+}
+
+static void
+loading_changed_cb (BjbCustomersPage *self)
+{
+  gtk_spinner_set_spinning (self->spinner,
+                            bjb_customer_list_model_get_loading (self->list_model));
+}
+
+static void
+error_changed_cb (BjbCustomersPage *self)
+{
+  const GError *error = bjb_customer_list_model_get_error (self->list_model);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (self->error_label, bjb_db_error_get_user_message (error));
+}
+
+/* Keep the customer selected when rows around it change (refresh, pages arriving). */
+static void
+items_changed_cb (BjbCustomersPage *self)
+{
+  guint position;
+
+  if (self->selected_id == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return;
+  position = bjb_customer_list_model_find (self->list_model, self->selected_id);
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+search_changed_cb (BjbCustomersPage *self)
+{
+  bjb_customer_list_model_set_query (self->list_model,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (BjbCustomersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filters_changed_cb (BjbCustomersPage *self)
+{
+  static const char *statuses[] = { "", "active", "inactive" };
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint product = gtk_drop_down_get_selected (self->product_dropdown);
+  gint64 product_id = 0;
+
+  if (product != GTK_INVALID_LIST_POSITION && product < self->product_ids->len)
+    product_id = g_array_index (self->product_ids, gint64, product);
+
+  g_object_set (self->list_model,
+                "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : "",
+                "loyal-only", gtk_toggle_button_get_active (self->loyal_toggle),
+                "product-id", product_id,
+                "birthday-days", gtk_toggle_button_get_active (self->birthday_toggle) ? BIRTHDAY_DAYS : 0,
+                NULL);
+}
+
+static void
+sorter_changed_cb (BjbCustomersPage *self,
+                   GtkSorterChange   change,
+                   GtkSorter        *sorter)
+{
+  g_autofree char *sort = NULL;
+
+  /* The column view drops its sort columns while it is disposed. */
+  if (self->column_view == NULL)
+    return;
+  sort = bjb_customer_sorter_get_server_sort (sorter);
+
+  bjb_customer_list_model_set_sort (self->list_model, sort != NULL ? sort : "name");
+}
+
+static void
+show_customer (BjbCustomersPage *self,
+               gint64            id)
+{
+  if (id <= 0)
+    return;
+  self->selected_id = id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", TRUE);
+  bjb_customer_detail_load (self->detail, id);
+  show_pane (self, "detail");
+}
+
+static void
+selection_changed_cb (BjbCustomersPage *self)
+{
+  BjbCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
+
+  if (customer == NULL || bjb_customer_get_placeholder (customer))
+    return;
+  if (bjb_customer_get_id (customer) == self->selected_id &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
+    return;
+  /* Work in the form is never thrown away by a click in the list. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
+    return;
+  show_customer (self, bjb_customer_get_id (customer));
+}
+
+static void
+row_activated_cb (BjbCustomersPage *self,
+                  guint             position)
+{
+  g_autoptr(BjbCustomer) customer = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
+
+  if (customer == NULL || bjb_customer_get_placeholder (customer))
+    return;
+  show_customer (self, bjb_customer_get_id (customer));
+}
+
+static void
+form_saved_cb (BjbCustomersPage *self,
+               gint64            id)
+{
+  show_customer (self, id);
+  bjb_customer_list_model_refresh (self->list_model);
+}
+
+static void
+form_cancelled_cb (BjbCustomersPage *self)
+{
+  show_pane (self, self->selected_id > 0 ? "detail" : "empty");
+}
+
+/* Actions */
+
+static void
+customers_new_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
+
+  bjb_customer_form_edit (self->form, 0);
+  show_pane (self, "form");
+  bjb_customer_form_focus (self->form);
+}
+
+static void
+customers_open_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  guint position = bjb_customer_list_model_find (self->list_model, id);
+
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  show_customer (self, id);
+}
+
+static void
+customers_edit_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
+
+  if (self->selected_id <= 0)
+    return;
+  bjb_customer_form_edit (self->form, self->selected_id);
+  show_pane (self, "form");
+  bjb_customer_form_focus (self->form);
+}
+
+static void
+customers_refresh_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (widget));
+}
+
+static void
+customers_search_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Products for the preference filter */
+
+static void
+products_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(BjbCustomersPage) self = user_data;
+  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("products: %s", error->message);
+      return;
+    }
+
+  g_array_set_size (self->product_ids, 1);
+  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
+    {
+      gint64 id = bjb_result_get_int64 (rows, i, "id");
+
+      g_array_append_val (self->product_ids, id);
+      g_ptr_array_add (names, (gpointer) bjb_result_get_string (rows, i, "name"));
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->product_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->product_names)) - 1,
+                          (const char * const *) names->pdata);
+}
+
+static void
+load_products (BjbCustomersPage *self)
+{
+  if (self->connection == NULL)
+    return;
+  bjb_connection_query_async (self->connection,
+                              "SELECT id, name FROM bjb.product WHERE active ORDER BY name, id",
+                              0, NULL, self->cancellable, products_cb, g_object_ref (self));
+}
+
+/* GObject */
+
+static void
+bjb_customers_page_dispose (GObject *object)
+{
+  BjbCustomersPage *self = (BjbCustomersPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMERS_PAGE);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bjb_customers_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_customers_page_finalize (GObject *object)
+{
+  BjbCustomersPage *self = (BjbCustomersPage *)object;
+
+  g_clear_pointer (&self->product_ids, g_array_unref);
+
+  G_OBJECT_CLASS (bjb_customers_page_parent_class)->finalize (object);
+}
+
+static void
+bjb_customers_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_customers_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_customers_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_customers_page_class_init (BjbCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_customers_page_dispose;
+  object_class->finalize = bjb_customers_page_finalize;
+  object_class->get_property = bjb_customers_page_get_property;
+  object_class->set_property = bjb_customers_page_set_property;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  bjb_customers_ensure_resources ();
+  g_type_ensure (BJB_TYPE_CUSTOMER);
+  g_type_ensure (BJB_TYPE_CUSTOMER_LIST_MODEL);
+  g_type_ensure (BJB_TYPE_CUSTOMER_SORTER);
+  g_type_ensure (BJB_TYPE_CUSTOMER_DETAIL);
+  g_type_ensure (BJB_TYPE_CUSTOMER_FORM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/customers/bjb-customers-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, product_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, product_names);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, loyal_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, birthday_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_cancelled_cb);
+
+  gtk_widget_class_install_action (widget_class, "customers.new", NULL, customers_new_action);
+  gtk_widget_class_install_action (widget_class, "customers.open", "x", customers_open_action);
+  gtk_widget_class_install_action (widget_class, "customers.edit", NULL, customers_edit_action);
+  gtk_widget_class_install_action (widget_class, "customers.refresh", NULL, customers_refresh_action);
+  gtk_widget_class_install_action (widget_class, "customers.search", NULL, customers_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "customers.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "customers.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "customers.refresh", NULL);
+}
+
+static void
+bjb_customers_page_init (BjbCustomersPage *self)
+{
+  gint64 any = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_style (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->product_ids, any);
+
+  g_signal_connect_object (self->list_model, "notify::n-total",
+                           G_CALLBACK (n_total_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_model, "notify::loading",
+                           G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_model, "notify::error",
+                           G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_model, "items-changed",
+                           G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Sorted by name from the start, as the server's default; the header shows it. */
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", FALSE);
+}
+
+GtkWidget *
+bjb_customers_page_new (BjbConnection *connection)
+{
+  return g_object_new (BJB_TYPE_CUSTOMERS_PAGE, "connection", connection, NULL);
+}
+
+BjbConnection *
+bjb_customers_page_get_connection (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->connection;
+}
+
+void
+bjb_customers_page_set_connection (BjbCustomersPage *self,
+                                   BjbConnection    *connection)
+{
+  g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+
+  bjb_customer_detail_set_connection (self->detail, connection);
+  bjb_customer_form_set_connection (self->form, connection);
+  bjb_customer_list_model_set_connection (self->list_model, connection);
+  load_products (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+void
+bjb_customers_page_refresh (BjbCustomersPage *self)
+{
+  g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
+
+  bjb_customer_list_model_refresh (self->list_model);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
+    bjb_customer_detail_reload (self->detail);
+}
+
+BjbCustomerListModel *
+bjb_customers_page_get_list_model (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->list_model;
+}
+
+GtkEditable *
+bjb_customers_page_get_search_entry (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkColumnView *
+bjb_customers_page_get_column_view (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->column_view;
+}
+
+BjbCustomerForm *
+bjb_customers_page_get_form (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->form;
+}
+
+BjbCustomerDetail *
+bjb_customers_page_get_detail (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->detail;
+}
+
+const char *
+bjb_customers_page_get_visible_pane (BjbCustomersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+bjb_customers_page_set_filters (BjbCustomersPage *self,
+                                const char       *status,
+                                gboolean          loyal_only,
+                                gint64            product_id,
+                                gboolean          birthdays_soon)
+{
+  guint product = 0;
+
+  g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
+
+  for (guint i = 0; i < self->product_ids->len; i++)
+    if (g_array_index (self->product_ids, gint64, i) == product_id)
+      product = i;
+
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              g_strcmp0 (status, "active") == 0 ? 1
+                              : g_strcmp0 (status, "inactive") == 0 ? 2 : 0);
+  gtk_drop_down_set_selected (self->product_dropdown, product);
+  gtk_toggle_button_set_active (self->loyal_toggle, loyal_only);
+  gtk_toggle_button_set_active (self->birthday_toggle, birthdays_soon);
+}

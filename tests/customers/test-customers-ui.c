@@ -1,0 +1,774 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-customers-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bjb-customer.h"
+#include "bjb-customer-order.h"
+#include "bjb-customers-page.h"
+#include "customers-test-util.h"
+
+/* The customer desk against a throwaway database, as t_cs, driven through its actions.
+ * The tests run in order and share one page (a clerk's afternoon). */
+
+static struct
+{
+  char *dbname;
+  BjbConnection *connection;
+  GtkWindow *window;
+  BjbCustomersPage *page;
+  BjbCustomerListModel *model;
+  char *sri;
+  char *bambang;
+  char *wati;
+  char *dedi;
+  char *paving;
+  char *batako;
+  char *pending_order;
+  gint64 budi;
+  gboolean ready;
+} fx;
+
+static const char seed_sql[] =
+  "INSERT INTO bjb.category (name) VALUES ('Paving'), ('Batako');"
+  "INSERT INTO bjb.product (category_id, name, unit, price, stock) VALUES"
+  " ((SELECT id FROM bjb.category WHERE name = 'Paving'), 'Paving Segi Enam 8 cm', 'm²', 95000, 500),"
+  " ((SELECT id FROM bjb.category WHERE name = 'Batako'), 'Batako Press', 'pcs', 3500, 5000),"
+  " ((SELECT id FROM bjb.category WHERE name = 'Paving'), 'Kanstin Beton', 'pcs', 25000, 300);"
+  "INSERT INTO bjb.customer (name, address, phone, email, birth_date, status) VALUES"
+  " ('Sri Rejeki', 'Jl. Kaliurang Km 5, Sleman', '+6281234567001', 'sri.rejeki@contoh.id', DATE '1985-08-17', 'active'),"
+  " ('Bambang Hartono', 'Jl. Magelang 12, Yogyakarta', '+6285700001111', 'bambang@contoh.id', NULL, 'active'),"
+  " ('Wati Susanti', 'Jl. Solo 3, Klaten', '+6287711112222', NULL, DATE '1979-03-02', 'inactive'),"
+  " ('Dedi Kurniawan', 'Jl. Wates 40, Bantul', '+6281377778888', 'dedi.k@contoh.id',"
+  "  ((now() AT TIME ZONE 'Asia/Jakarta')::date - interval '40 years' + interval '2 days')::date, 'active');"
+  "INSERT INTO bjb.customer (name, address, phone, email, status, created_at)"
+  " SELECT 'Pelanggan ' || to_char(g, 'FM000'), 'Jl. Contoh ' || g, '+62899' || lpad(g::text, 7, '0'),"
+  "        'pelanggan' || g || '@contoh.id', 'active', now() - g * interval '1 day'"
+  " FROM generate_series(1, 150) g;"
+  "INSERT INTO bjb.customer_preference (customer_id, product_id) VALUES"
+  " ((SELECT id FROM bjb.customer WHERE name = 'Sri Rejeki'), (SELECT id FROM bjb.product WHERE name LIKE 'Paving%')),"
+  " ((SELECT id FROM bjb.customer WHERE name = 'Bambang Hartono'), (SELECT id FROM bjb.product WHERE name = 'Batako Press'));"
+  /* History written directly, as an import would: the stats triggers count it. */
+  "INSERT INTO bjb.sales_order (number, customer_id, status, delivery, address, shipping_cost, subtotal,"
+  "  discount_total, total, request_id, placed_at, payment_due_at, paid_at, shipped_at, completed_at,"
+  "  courier, feedback, feedback_at) VALUES"
+  " ('BJB-T-0001', (SELECT id FROM bjb.customer WHERE name = 'Sri Rejeki'), 'completed', 'delivery',"
+  "  'Jl. Kaliurang Km 5', 0, 6000000, 0, 6000000, gen_random_uuid(), now() - interval '30 days',"
+  "  now() - interval '29 days', now() - interval '29 days', now() - interval '28 days',"
+  "  now() - interval '27 days', 't_courier', 'Paving rapi, pengiriman tepat waktu.', now() - interval '26 days'),"
+  " ('BJB-T-0002', (SELECT id FROM bjb.customer WHERE name = 'Bambang Hartono'), 'paid', 'pickup', NULL, 0,"
+  "  1000000, 0, 1000000, gen_random_uuid(), now() - interval '3 days', now() - interval '2 days',"
+  "  now() - interval '2 days', NULL, NULL, NULL, NULL, NULL),"
+  " ('BJB-T-0003', (SELECT id FROM bjb.customer WHERE name = 'Bambang Hartono'), 'pending_payment', 'pickup',"
+  "  NULL, 0, 250000, 0, 250000, gen_random_uuid(), now() - interval '1 hour', now() + interval '23 hours',"
+  "  NULL, NULL, NULL, NULL, NULL, NULL);"
+  "INSERT INTO bjb.order_line (order_id, line_no, product_id, qty, unit_price, subtotal, total)"
+  " SELECT o.id, 1, p.id, o.subtotal / p.price, p.price, o.subtotal, o.subtotal"
+  " FROM bjb.sales_order o JOIN bjb.product p ON p.name = CASE WHEN o.number = 'BJB-T-0001'"
+  "   THEN 'Kanstin Beton' ELSE 'Batako Press' END WHERE o.subtotal % p.price = 0;"
+  "SELECT 1";
+
+static char *
+su (const char *sql)
+{
+  return ct_su_exec (fx.dbname, sql);
+}
+
+static char *
+id_of (const char *table,
+       const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM bjb.%s WHERE name = '%s'", table, name);
+  return su (sql);
+}
+
+static gboolean
+model_settled (gpointer data)
+{
+  return !bjb_customer_list_model_get_loading (fx.model) &&
+         bjb_customer_list_model_get_n_total (fx.model) >= 0;
+}
+
+static void
+wait_model (void)
+{
+  g_assert_true (ct_wait_until (model_settled, NULL, 20000));
+}
+
+/* Waits for the list to re-query after a change made by the test. */
+static void
+wait_requery (void)
+{
+  /* The change either started a query at once or after the debounce. */
+  for (int i = 0; i < 50 && !bjb_customer_list_model_get_loading (fx.model); i++)
+    g_main_context_iteration (NULL, FALSE);
+  wait_model ();
+}
+
+static gboolean
+all_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (fx.model)) == 154;
+}
+
+static BjbCustomer *
+item (guint position)
+{
+  BjbCustomer *customer = g_list_model_get_item (G_LIST_MODEL (fx.model), position);
+
+  g_assert_nonnull (customer);
+  g_object_unref (customer);  /* the model keeps it */
+  return customer;
+}
+
+static guint
+n_items (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (fx.model));
+}
+
+static void
+search (const char *text)
+{
+  gtk_editable_set_text (bjb_customers_page_get_search_entry (fx.page), text);
+  wait_requery ();
+}
+
+static void
+activate (GtkWidget  *widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
+}
+
+static gboolean
+skip_unless_ready (void)
+{
+  if (!fx.ready)
+    {
+      g_test_skip ("needs BJB_TEST_TEMPLATE and DISPLAY");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Tests */
+
+static gboolean
+standalone_settled (gpointer data)
+{
+  return !bjb_customer_list_model_get_loading (data) && bjb_customer_list_model_get_n_total (data) >= 0;
+}
+
+static gboolean
+n_items_is (gpointer data)
+{
+  GListModel *model = data;
+
+  return g_list_model_get_n_items (model) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+}
+
+static void
+want (BjbCustomerListModel *model,
+      guint                 n)
+{
+  g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (n));
+  g_assert_true (ct_wait_until (n_items_is, model, 10000));
+}
+
+/* The model alone, without a view asking for rows: pages come only when asked for. */
+static void
+test_model_paging (void)
+{
+  g_autoptr(BjbCustomerListModel) model = NULL;
+  g_autoptr(BjbCustomer) first = NULL;
+  g_autoptr(BjbCustomer) placeholder = NULL;
+  g_autoptr(BjbCustomer) last = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  model = g_object_new (BJB_TYPE_CUSTOMER_LIST_MODEL, "page-size", 50, NULL);
+  bjb_customer_list_model_set_connection (model, fx.connection);
+  g_assert_true (ct_wait_until (standalone_settled, model, 10000));
+
+  /* 154 customers: one page, then one page of placeholders standing in for the rest. */
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (model), ==, 154);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (bjb_customer_get_placeholder (first));
+  g_assert_cmpstr (bjb_customer_get_name (first), ==, "Bambang Hartono");
+
+  /* Asking for a row past the loaded ones gives a placeholder and fetches the next page. */
+  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 60);
+  g_assert_true (bjb_customer_get_placeholder (placeholder));
+  want (model, 150);
+  g_clear_object (&placeholder);
+  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 120);
+  g_assert_true (bjb_customer_get_placeholder (placeholder));
+  want (model, 200);
+  g_clear_object (&placeholder);
+  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 199);
+  g_assert_true (bjb_customer_get_placeholder (placeholder));
+  /* The last page is short: no placeholders after it. */
+  want (model, 154);
+  last = g_list_model_get_item (G_LIST_MODEL (model), 153);
+  g_assert_false (bjb_customer_get_placeholder (last));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 154));
+
+  /* The keyset pages follow each other: no row twice, none missing, in name order. */
+  for (guint i = 1; i < 154; i++)
+    {
+      g_autoptr(BjbCustomer) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(BjbCustomer) b = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (g_utf8_collate (bjb_customer_get_name (a), bjb_customer_get_name (b)), <=, 0);
+      g_assert_cmpint (bjb_customer_get_id (a), !=, bjb_customer_get_id (b));
+    }
+}
+
+static void
+test_list (void)
+{
+  if (skip_unless_ready ())
+    return;
+
+  wait_model ();
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  /* The view asked for the rows it shows; the model fetched the pages behind them. */
+  g_assert_true (ct_wait_until (all_loaded, NULL, 10000));
+  g_assert_false (bjb_customer_get_placeholder (item (153)));
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Bambang Hartono");
+}
+
+static void
+test_sort (void)
+{
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkColumnViewColumn *spend = NULL;
+  GtkColumnViewColumn *name = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  view = bjb_customers_page_get_column_view (fx.page);
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Total spend")) == 0)
+        spend = column;
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Name")) == 0)
+        name = column;
+    }
+  g_assert_nonnull (spend);
+  g_assert_nonnull (name);
+
+  gtk_column_view_sort_by_column (view, spend, GTK_SORT_DESCENDING);
+  wait_requery ();
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Sri Rejeki");
+  g_assert_cmpint (bjb_customer_get_total_spend (item (0)), ==, 6000000);
+  g_assert_cmpstr (bjb_customer_get_name (item (1)), ==, "Bambang Hartono");
+  ct_screenshot (GTK_WIDGET (fx.window), "customers-page");
+
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  wait_requery ();
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Wati Susanti");
+
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_ASCENDING);
+  wait_requery ();
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Bambang Hartono");
+}
+
+static void
+test_search (void)
+{
+  if (skip_unless_ready ())
+    return;
+
+  search ("rejeki");
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Sri Rejeki");
+
+  search ("0812 3456 7001");
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_phone (item (0)), ==, "+6281234567001");
+
+  search ("bambang@CONTOH");
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Bambang Hartono");
+
+  search ("pelanggan14");
+  g_assert_cmpuint (n_items (), ==, 11);  /* pelanggan14@, pelanggan140@ … 149@ */
+
+  search ("tidak ada yang begini");
+  g_assert_cmpuint (n_items (), ==, 0);
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 0);
+
+  search ("");
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *batako = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  bjb_customers_page_set_filters (fx.page, NULL, TRUE, 0, FALSE);
+  wait_requery ();
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Sri Rejeki");
+  g_assert_true (bjb_customer_get_loyal (item (0)));
+
+  bjb_customers_page_set_filters (fx.page, "inactive", FALSE, 0, FALSE);
+  wait_requery ();
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Wati Susanti");
+
+  bjb_customers_page_set_filters (fx.page, NULL, FALSE, 0, TRUE);
+  wait_requery ();
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Dedi Kurniawan");
+
+  bjb_customers_page_set_filters (fx.page, NULL, FALSE, g_ascii_strtoll (fx.batako, NULL, 10), FALSE);
+  wait_requery ();
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Bambang Hartono");
+
+  bjb_customers_page_set_filters (fx.page, "active", FALSE, 0, FALSE);
+  wait_requery ();
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 153);
+
+  bjb_customers_page_set_filters (fx.page, NULL, FALSE, 0, FALSE);
+  wait_requery ();
+  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+}
+
+static gboolean
+form_idle (gpointer data)
+{
+  return !bjb_customer_form_get_busy (data);
+}
+
+static gboolean
+detail_shows (gpointer data)
+{
+  BjbCustomerDetail *detail = bjb_customers_page_get_detail (fx.page);
+
+  return g_strcmp0 (bjb_customers_page_get_visible_pane (fx.page), "detail") == 0 &&
+         bjb_customer_detail_get_loaded (detail) &&
+         bjb_customer_detail_get_customer_id (detail) == (gint64) GPOINTER_TO_SIZE (data);
+}
+
+static void
+test_form_invalid (void)
+{
+  BjbCustomerForm *form;
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.new", NULL);
+  g_assert_cmpstr (bjb_customers_page_get_visible_pane (fx.page), ==, "form");
+  ct_wait_until (form_idle, form, 5000);
+
+  bjb_customer_form_set_field (form, "name", "   ");
+  bjb_customer_form_set_field (form, "phone", "12345");
+  bjb_customer_form_set_field (form, "email", "budi@contoh");
+  bjb_customer_form_set_field (form, "birth-date", "31-02-1990");
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+
+  /* Checked before anything is sent: every field says what is wrong with it. */
+  g_assert_false (bjb_customer_form_get_busy (form));
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "name"), ==, _("Enter the customer’s name."));
+  g_assert_nonnull (bjb_customer_form_get_field_error (form, "phone"));
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "email"), ==,
+                   _("Enter an email address like nama@contoh.id."));
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "birth-date"), ==,
+                   _("This date does not exist or is before 1900."));
+  g_assert_null (bjb_customer_form_get_field_error (form, "address"));
+  g_assert_nonnull (bjb_customer_form_get_field_error (form, "form"));
+  /* Nothing typed is lost. */
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "phone"), ==, "12345");
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-form-errors");
+
+  bjb_customer_form_set_field (form, "birth-date", "17/08/2099");
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "birth-date"), ==,
+                   _("A birth date cannot be in the future."));
+}
+
+static void
+test_form_valid (void)
+{
+  BjbCustomerForm *form;
+  g_autofree char *phone = NULL;
+  g_autofree char *prefs = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  bjb_customer_form_set_field (form, "name", "Budi Santoso");
+  bjb_customer_form_set_field (form, "phone", "0812-9999-0001");
+  bjb_customer_form_set_field (form, "email", "budi.santoso@contoh.id");
+  bjb_customer_form_set_field (form, "birth-date", "17-08-1990");
+  bjb_customer_form_set_field (form, "address", "Jl. Godean Km 3, Sleman");
+  bjb_customer_form_set_field (form, "notes", "Kirim pagi hari.");
+  bjb_customer_form_set_preference (form, g_ascii_strtoll (fx.paving, NULL, 10), TRUE);
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_true (bjb_customer_form_get_busy (form));
+  g_assert_true (ct_wait_until (form_idle, form, 10000));
+  g_assert_null (bjb_customer_form_get_field_error (form, "form"));
+
+  fx.budi = bjb_customer_form_get_customer_id (form);
+  g_assert_cmpint (fx.budi, >, 0);
+  g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (fx.budi), 10000));
+
+  phone = su ("SELECT phone || ' ' || birth_date || ' ' || status FROM bjb.customer WHERE name = 'Budi Santoso'");
+  g_assert_cmpstr (phone, ==, "+6281299990001 1990-08-17 active");
+  prefs = su ("SELECT string_agg(p.name, ',') FROM bjb.customer_preference cp JOIN bjb.product p ON p.id = cp.product_id"
+              " JOIN bjb.customer c ON c.id = cp.customer_id WHERE c.name = 'Budi Santoso'");
+  g_assert_cmpstr (prefs, ==, "Paving Segi Enam 8 cm");
+
+  search ("santoso");
+  g_assert_cmpuint (n_items (), ==, 1);
+  g_assert_cmpint (bjb_customer_get_id (item (0)), ==, fx.budi);
+  search ("");
+}
+
+static gboolean
+duplicate_shown (gpointer data)
+{
+  return bjb_customer_form_get_duplicate (data, "phone") != 0;
+}
+
+static void
+test_form_duplicate (void)
+{
+  BjbCustomerForm *form;
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.new", NULL);
+  bjb_customer_form_set_field (form, "name", "Budi Kembar");
+  bjb_customer_form_set_field (form, "phone", "081299990001");
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_true (ct_wait_until (duplicate_shown, form, 10000));
+
+  g_assert_cmpint (bjb_customer_form_get_duplicate (form, "phone"), ==, fx.budi);
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "phone"), ==,
+                   _("Another customer already has this phone number."));
+  g_assert_cmpstr (bjb_customers_page_get_visible_pane (fx.page), ==, "form");
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "name"), ==, "Budi Kembar");
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-form-duplicate");
+
+  /* The button next to the message opens the customer who has the number. */
+  activate (GTK_WIDGET (fx.page), "customers.open", g_variant_new_int64 (fx.budi));
+  g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (fx.budi), 10000));
+}
+
+static void
+test_detail (void)
+{
+  BjbCustomerDetail *detail;
+  gint64 sri = g_ascii_strtoll (fx.sri, NULL, 10);
+  gint64 bambang = g_ascii_strtoll (fx.bambang, NULL, 10);
+  g_autofree char *spend = NULL;
+  g_autoptr(BjbCustomerOrder) order = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  detail = bjb_customers_page_get_detail (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.open", g_variant_new_int64 (sri));
+  g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (sri), 10000));
+
+  g_assert_cmpstr (bjb_customer_detail_get_text (detail, "name"), ==, "Sri Rejeki");
+  g_assert_cmpstr (bjb_customer_detail_get_text (detail, "spend"), ==, "Rp 6.000.000");
+  g_assert_true (bjb_customer_detail_get_loyal (detail));
+  g_assert_nonnull (strstr (bjb_customer_detail_get_text (detail, "top3"), "Kanstin Beton — 240 pcs"));
+  g_assert_cmpstr (bjb_customer_detail_get_text (detail, "preferences"), ==, "Paving Segi Enam 8 cm");
+  g_assert_nonnull (strstr (bjb_customer_detail_get_text (detail, "feedback"), "Paving rapi"));
+  g_assert_nonnull (strstr (bjb_customer_detail_get_text (detail, "birthday"), "1985"));
+  g_assert_cmpuint (g_list_model_get_n_items (bjb_customer_detail_get_orders (detail)), ==, 1);
+  order = g_list_model_get_item (bjb_customer_detail_get_orders (detail), 0);
+  g_assert_cmpstr (bjb_customer_order_get_status (order), ==, "completed");
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-detail");
+
+  activate (GTK_WIDGET (fx.page), "customers.open", g_variant_new_int64 (bambang));
+  g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (bambang), 10000));
+  g_assert_false (bjb_customer_detail_get_loyal (detail));
+  spend = g_strdup_printf (_("%s more to become loyal (at %s)."), "Rp 4.000.000", "Rp 5.000.000");
+  g_assert_cmpstr (bjb_customer_detail_get_text (detail, "to-loyal"), ==, spend);
+  g_assert_cmpuint (g_list_model_get_n_items (bjb_customer_detail_get_orders (detail)), ==, 2);
+}
+
+static gboolean
+spend_is (gpointer data)
+{
+  return bjb_customer_get_total_spend (data) == 1250000;
+}
+
+static gboolean
+detail_spend_updated (gpointer data)
+{
+  return g_strcmp0 (bjb_customer_detail_get_text (data, "spend"), "Rp 1.250.000") == 0;
+}
+
+static void
+test_live_refresh (void)
+{
+  GtkSelectionModel *selection;
+  guint position;
+  BjbCustomer *bambang;
+  g_autofree char *sql = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  selection = gtk_column_view_get_model (bjb_customers_page_get_column_view (fx.page));
+  position = bjb_customer_list_model_find (fx.model, g_ascii_strtoll (fx.bambang, NULL, 10));
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  bambang = item (position);
+
+  /* Another desk confirms Bambang's pending payment. */
+  sql = g_strdup_printf ("UPDATE bjb.sales_order SET status = 'paid', paid_at = now() WHERE id = %s",
+                         fx.pending_order);
+  g_free (su (sql));
+  bjb_customers_page_refresh (fx.page);
+  g_assert_true (ct_wait_until (spend_is, bambang, 10000));
+
+  /* Same row object, same place, still selected: the view did not jump. */
+  g_assert_true (item (position) == bambang);
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+  /* The customer shown beside the list follows too. */
+  g_assert_true (ct_wait_until (detail_spend_updated, bjb_customers_page_get_detail (fx.page), 10000));
+}
+
+static void
+test_offline_form (void)
+{
+  BjbCustomerForm *form;
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.new", NULL);
+  ct_wait_until (form_idle, form, 5000);
+  bjb_customer_form_set_field (form, "name", "Tono Prasetyo");
+  bjb_customer_form_set_field (form, "phone", "0813 1111 2222");
+
+  /* The link drops (depot Wi-Fi) while the clerk presses Save. */
+  bjb_connection_close (fx.connection);
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_true (ct_wait_until (form_idle, form, 10000));
+  g_assert_nonnull (bjb_customer_form_get_field_error (form, "form"));
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "name"), ==, "Tono Prasetyo");
+  g_assert_cmpstr (bjb_customers_page_get_visible_pane (fx.page), ==, "form");
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-form-offline");
+
+  /* Back online: Save again, nothing retyped. */
+  ct_reopen (fx.connection);
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_true (ct_wait_until (form_idle, form, 10000));
+  g_assert_null (bjb_customer_form_get_field_error (form, "form"));
+  g_assert_cmpint (bjb_customer_form_get_customer_id (form), >, 0);
+}
+
+/* Keystroke → rows on screen, on a big database (BJB_BENCH_DB, e.g. 100 000 customers). */
+
+typedef struct
+{
+  gboolean changed;
+} Bench;
+
+static void
+bench_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Bench      *bench)
+{
+  bench->changed = TRUE;
+}
+
+static gboolean
+bench_done (gpointer data)
+{
+  Bench *bench = data;
+
+  return bench->changed && !bjb_customer_list_model_get_loading (fx.model);
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+test_bench_keystroke (void)
+{
+  const char *bench_db = g_getenv ("BJB_BENCH_DB");
+  static const char *words[] = { "sri", "budi", "wati", "agus", "0812", "0857 1",
+                                 "gmail", "santoso", "dewi", "yahoo", "rahma", "hadi" };
+  g_autoptr(BjbConnection) connection = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window;
+  GtkWidget *page;
+  Bench bench = { 0 };
+  gulong handler;
+  double median;
+
+  if (bench_db == NULL || !fx.ready)
+    {
+      g_test_skip ("set BJB_BENCH_DB to a database with the bench data set");
+      return;
+    }
+
+  connection = ct_connect (bench_db, "t_cs");
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = bjb_customers_page_new (connection);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  fx.model = bjb_customers_page_get_list_model (BJB_CUSTOMERS_PAGE (page));
+  wait_model ();
+  handler = g_signal_connect (fx.model, "items-changed", G_CALLBACK (bench_items_changed), &bench);
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      GtkEditable *entry = bjb_customers_page_get_search_entry (BJB_CUSTOMERS_PAGE (page));
+      gsize len = strlen (words[w]);
+
+      for (gsize k = 1; k <= len; k++)
+        {
+          g_autofree char *text = g_strndup (words[w], k);
+          gint64 start;
+
+          /* A clerk looking at the rows between keys: each key is its own search. */
+          g_usleep (160 * 1000);
+          while (g_main_context_iteration (NULL, FALSE));
+          bench.changed = FALSE;
+          start = g_get_monotonic_time ();
+          gtk_editable_set_text (entry, text);
+          g_assert_true (ct_wait_until (bench_done, &bench, 20000));
+          ct_wait_frames (page, 1);
+          g_array_append_val (times, (double) { (g_get_monotonic_time () - start) / 1000.0 });
+        }
+      gtk_editable_set_text (entry, "");
+      g_assert_true (ct_wait_until (model_settled, NULL, 20000));
+    }
+
+  g_signal_handler_disconnect (fx.model, handler);
+  g_array_sort (times, cmp_double);
+  median = g_array_index (times, double, times->len / 2);
+  g_test_message ("keystroke to drawn rows at %" G_GINT64_FORMAT " customers: median %.1f ms, "
+                  "p90 %.1f ms, max %.1f ms over %u keystrokes",
+                  bjb_customer_list_model_get_n_total (fx.model), median, g_array_index (times, double, times->len * 9 / 10),
+                  g_array_index (times, double, times->len - 1), times->len);
+  g_print ("# BENCH keystroke-to-rows median_ms=%.1f p90_ms=%.1f max_ms=%.1f n=%u\n", median,
+           g_array_index (times, double, times->len * 9 / 10),
+           g_array_index (times, double, times->len - 1), times->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Setup */
+
+static void
+setup (void)
+{
+  g_autofree char *total = NULL;
+
+  if (g_getenv ("BJB_TEST_TEMPLATE") == NULL || g_getenv ("DISPLAY") == NULL)
+    return;
+
+  gtk_init ();
+  adw_init ();
+
+  fx.dbname = ct_db_create ();
+  g_free (su (seed_sql));
+  fx.sri = id_of ("customer", "Sri Rejeki");
+  fx.bambang = id_of ("customer", "Bambang Hartono");
+  fx.wati = id_of ("customer", "Wati Susanti");
+  fx.dedi = id_of ("customer", "Dedi Kurniawan");
+  fx.paving = id_of ("product", "Paving Segi Enam 8 cm");
+  fx.batako = id_of ("product", "Batako Press");
+  fx.pending_order = su ("SELECT id FROM bjb.sales_order WHERE number = 'BJB-T-0003'");
+
+  fx.connection = ct_connect (fx.dbname, "t_cs");
+  fx.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fx.window, 1280, 800);
+  fx.page = BJB_CUSTOMERS_PAGE (bjb_customers_page_new (fx.connection));
+  gtk_window_set_child (fx.window, GTK_WIDGET (fx.page));
+  gtk_window_present (fx.window);
+  fx.model = bjb_customers_page_get_list_model (fx.page);
+  fx.ready = TRUE;
+}
+
+static void
+teardown (void)
+{
+  if (!fx.ready)
+    return;
+  gtk_window_destroy (fx.window);
+  g_clear_object (&fx.connection);
+  ct_db_drop (fx.dbname);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_strcmp0 (g_getenv ("BJB_TEST_LANG"), "id") == 0)
+    {
+      g_setenv ("LANGUAGE", "id", TRUE);
+      setlocale (LC_ALL, "id_ID.UTF-8");
+    }
+  else
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, BJB_TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  setup ();
+
+  g_test_add_func ("/customers/model-paging", test_model_paging);
+  g_test_add_func ("/customers/list", test_list);
+  g_test_add_func ("/customers/sort", test_sort);
+  g_test_add_func ("/customers/search", test_search);
+  g_test_add_func ("/customers/filters", test_filters);
+  g_test_add_func ("/customers/form-invalid", test_form_invalid);
+  g_test_add_func ("/customers/form-valid", test_form_valid);
+  g_test_add_func ("/customers/form-duplicate", test_form_duplicate);
+  g_test_add_func ("/customers/detail", test_detail);
+  g_test_add_func ("/customers/live-refresh", test_live_refresh);
+  g_test_add_func ("/customers/offline-form", test_offline_form);
+  g_test_add_func ("/customers/bench-keystroke", test_bench_keystroke);
+
+  status = g_test_run ();
+  teardown ();
+  return status;
+}
