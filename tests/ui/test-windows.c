@@ -120,6 +120,24 @@ test_courier (void)
 }
 
 static void
+test_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *window;
+
+  /* The application follows the desktop; forcing dark here shows our own CSS there. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+  window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "window-cs-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  bjb_ui_test_sign_out ();
+}
+
+static void
 test_shortcuts (void)
 {
   GtkWindow *window = bjb_application_get_login_window (bjb_ui_test_get_app ());
@@ -146,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/windows/admin", test_admin);
   g_test_add_func ("/windows/cs", test_cs);
   g_test_add_func ("/windows/courier", test_courier);
+  g_test_add_func ("/windows/dark", test_dark);
   g_test_add_func ("/windows/shortcuts", test_shortcuts);
 
   ret = g_test_run ();
