@@ -36,7 +36,10 @@ idle_with_error (gpointer data)
 static GtkWindow *
 login_window (void)
 {
-  return bjb_application_get_login_window (bjb_ui_test_get_app ());
+  GtkWindow *window = bjb_application_get_login_window (bjb_ui_test_get_app ());
+
+  gtk_window_present (window);
+  return window;
 }
 
 /* Fills the form, presses Sign In, waits for the verdict and returns the sentence. */
@@ -163,6 +166,38 @@ test_schema_too_new (void)
 
   g_assert_nonnull (strstr (message, "barokah-admin migrate"));
   g_assert_nonnull (strstr (message, "999"));
+}
+
+static void
+test_tls_rejected (void)
+{
+  GSettings *settings = bjb_application_get_settings (bjb_ui_test_get_app ());
+  g_autoptr(BjbServerProfile) profile = NULL;
+  GVariant *profiles[1];
+  const char *message;
+  guint64 port = g_ascii_strtoull (pg_port (), NULL, 10);
+
+  /* A profile that insists on a certificate signed by the system CAs, which the test
+   * server's (if it has TLS at all) is not. Stored as a profile, then a new login window. */
+  profile = bjb_server_profile_new ("Strict", pg_host (), port, bjb_ui_test_get_dbname (),
+                                    "verify-full", "/etc/ssl/certs/ca-certificates.crt");
+  profiles[0] = bjb_server_profile_to_variant (profile);
+  g_settings_set_value (settings, "profiles",
+                        g_variant_new_array (G_VARIANT_TYPE ("(ssqsss)"), profiles, 1));
+  g_settings_set_string (settings, "last-profile", "Strict");
+  gtk_window_destroy (bjb_application_get_login_window (bjb_ui_test_get_app ()));
+
+  message = try_sign_in (pg_port (), bjb_ui_test_get_dbname (), "t_cs",
+                         bjb_ui_test_get_password (), "login-tls-rejected");
+  g_assert_cmpstr (message, ==,
+                   _("The secure connection was rejected: the server certificate is not "
+                     "trusted, or the server does not use TLS as this profile asks. Check the "
+                     "TLS mode and the certificate authority file."));
+
+  /* Back to a plain profile for the tests after this one. */
+  g_settings_reset (settings, "profiles");
+  g_settings_reset (settings, "last-profile");
+  gtk_window_destroy (bjb_application_get_login_window (bjb_ui_test_get_app ()));
 }
 
 static gboolean
@@ -301,13 +336,15 @@ test_remember_password (void)
 
   /* Remembered in the keyring (build-aux/test runs an unlocked gnome-keyring)… */
   gtk_switch_set_active (GTK_SWITCH (remember), TRUE);
+  /* This window goes away with the sign-in; the next one is new. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   g_assert_nonnull (bjb_ui_test_sign_in ("t_courier", BJB_TYPE_COURIER_WINDOW));
   g_assert_true (keyring_has_password ("t_courier"));
   bjb_ui_test_sign_out ();
 
   /* …and filled in by the next login window for the same login and profile. */
+  g_assert_null (window);
   next = login_window ();
-  g_assert_true (next != window);
   password = bjb_ui_test_child (next, BJB_TYPE_LOGIN_WINDOW, "password_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bjb_ui_test_child (next,
                                                                           BJB_TYPE_LOGIN_WINDOW,
@@ -342,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/login/deactivated", test_deactivated);
   g_test_add_func ("/login/worker", test_worker_is_not_staff);
   g_test_add_func ("/login/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/login/tls-rejected", test_tls_rejected);
   g_test_add_func ("/login/cancel", test_cancel);
   g_test_add_func ("/login/success", test_success);
   g_test_add_func ("/login/remember-password", test_remember_password);
