@@ -64,6 +64,7 @@ test_cs_notifications (void)
   GtkWidget *button;
   GtkWidget *badge;
   GtkMenuButton *menu_button;
+  GtkWidget *list_view;
   GtkPopover *popover;
 
   /* A real notification server on the session bus (dunst in build-aux/test). */
@@ -142,6 +143,18 @@ test_cs_notifications (void)
   g_assert_cmpuint (bjb_session_get_unread_count (session ()), ==, 1);
   newest = item (0);
   g_assert_cmpstr (bjb_notification_get_title (newest), ==, "Payment confirmed for order SO-0042");
+
+  /* Clicking the row reads it (and opens its order). */
+  button = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "notification_button");
+  list_view = bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON, "list_view");
+  menu_button = GTK_MENU_BUTTON (bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON,
+                                                    "menu_button"));
+  gtk_menu_button_popup (menu_button);
+  bjb_ui_test_wait_for_frame (list_view);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  g_assert_true (bjb_notification_get_read (newest));
+  g_assert_cmpuint (bjb_session_get_unread_count (session ()), ==, 0);
+  g_assert_true (bjb_ui_test_wait (read_rows_are, (gpointer)"3", 10000));
 
   bjb_ui_test_sign_out ();
 }
