@@ -859,11 +859,11 @@ cmd_status (int    argc,
                "FROM bjb.staff GROUP BY role ORDER BY role", 0, NULL);
   if (res == NULL)
     return EXIT_FAILED;
-  g_print (_("Staff (active / all)\n"));
+  g_print (_("Staff\n"));
   if (PQntuples (res) == 0)
     g_print (_("  none yet: add one with “barokah-admin create-staff”\n"));
   for (int i = 0; i < PQntuples (res); i++)
-    g_print ("  %-16s %s / %s\n", PQgetvalue (res, i, 0), PQgetvalue (res, i, 2),
+    g_print (_("  %-16s %s active of %s\n"), PQgetvalue (res, i, 0), PQgetvalue (res, i, 2),
              PQgetvalue (res, i, 1));
   g_clear_pointer (&res, PQclear);
 
@@ -874,10 +874,11 @@ cmd_status (int    argc,
                "       (SELECT count(*) FROM bjb.product WHERE active)", 0, NULL);
   if (res == NULL)
     return EXIT_FAILED;
-  g_print (_("Customers (active / all)\n"));
-  g_print ("  %-16s %s / %s\n", "", PQgetvalue (res, 0, 1), PQgetvalue (res, 0, 0));
-  g_print (_("Products (active / all)\n"));
-  g_print ("  %-16s %s / %s\n", "", PQgetvalue (res, 0, 3), PQgetvalue (res, 0, 2));
+  g_print (_("Customers and products\n"));
+  g_print (_("  %-16s %s active of %s\n"), _("customers"), PQgetvalue (res, 0, 1),
+           PQgetvalue (res, 0, 0));
+  g_print (_("  %-16s %s active of %s\n"), _("products"), PQgetvalue (res, 0, 3),
+           PQgetvalue (res, 0, 2));
   g_clear_pointer (&res, PQclear);
 
   res = query (conn, _("cannot count the orders"),
