@@ -9,6 +9,7 @@
 
 #include "bjb-event.h"
 #include "bjb-listener.h"
+#include "bjb-money.h"
 #include "bjb-session.h"
 
 /* Everything that lives as long as one staff member is signed in: the query connection,
@@ -95,6 +96,24 @@ json_get_string (JsonObject *object,
   return NULL;
 }
 
+static gboolean
+json_get_int (JsonObject *object,
+              const char *member,
+              gint64     *value)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return FALSE;
+
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
 static BjbNotification *
 notification_new_from_event (BjbEvent *event,
                              gboolean  read)
@@ -103,7 +122,10 @@ notification_new_from_event (BjbEvent *event,
   g_autofree char *order = NULL;
   g_autofree char *title = NULL;
   g_autofree char *product = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *total_text = NULL;
   JsonObject *details = NULL;
+  gint64 total;
   const char *kind = bjb_event_get_kind (event);
   const char *customer;
   const char *number;
@@ -152,11 +174,19 @@ notification_new_from_event (BjbEvent *event,
   else
     title = g_strdup_printf (_("Event “%s”"), kind);
 
+  /* Who, and how much: "Ibu Sari · Rp 1.250.000". */
+  if (json_get_int (details, "total", &total))
+    total_text = bjb_money_format (total);
+  if (customer != NULL && total_text != NULL)
+    body = g_strdup_printf ("%s · %s", customer, total_text);
+  else
+    body = g_strdup (customer ? customer : total_text ? total_text : "");
+
   return bjb_notification_new (bjb_event_get_id (event),
                                kind,
                                bjb_event_get_order_id (event),
                                title,
-                               customer ? customer : "",
+                               body,
                                bjb_event_get_created_at (event),
                                read);
 }

@@ -87,7 +87,7 @@ test_cs_notifications (void)
                    " VALUES ('stock_low', 'admin', '{\"name\": \"Paving K-300\"}')");
   bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
                    " VALUES ('order_placed', 'cs',"
-                   " '{\"number\": \"SO-0042\", \"customer_name\": \"Ibu Sari\"}')");
+                   " '{\"number\": \"SO-0042\", \"customer_name\": \"Ibu Sari\", \"total\": 1250000}')");
 
   g_assert_true (bjb_ui_test_wait (has_n_items, GUINT_TO_POINTER (2), 10000));
   g_assert_true (bjb_ui_test_wait (desktop_notified, NULL, 10000));
@@ -96,7 +96,7 @@ test_cs_notifications (void)
   newest = item (0);
   older = item (1);
   g_assert_cmpstr (bjb_notification_get_title (newest), ==, "New order SO-0042");
-  g_assert_cmpstr (bjb_notification_get_body (newest), ==, "Ibu Sari");
+  g_assert_cmpstr (bjb_notification_get_body (newest), ==, "Ibu Sari · Rp 1.250.000");
   g_assert_cmpstr (bjb_notification_get_title (older), ==,
                    "Payment proof received for order SO-0041");
 
