@@ -77,7 +77,7 @@ BEGIN
     ('order number not BJB-<Jakarta YYMMDD>-<id>',
      $q$SELECT count(*) FROM bjb.sales_order
         WHERE number <> 'BJB-' || to_char(placed_at AT TIME ZONE 'Asia/Jakarta', 'YYMMDD') || '-'
-                        || lpad(id::text, 6, '0')$q$),
+                        || lpad(id::text, greatest(6, length(id::text)), '0')$q$),
     ('identity sequences behind the data',
      $q$SELECT count(*) FROM (VALUES
           ('bjb.customer', (SELECT max(id) FROM bjb.customer)),

@@ -632,7 +632,7 @@ BEGIN
   OVERRIDING SYSTEM VALUE
   SELECT o.id,
          'BJB-' || to_char(o.placed_at AT TIME ZONE 'Asia/Jakarta', 'YYMMDD') || '-'
-           || lpad(o.id::text, 6, '0'),
+           || lpad(o.id::text, greatest(6, length(o.id::text)), '0'),
          v_base_cust + o.cust_n,
          o.status::bjb.order_status,
          o.delivery,
