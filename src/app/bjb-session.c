@@ -115,8 +115,9 @@ json_get_int (JsonObject *object,
 }
 
 static BjbNotification *
-notification_new_from_event (BjbEvent *event,
-                             gboolean  read)
+notification_new_from_event (BjbEvent   *event,
+                             const char *role,
+                             gboolean    read)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *order = NULL;
@@ -159,6 +160,8 @@ notification_new_from_event (BjbEvent *event,
     title = g_strdup_printf (_("Payment proof received for order %s"), order);
   else if (g_strcmp0 (kind, "payment_confirmed") == 0)
     title = g_strdup_printf (_("Payment confirmed for order %s"), order);
+  else if (g_strcmp0 (kind, "order_shipped") == 0 && g_strcmp0 (role, "courier") == 0)
+    title = g_strdup_printf (_("Order %s is yours to deliver"), order);
   else if (g_strcmp0 (kind, "order_shipped") == 0)
     title = g_strdup_printf (_("Order %s is out for delivery"), order);
   else if (g_strcmp0 (kind, "order_completed") == 0)
@@ -343,7 +346,7 @@ on_event_received (BjbSession  *self,
   g_variant_builder_add (&builder, "{sx}", self->seen_key, bjb_event_get_id (event));
   g_settings_set_value (self->settings, "last-seen-events", g_variant_builder_end (&builder));
 
-  notification = notification_new_from_event (event, FALSE);
+  notification = notification_new_from_event (event, bjb_session_get_role (self), FALSE);
   add_notification (self, notification);
   show_desktop_notification (self, notification);
 }
@@ -417,7 +420,8 @@ load_recent_cb (GObject      *object,
       g_autoptr(BjbEvent) event = bjb_event_new_from_result (rows, i);
       g_autoptr(BjbNotification) notification = NULL;
 
-      notification = notification_new_from_event (event, bjb_result_get_boolean (rows, i, "read"));
+      notification = notification_new_from_event (event, bjb_session_get_role (self),
+                                                  bjb_result_get_boolean (rows, i, "read"));
       add_notification (self, notification);
       newest = MAX (newest, bjb_event_get_id (event));
     }

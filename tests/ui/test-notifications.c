@@ -175,7 +175,7 @@ test_courier_sees_only_own (void)
                    " VALUES ('order_shipped', 't_courier', '{\"number\": \"SO-0051\"}')");
   g_assert_true (bjb_ui_test_wait (has_n_items, GUINT_TO_POINTER (1), 10000));
   newest = item (0);
-  g_assert_cmpstr (bjb_notification_get_title (newest), ==, "Order SO-0051 is out for delivery");
+  g_assert_cmpstr (bjb_notification_get_title (newest), ==, "Order SO-0051 is yours to deliver");
   bjb_ui_test_screenshot (GTK_WIDGET (window), "notifications-courier");
 
   bjb_ui_test_sign_out ();
