@@ -169,6 +169,30 @@ test_schema_too_new (void)
 }
 
 static void
+test_schema_too_old (void)
+{
+  g_autofree char *latest = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  const char *message;
+
+  /* As if the newest migration had not been run yet. */
+  latest = bjb_ui_test_sql_value ("SELECT max(version) FROM bjb.schema_migration");
+  name = bjb_ui_test_sql_value ("SELECT name FROM bjb.schema_migration"
+                                " ORDER BY version DESC LIMIT 1");
+  bjb_ui_test_sql ("DELETE FROM bjb.schema_migration"
+                   " WHERE version = (SELECT max(version) FROM bjb.schema_migration)");
+  message = try_sign_in (pg_port (), bjb_ui_test_get_dbname (), "t_cs",
+                         bjb_ui_test_get_password (), "login-schema-too-old");
+  sql = g_strdup_printf ("INSERT INTO bjb.schema_migration (version, name) VALUES (%s, '%s')",
+                         latest, name);
+  bjb_ui_test_sql (sql);
+
+  g_assert_nonnull (strstr (message, "barokah-admin migrate"));
+  g_assert_nonnull (strstr (message, "older"));
+}
+
+static void
 test_tls_rejected (void)
 {
   GSettings *settings = bjb_application_get_settings (bjb_ui_test_get_app ());
@@ -379,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/login/deactivated", test_deactivated);
   g_test_add_func ("/login/worker", test_worker_is_not_staff);
   g_test_add_func ("/login/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/login/schema-too-old", test_schema_too_old);
   g_test_add_func ("/login/tls-rejected", test_tls_rejected);
   g_test_add_func ("/login/cancel", test_cancel);
   g_test_add_func ("/login/success", test_success);
