@@ -10,7 +10,7 @@ BJB_DEBIAN_PACKAGES=(
   libpq-dev libjson-glib-dev libsoup-3.0-dev libnotify-dev libsecret-1-dev
   desktop-file-utils appstream
   # database (Debian 12 ships the contrib modules, pg_trgm included, inside postgresql-15)
-  postgresql-15 postgresql-client-15 postgresql-common
+  postgresql-15 postgresql-client-15 postgresql-common postgresql-contrib
   postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
   # UI tests: X server, session bus, notification daemon, keyring
   xvfb xauth dbus dbus-x11 dunst gnome-keyring
@@ -42,6 +42,21 @@ bjb_install_deps ()
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends "${missing[@]}" || return 1
+}
+
+# The Indonesian UI (and its test) needs the id_ID.UTF-8 locale, which Debian only has
+# once it is generated.
+bjb_ensure_locale ()
+{
+  local sudo=()
+
+  locale -a 2>/dev/null | grep -qix 'id_ID\.utf-\?8' && return 0
+  [ "$(id -u)" != 0 ] && sudo=(sudo)
+  echo "Generating the id_ID.UTF-8 locale"
+  if ! grep -q '^id_ID.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+    echo 'id_ID.UTF-8 UTF-8' | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null || return 1
+  fi
+  "${sudo[@]}" locale-gen || return 1
 }
 
 # Configures (once) and builds the build directory $1 with warnings as errors.
