@@ -195,7 +195,14 @@ RETURNS TABLE (id bigint, number text, customer_id bigint, customer_name text, s
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_where text[] := ARRAY['true'];
+  v_from  text := 'bjb.sales_order o';
   v_sql   text;
+  -- LIKE wildcards typed by the clerk are literal characters.
+  v_number text := nullif(replace(replace(replace(btrim(p_number), '\', '\\'), '%', '\%'), '_', '\_'), '');
+  v_matches bigint := 20001;
+  v_date    text;
+  v_date_from timestamp;
+  v_date_to   timestamp;
 BEGIN
   PERFORM bjb.require_role('admin', 'cs');
   IF p_statuses IS NOT NULL AND cardinality(p_statuses) > 0 THEN
@@ -210,8 +217,48 @@ BEGIN
   IF p_customer IS NOT NULL THEN
     v_where := array_append(v_where, 'o.customer_id = $4');
   END IF;
-  IF nullif(btrim(p_number), '') IS NOT NULL THEN
-    v_where := array_append(v_where, 'o.number ILIKE (''%'' || $5 || ''%'')');
+  -- A number fragment matching few orders is found through the trigram index first, then
+  -- sorted (OFFSET 0 keeps the planner from walking placed_at and filtering a million rows
+  -- for a page it cannot fill). One matching many orders ("BJB-24", "12") is best met by
+  -- walking placed_at, which fills a page at once. A bounded count tells which is which.
+  -- The number carries the Jakarta date the order was placed: "BJB-24", "BJB-2406",
+  -- "BJB-240615-…" also bound placed_at, so even a year's worth of matches is a short walk.
+  v_date := substring(upper(v_number) FROM '^BJB-([0-9]{2,6})');
+  IF v_date IS NOT NULL THEN
+    v_date := substr(v_date, 1, length(v_date) / 2 * 2);
+    BEGIN
+      v_date_from := make_date(2000 + substr(v_date, 1, 2)::int,
+                               coalesce(nullif(substr(v_date, 3, 2), '')::int, 1),
+                               coalesce(nullif(substr(v_date, 5, 2), '')::int, 1));
+      v_date_to := v_date_from + CASE length(v_date) WHEN 2 THEN interval '1 year'
+                                                     WHEN 4 THEN interval '1 month'
+                                                     ELSE interval '1 day' END;
+      v_where := array_append(v_where, '(o.placed_at >= ($9::timestamp AT TIME ZONE ''Asia/Jakarta''))');
+      v_where := array_append(v_where, '(o.placed_at < ($10::timestamp AT TIME ZONE ''Asia/Jakarta''))');
+    EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format OR numeric_value_out_of_range
+              OR invalid_parameter_value THEN
+      v_date_from := NULL;   -- not a date after all ("BJB-991399"): plain search
+    END;
+  END IF;
+  IF v_number IS NOT NULL THEN
+    IF v_date_from IS NOT NULL AND upper(v_number) ~ '^BJB-[0-9]{2,6}-?$' THEN
+      -- Only a date prefix: (nearly) every order of the period matches, so walk placed_at
+      -- in that range; "|| ''" keeps the planner off the trigram index for this test.
+      v_matches := -1;
+      v_where := array_append(v_where, '(o.number || '''') ILIKE (''%'' || $5 || ''%'')');
+    ELSIF length(v_number) >= 3 THEN
+      -- Dynamic, so the plan is made for this very fragment.
+      EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM bjb.sales_order so'
+              ' WHERE so.number ILIKE (''%'' || $1 || ''%'') LIMIT 20001) m'
+        INTO v_matches USING v_number;
+    END IF;
+    IF v_matches < 0 THEN
+      NULL;
+    ELSIF v_matches <= 20000 THEN
+      v_from := '(SELECT * FROM bjb.sales_order WHERE number ILIKE (''%'' || $5 || ''%'') OFFSET 0) o';
+    ELSE
+      v_where := array_append(v_where, 'o.number ILIKE (''%'' || $5 || ''%'')');
+    END IF;
   END IF;
   IF p_after_placed IS NOT NULL AND p_after_id IS NOT NULL THEN
     v_where := array_append(v_where, '(o.placed_at, o.id) < ($6, $7)');
@@ -219,14 +266,12 @@ BEGIN
 
   v_sql := 'SELECT o.id, o.number, o.customer_id, c.name, o.status::text, o.delivery, o.total,'
         || ' o.placed_at, o.payment_due_at, o.courier'
-        || ' FROM bjb.sales_order o JOIN bjb.customer c ON c.id = o.customer_id'
+        || ' FROM ' || v_from || ' JOIN bjb.customer c ON c.id = o.customer_id'
         || ' WHERE ' || array_to_string(v_where, ' AND ')
         || ' ORDER BY o.placed_at DESC, o.id DESC LIMIT $8';
   RETURN QUERY EXECUTE v_sql
-    USING p_statuses, p_from, p_to, p_customer,
-          -- LIKE wildcards typed by the clerk are literal characters
-          replace(replace(replace(btrim(p_number), '\', '\\'), '%', '\%'), '_', '\_'),
-          p_after_placed, p_after_id, least(greatest(coalesce(p_limit, 100), 1), 500);
+    USING p_statuses, p_from, p_to, p_customer, v_number, p_after_placed, p_after_id,
+          least(greatest(coalesce(p_limit, 100), 1), 500), v_date_from, v_date_to;
 END
 $$;
 
