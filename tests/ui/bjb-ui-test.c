@@ -143,10 +143,30 @@ bjb_ui_test_get_password (void)
 }
 
 /* Runs @sql as the superuser on the test database, from outside the client. */
+/* The server may have been restarted by the test: a dead link is reopened once. */
+static PGresult *
+exec_admin (const char *sql)
+{
+  PGresult *result = PQexec (admin_conn, sql);
+
+  if (PQstatus (admin_conn) == CONNECTION_BAD)
+    {
+      PQclear (result);
+      PQreset (admin_conn);
+      result = PQexec (admin_conn, sql);
+    }
+
+  return result;
+}
+
 void
 bjb_ui_test_sql (const char *sql)
 {
-  exec_or_die (admin_conn, sql);
+  PGresult *result = exec_admin (sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (admin_conn));
+  PQclear (result);
 }
 
 /**
@@ -157,7 +177,7 @@ bjb_ui_test_sql (const char *sql)
 char *
 bjb_ui_test_sql_value (const char *sql)
 {
-  PGresult *result = PQexec (admin_conn, sql);
+  PGresult *result = exec_admin (sql);
   char *value = NULL;
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK)

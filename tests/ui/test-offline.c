@@ -57,6 +57,29 @@ gave_up (gpointer data)
          bjb_connection_get_error (connection) != NULL;
 }
 
+static guint
+count_title (const char *title)
+{
+  GListModel *list = bjb_session_get_notifications (session ());
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(BjbNotification) item = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (bjb_notification_get_title (item), title) == 0)
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+has_title (gpointer data)
+{
+  return count_title (data) > 0;
+}
+
 static void
 wait_banner (GtkWidget *banner,
              gboolean   revealed)
@@ -140,6 +163,48 @@ test_deactivated_while_signed_in (void)
   bjb_ui_test_sign_out ();
 }
 
+static void
+test_server_restart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *cluster = g_getenv ("BJB_TEST_CLUSTER");
+  GtkWindow *window;
+  GtkWidget *banner;
+  int status = 0;
+  char *argv[] = { (char *)"pg_ctlcluster", (char *)"15", NULL, (char *)"restart",
+                   (char *)"-m", (char *)"fast", NULL };
+
+  /* pg_virtualenv's cluster is 15/regress; another harness may say otherwise. */
+  argv[2] = (char *)(cluster ? cluster : "regress");
+
+  window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
+  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+
+  /* The server goes away and comes back (the command returns once it accepts again). */
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("pg_ctlcluster: %s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Written right after the restart, before the client is back. */
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('order_placed', 'cs', '{\"number\": \"SO-0099\"}')");
+
+  /* Whether or not the banner showed in between, the client is back on its own and the
+   * event arrives once. */
+  g_assert_true (bjb_ui_test_wait (connected, NULL, 30000));
+  wait_banner (banner, FALSE);
+  g_assert_true (bjb_ui_test_wait (has_title, (gpointer)"New order SO-0099", 30000));
+  g_assert_cmpuint (count_title ("New order SO-0099"), ==, 1);
+
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +216,7 @@ main (int   argc,
 
   g_test_add_func ("/offline/connection-killed", test_connection_killed);
   g_test_add_func ("/offline/deactivated", test_deactivated_while_signed_in);
+  g_test_add_func ("/offline/server-restart", test_server_restart);
 
   ret = g_test_run ();
   bjb_ui_test_finish ();
