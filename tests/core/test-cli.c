@@ -31,6 +31,8 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+#define NULL_RUN { -1, NULL, NULL }
+
 static Run
 run_cli_argv (const char *const *args,
               const char        *input)
@@ -233,6 +235,24 @@ test_status (void)
 
     g_assert_cmpint (r.status, ==, 0);
     assert_contains (r.out, "up to date");
+  }
+
+  /* A database from a newer program: migrate refuses, status says so. */
+  {
+    g_autoptr(PGconn) su = bjb_test_db_connect (db);
+    g_autoptr(PGresult) res = PQexec (su, "INSERT INTO bjb.schema_migration (version, name) "
+                                          "VALUES (9999, '9999_future')");
+    g_auto(Run) migrate = NULL_RUN;
+    g_auto(Run) status = NULL_RUN;
+
+    g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+    migrate = run_cli ("migrate", "--dbname", conninfo);
+    g_assert_cmpint (migrate.status, ==, 1);
+    assert_contains (migrate.err, "9999");
+    assert_contains (migrate.err, "newer barokah-admin");
+    status = run_cli ("status", "--dbname", conninfo);
+    g_assert_cmpint (status.status, ==, 0);
+    assert_contains (status.out, "newer than this program");
   }
 
   bjb_test_db_drop (db);
