@@ -212,8 +212,9 @@ fit_to_stock (BjbNewOrder *self,
       return 0;
     }
   {
-    g_autofree char *text = g_strdup_printf (_("Only %" G_GINT64_FORMAT " of %s left: the quantity was set to %" G_GINT64_FORMAT "."),
-                                             stock, name, stock);
+    g_autofree char *left = g_strdup_printf ("%" G_GINT64_FORMAT, stock);
+    g_autofree char *text = g_strdup_printf (_("Only %s of %s left: the quantity was set to %s."),
+                                             left, name, left);
 
     show_message (self, self->warning_label, text);
   }
@@ -275,8 +276,9 @@ action_add_product (GtkWidget  *widget,
     {
       if (qty == have && have > 0)
         {
-          g_autofree char *text = g_strdup_printf (_("No more %s left: the order already has all %" G_GINT64_FORMAT "."),
-                                                   bjb_product_hit_get_name (hit), have);
+          g_autofree char *all = g_strdup_printf ("%" G_GINT64_FORMAT, have);
+          g_autofree char *text = g_strdup_printf (_("No more %s left: the order already has all %s."),
+                                                   bjb_product_hit_get_name (hit), all);
 
           show_message (self, self->warning_label, text);
         }
@@ -784,7 +786,8 @@ on_placed_order_loaded (GObject      *source,
     return;
   if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
     {
-      g_autofree char *id = g_strdup_printf (_("Order #%" G_GINT64_FORMAT " placed."), self->placed_order_id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->placed_order_id);
+      g_autofree char *id = g_strdup_printf (_("Order #%s placed."), number);
 
       gtk_label_set_text (self->result_label, id);
       return;
