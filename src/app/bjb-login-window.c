@@ -426,6 +426,18 @@ expected_schema_version (void)
 }
 
 static void
+add_param (const char **keywords,
+           const char **values,
+           guint       *n,
+           const char  *keyword,
+           const char  *value)
+{
+  keywords[*n] = keyword;
+  values[*n] = value;
+  (*n)++;
+}
+
+static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -456,15 +468,18 @@ connect_action (GtkWidget  *widget,
   save_profiles (self);
 
   port = g_strdup_printf ("%u", bjb_server_profile_get_port (self->current));
-  keywords[n] = "host", values[n++] = bjb_server_profile_get_host (self->current);
-  keywords[n] = "port", values[n++] = port;
-  keywords[n] = "dbname", values[n++] = bjb_server_profile_get_dbname (self->current);
-  keywords[n] = "user", values[n++] = login;
-  keywords[n] = "password", values[n++] = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  keywords[n] = "sslmode", values[n++] = bjb_server_profile_get_sslmode (self->current);
+  add_param (keywords, values, &n, "host", bjb_server_profile_get_host (self->current));
+  add_param (keywords, values, &n, "port", port);
+  add_param (keywords, values, &n, "dbname", bjb_server_profile_get_dbname (self->current));
+  add_param (keywords, values, &n, "user", login);
+  add_param (keywords, values, &n, "password",
+             gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  add_param (keywords, values, &n, "sslmode", bjb_server_profile_get_sslmode (self->current));
   if (*bjb_server_profile_get_sslrootcert (self->current) != '\0')
-    keywords[n] = "sslrootcert", values[n++] = bjb_server_profile_get_sslrootcert (self->current);
-  keywords[n] = NULL, values[n] = NULL;
+    add_param (keywords, values, &n, "sslrootcert",
+               bjb_server_profile_get_sslrootcert (self->current));
+  keywords[n] = NULL;
+  values[n] = NULL;
 
   g_clear_object (&self->connection);
   g_cancellable_cancel (self->cancellable);
