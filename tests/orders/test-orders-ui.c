@@ -639,13 +639,44 @@ step_detail (Fixture *f,
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reference_entry", "TRX-20261121-77");
   screenshot (widget, "detail-proof-preview");
 
+  /* A first proof with the wrong amount: attached, then rejected with a reason. */
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "437.750");
   wait.loaded = 0;
   gtk_widget_activate_action (widget, "order.attach-proof", NULL);
   wait_message (detail, "Payment proof attached");
   g_assert_true (wait_until (loaded_more, &wait));
-  g_assert_cmpint (su_int (f, "SELECT amount FROM bjb.payment_proof_note"), ==, 5437750);
+  g_assert_true (action_enabled (widget, "order.confirm-payment"));
+  gtk_widget_activate_action (widget, "order.reject-proof", NULL);
+  wait_message (detail, "Write why the proof is rejected");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "reject_reason_entry", "Nominal kurang Rp 5.000.000");
+  wait.loaded = 0;
+  gtk_widget_activate_action (widget, "order.reject-proof", NULL);
+  wait_message (detail, "Proof rejected");
+  g_assert_true (wait_until (loaded_more, &wait));
+  g_assert_false (action_enabled (widget, "order.confirm-payment"));
+  g_assert_cmpstr (su_value (f, "SELECT reject_reason FROM bjb.payment_proof_note"), ==,
+                   "Nominal kurang Rp 5.000.000");
+  g_assert_nonnull (strstr (gtk_label_get_text (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_status_label")),
+                            "Tes CS Satu"));
+  screenshot (widget, "detail-proof-rejected");
+
+  /* The right one, pasted again. */
+  gtk_widget_activate_action (widget, "order.paste-proof", NULL);
+  g_assert_true (wait_until ((Condition) bjb_order_detail_has_pending_proof, detail));
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "bank_entry", "BCA");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "5.437.750");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "reference_entry", "TRX-20261121-78");
+  wait.loaded = 0;
+  gtk_widget_activate_action (widget, "order.attach-proof", NULL);
+  wait_message (detail, "Payment proof attached");
+  g_assert_true (wait_until (loaded_more, &wait));
+  g_assert_cmpint (su_int (f, "SELECT amount FROM bjb.payment_proof_note WHERE rejected_at IS NULL"), ==, 5437750);
   g_assert_cmpint (su_int (f, "SELECT width FROM bjb.photo WHERE kind = 'payment_proof'"), ==, 900);
   g_assert_true (action_enabled (widget, "order.confirm-payment"));
+
+  gtk_widget_activate_action (widget, "order.cancel", NULL);
+  wait_message (detail, "Write why the order is cancelled");
+  g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
 
   gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
   wait_status (detail, "paid");
@@ -711,7 +742,10 @@ step_detail (Fixture *f,
 
   g_object_set (detail, "listener", NULL, NULL);
   bjb_listener_stop (listener);
+  g_object_add_weak_pointer (G_OBJECT (detail), (gpointer *) &detail);
   gtk_window_destroy (GTK_WINDOW (window));
+  /* Nothing in flight keeps the closed detail alive. */
+  g_assert_null (detail);
 }
 
 /* ------------------------------------------------------------------ orders page */
@@ -864,6 +898,9 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Xvfb has no window manager: focus moves without focus events, and a blinking cursor
+   * in an entry that lost focus that way warns (fatal here). */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add_func ("/orders/desk", test_order_desk);
 

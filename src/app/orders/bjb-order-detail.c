@@ -503,10 +503,12 @@ on_action_done (GObject      *source,
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
-  const char *done = g_object_get_data (G_OBJECT (self), "bjb-done-message");
+  const char *done;
 
+  /* Cancelled: the widget may be gone; touch nothing. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  done = g_object_get_data (G_OBJECT (self), "bjb-done-message");
   self->busy = FALSE;
   if (rows == NULL)
     {
