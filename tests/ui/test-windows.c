@@ -141,7 +141,14 @@ static void
 test_shortcuts (void)
 {
   GtkWindow *window = bjb_application_get_login_window (bjb_ui_test_get_app ());
+  g_auto(GStrv) accels = NULL;
   GtkWindow *overlay;
+
+  /* Ctrl+? opens it, as in every GNOME application. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (bjb_ui_test_get_app ()),
+                                                  "win.show-help-overlay");
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char *const *)accels, "<Control>question"));
 
   gtk_window_present (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
