@@ -6,6 +6,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "bjb-admin-window.h"
+#include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
 #include "bjb-login-window.h"
 #include "bjb-ui-test.h"
@@ -133,6 +135,32 @@ test_indonesian (void)
   bjb_ui_test_sign_out ();
 }
 
+static void
+test_indonesian_admin (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  GtkWindow *window;
+  GtkWindow *overlay;
+  guint n_checked = 0;
+
+  window = bjb_ui_test_sign_in ("t_admin", BJB_TYPE_ADMIN_WINDOW);
+  g_assert_nonnull (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-window",
+                                  g_variant_new_string ("courier"));
+
+  assert_no_english (GTK_WIDGET (window), &n_checked);
+  assert_no_english (GTK_WIDGET (bjb_ui_test_find_window (BJB_TYPE_COURIER_WINDOW)), &n_checked);
+  g_assert_cmpuint (n_checked, >, 20);
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "window-admin-id");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  assert_no_english (GTK_WIDGET (overlay), &n_checked);
+  gtk_window_close (overlay);
+
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +178,7 @@ main (int   argc,
              setlocale (LC_MESSAGES, NULL));
 
   g_test_add_func ("/i18n/indonesian", test_indonesian);
+  g_test_add_func ("/i18n/indonesian-admin", test_indonesian_admin);
 
   ret = g_test_run ();
   bjb_ui_test_finish ();
