@@ -319,6 +319,15 @@ show_desktop_notification (BjbSession      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_DESKTOP_NOTIFICATION_ID]);
 }
 
+/* Notifications are for the staff member's role or for them by name. */
+static gboolean
+concerns (BjbSession *self,
+          BjbEvent   *event)
+{
+  return g_strcmp0 (bjb_event_get_audience_login (event), self->login) == 0 ||
+         g_strcmp0 (bjb_event_get_audience_role (event), bjb_session_get_role (self)) == 0;
+}
+
 static void
 on_event_received (BjbSession  *self,
                    BjbEvent    *event,
@@ -334,7 +343,8 @@ on_event_received (BjbSession  *self,
   if (self->closed)
     return;
 
-  /* Remember first: a crash right after must not show this one again. */
+  /* Remember first: a crash right after must not show this one again. Events meant for
+   * other roles (admins may read them all) still move the cursor. */
   seen = g_settings_get_value (self->settings, "last-seen-events");
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
   g_variant_iter_init (&iter, seen);
@@ -345,6 +355,9 @@ on_event_received (BjbSession  *self,
     }
   g_variant_builder_add (&builder, "{sx}", self->seen_key, bjb_event_get_id (event));
   g_settings_set_value (self->settings, "last-seen-events", g_variant_builder_end (&builder));
+
+  if (!concerns (self, event))
+    return;
 
   notification = notification_new_from_event (event, bjb_session_get_role (self), FALSE);
   add_notification (self, notification);
@@ -445,9 +458,10 @@ bjb_session_start (BjbSession *self)
                               "  FROM bjb.event e"
                               "  LEFT JOIN bjb.notification_read r"
                               "    ON r.event_id = e.id AND r.login = session_user"
+                              " WHERE e.audience_login = session_user OR e.audience_role = $2"
                               " ORDER BY e.id DESC"
                               " LIMIT $1",
-                              1, (const char *const[]) { "100" },
+                              2, (const char *const[]) { "100", bjb_session_get_role (self) },
                               self->cancellable, load_recent_cb, g_object_ref (self));
 }
 

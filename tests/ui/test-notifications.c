@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-admin-window.h"
 #include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
 #include "bjb-notification-button.h"
@@ -181,6 +182,31 @@ test_courier_sees_only_own (void)
   bjb_ui_test_sign_out ();
 }
 
+static void
+test_admin_sees_own_audience (void)
+{
+  g_autoptr(BjbNotification) newest = NULL;
+  GtkWindow *window;
+  guint before;
+
+  window = bjb_ui_test_sign_in ("t_admin", BJB_TYPE_ADMIN_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
+  before = g_list_model_get_n_items (bjb_session_get_notifications (session ()));
+
+  /* Admins may read every event, but only theirs notify: the cs one (committed first, so
+   * delivered first) never shows. */
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('order_placed', 'cs', '{\"number\": \"SO-0060\"}')");
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('stock_low', 'admin', '{\"name\": \"Batako Press\"}')");
+  g_assert_true (bjb_ui_test_wait (has_n_items, GUINT_TO_POINTER (before + 1), 10000));
+  newest = item (0);
+  g_assert_cmpstr (bjb_notification_get_title (newest), ==, "Stock is running low: Batako Press");
+
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +218,7 @@ main (int   argc,
 
   g_test_add_func ("/notifications/cs", test_cs_notifications);
   g_test_add_func ("/notifications/courier", test_courier_sees_only_own);
+  g_test_add_func ("/notifications/admin", test_admin_sees_own_audience);
 
   ret = g_test_run ();
   bjb_ui_test_finish ();
