@@ -444,7 +444,9 @@ step_new_order (Fixture *f)
   screenshot (widget, "new-order-placed");
   g_assert_false (action_enabled (widget, "new-order.place"));
 
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (widget);
   return id;
 }
 
@@ -860,7 +862,9 @@ step_orders_page (Fixture *f)
   g_assert_cmpuint (gtk_single_selection_get_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "selection")), ==, 1);
   screenshot (widget, "page-refreshed");
 
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (widget);
 }
 
 /* ------------------------------------------------------------------ main */

@@ -429,8 +429,9 @@ on_quote (GObject      *source,
           g_autofree char *percent = bjb_order_format_percent (bjb_json_int (q, "discount_percent"));
 
           discount = g_strdup_printf ("%s (%s)", amount, percent);
-          reason = g_strdup_printf ("%s %s — %s", bjb_order_rule_label (bjb_json_string (q, "rule")),
-                                    percent, bjb_json_string (q, "reason") ?: "");
+          /* The server's reason names the rule ("Diskon ulang tahun — produk favorit"). */
+          reason = g_strdup_printf ("%s — %s", percent,
+                                    bjb_json_string (q, "reason") ?: bjb_order_rule_label (bjb_json_string (q, "rule")));
         }
       bjb_order_line_item_set_price_text (line, price);
       bjb_order_line_item_set_subtotal_text (line, subtotal);
@@ -637,7 +638,6 @@ static void
 on_customer_search (BjbNewOrder *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry));
-  g_autofree char *pattern = NULL;
   const char *params[1];
 
   if (self->connection == NULL)
@@ -647,13 +647,12 @@ on_customer_search (BjbNewOrder *self)
   self->customer_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                            self->customer_cancellable, G_CONNECT_SWAPPED);
-  pattern = like_pattern (g_strstrip (g_strdup (text)) ? text : text);
-  params[0] = pattern;
-  /* Until the customer pages add bjb.search_customers: trigram-indexed ILIKE, bounded. */
+  params[0] = text;
+  /* The customer pages' search: name, phone (08… or +62…) or email, planned for 100 000
+   * customers; only active customers can order. */
   bjb_connection_query_async (self->connection,
-                              "SELECT id, name, phone FROM bjb.customer "
-                              "WHERE status = 'active' AND (name ILIKE $1 OR phone ILIKE $1) "
-                              "ORDER BY name, id LIMIT 20",
+                              "SELECT id, name, phone FROM bjb.search_customers($1, 'active', NULL, NULL, "
+                              "NULL, 'name', NULL, 20)",
                               1, params, self->customer_cancellable, on_customers_found, self);
 }
 
