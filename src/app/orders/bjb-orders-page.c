@@ -228,20 +228,39 @@ handle_rows (BjbOrdersPage *self,
         }
     }
 
-  if (fresh->len > 0)
+  for (guint i = 0; i < fresh->len; i++)
     {
-      /* A refresh finds new orders at the top; a page appends below. */
-      guint position = refresh ? 0 : g_list_model_get_n_items (G_LIST_MODEL (self->store));
+      BjbOrderRow *row = g_ptr_array_index (fresh, i);
+      gint64 *key = g_new (gint64, 1);
 
+      *key = bjb_order_row_get_id (row);
+      g_hash_table_insert (self->rows_by_id, key, row);
+    }
+  if (fresh->len > 0 && !refresh)
+    g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                         fresh->pdata, fresh->len);
+  else if (fresh->len > 0)
+    {
+      /* A refresh finds new orders (mostly at the top, or one that now matches the filter):
+       * each goes where the server's order puts it, the rest of the rows stay as they are. */
       for (guint i = 0; i < fresh->len; i++)
         {
           BjbOrderRow *row = g_ptr_array_index (fresh, i);
-          gint64 *key = g_new (gint64, 1);
+          guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+          guint position = 0;
 
-          *key = bjb_order_row_get_id (row);
-          g_hash_table_insert (self->rows_by_id, key, row);
+          while (position < n_items)
+            {
+              g_autoptr(BjbOrderRow) other = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+              if (bjb_order_row_get_placed_at (other) < bjb_order_row_get_placed_at (row) ||
+                  (bjb_order_row_get_placed_at (other) == bjb_order_row_get_placed_at (row) &&
+                   bjb_order_row_get_id (other) < bjb_order_row_get_id (row)))
+                break;
+              position++;
+            }
+          g_list_store_insert (self->store, position, row);
         }
-      g_list_store_splice (self->store, position, 0, fresh->pdata, fresh->len);
     }
   update_status_label (self, NULL);
 }
