@@ -772,6 +772,33 @@ step_detail (Fixture *f,
   g_assert_null (detail);
 }
 
+/* A pickup order, paid at another desk: no courier, handed over at the depot. */
+static void
+step_pickup (Fixture *f)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT bjb.place_order(%" G_GINT64_FORMAT ", '[{\"product_id\": %"
+                                          G_GINT64_FORMAT ", \"qty\": 1}]', 'pickup', NULL, 0, gen_random_uuid())",
+                                          f->customer, f->paving);
+  gint64 order_id = su_int (f, sql);
+  g_autofree char *proof = g_strdup_printf ("SELECT bjb.attach_photo(%" G_GINT64_FORMAT ", 'payment_proof', "
+                                            "'image/jpeg', thumb, thumb, 2, 2) FROM bjb.photo LIMIT 1", order_id);
+  g_autofree char *confirm = g_strdup_printf ("SELECT bjb.confirm_payment(%" G_GINT64_FORMAT ")", order_id);
+  GtkWidget *widget = bjb_order_detail_new (f->cs);
+  BjbOrderDetail *detail = BJB_ORDER_DETAIL (widget);
+  GtkWidget *window = show_in_window (widget);
+
+  g_free (su_value (f, proof));
+  g_free (su_value (f, confirm));
+  bjb_order_detail_set_order_id (detail, order_id);
+  wait_status (detail, "paid");
+  g_assert_false (action_enabled (widget, "order.ship"));
+  g_assert_true (action_enabled (widget, "order.handover"));
+  gtk_widget_activate_action (widget, "order.handover", NULL);
+  wait_status (detail, "completed");
+  screenshot (widget, "detail-pickup-handed-over");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ------------------------------------------------------------------ orders page */
 
 static gboolean
@@ -813,7 +840,7 @@ step_orders_page (Fixture *f)
   g_autofree char *sql = NULL;
   gint64 due_soon;
 
-  /* Two more orders: one due in 90 minutes, one cancelled. */
+  /* Two more orders: one due in 90 minutes, one cancelled (with the two completed ones: 4). */
   sql = g_strdup_printf ("SELECT bjb.place_order(%" G_GINT64_FORMAT ", '[{\"product_id\": %" G_GINT64_FORMAT
                          ", \"qty\": 2}]', 'pickup', NULL, 0, gen_random_uuid())", f->customer, f->paving);
   due_soon = su_int (f, sql);
@@ -828,7 +855,7 @@ step_orders_page (Fixture *f)
   bjb_listener_set_last_event_id (listener, su_int (f, "SELECT max(id) FROM bjb.event"));
   bjb_listener_start_async (listener, NULL, NULL, NULL);
   window = show_in_window (widget);
-  wait_rows (page, 3);
+  wait_rows (page, 4);
   first = g_list_model_get_item (bjb_orders_page_get_model (page), 1);
   g_assert_cmpint (bjb_order_row_get_id (first), ==, due_soon);
   g_assert_nonnull (strstr (bjb_order_row_get_due_text (first), " 29 "));
@@ -838,25 +865,25 @@ step_orders_page (Fixture *f)
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 5);
   wait_rows (page, 1);
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 4);
-  wait_rows (page, 1);
+  wait_rows (page, 2);
   screenshot (widget, "page-completed");
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 0);
-  wait_rows (page, 3);
+  wait_rows (page, 4);
 
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "2001-01-01");
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "2001-12-31");
   wait_rows (page, 0);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "");
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "");
-  wait_rows (page, 3);
+  wait_rows (page, 4);
 
   /* One customer's orders, found by a part of the name; a name nobody has shows nothing. */
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "Nobody Atall");
   wait_rows (page, 0);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "rejeki");
-  wait_rows (page, 3);
+  wait_rows (page, 4);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "");
-  wait_rows (page, 3);
+  wait_rows (page, 4);
 
   {
     g_autofree char *number = su_value (f, "SELECT substring(number FROM 12) FROM bjb.sales_order ORDER BY id LIMIT 1");
@@ -864,7 +891,7 @@ step_orders_page (Fixture *f)
     set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", number);
     wait_rows (page, 1);
     set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", "");
-    wait_rows (page, 3);
+    wait_rows (page, 4);
   }
 
   /* Another desk cancels an order: the event refreshes the rows in place, so the
@@ -877,7 +904,7 @@ step_orders_page (Fixture *f)
   g_object_set_data_full (G_OBJECT (first), "bjb-want", g_strdup ("cancelled"), g_free);
   if (!wait_until (row_status_is, first))
     g_error ("the cancellation did not arrive (status %s)", bjb_order_row_get_status (first));
-  wait_rows (page, 3);
+  wait_rows (page, 4);
   g_assert_true (g_list_model_get_item (bjb_orders_page_get_model (page), 1) == (gpointer) first);
   g_object_unref (first);
   g_assert_cmpuint (gtk_single_selection_get_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "selection")), ==, 1);
@@ -934,6 +961,7 @@ test_order_desk (void)
 
   order_id = step_new_order (&f);
   step_detail (&f, order_id);
+  step_pickup (&f);
   step_orders_page (&f);
 
   bjb_connection_close (f.cs);
