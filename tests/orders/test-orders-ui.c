@@ -787,6 +787,25 @@ step_pickup (Fixture *f)
   BjbOrderDetail *detail = BJB_ORDER_DETAIL (widget);
   GtkWidget *window = show_in_window (widget);
 
+  gint64 second = su_int (f, sql);
+
+  /* The customer changes her mind about a second one: cancelled with her reason. */
+  bjb_order_detail_set_order_id (detail, second);
+  wait_status (detail, "pending_payment");
+  set_text (widget, BJB_TYPE_ORDER_DETAIL, "cancel_reason_entry", "Pelanggan membatalkan lewat telepon");
+  gtk_widget_activate_action (widget, "order.cancel", NULL);
+  wait_status (detail, "cancelled");
+  wait_message (detail, _("Order cancelled; the stock was put back."));
+  {
+    g_autofree char *reason_sql = g_strdup_printf ("SELECT cancel_reason FROM bjb.sales_order WHERE id = %"
+                                                   G_GINT64_FORMAT, second);
+    g_autofree char *reason = su_value (f, reason_sql);
+
+    g_assert_cmpstr (reason, ==, "Pelanggan membatalkan lewat telepon");
+  }
+  g_assert_false (action_enabled (widget, "order.cancel"));
+  screenshot (widget, "detail-cancelled");
+
   g_free (su_value (f, proof));
   g_free (su_value (f, confirm));
   bjb_order_detail_set_order_id (detail, order_id);
@@ -840,7 +859,7 @@ step_orders_page (Fixture *f)
   g_autofree char *sql = NULL;
   gint64 due_soon;
 
-  /* Two more orders: one due in 90 minutes, one cancelled (with the two completed ones: 4). */
+  /* Two more orders: one due in 90 minutes, one cancelled (with the earlier three: 5). */
   sql = g_strdup_printf ("SELECT bjb.place_order(%" G_GINT64_FORMAT ", '[{\"product_id\": %" G_GINT64_FORMAT
                          ", \"qty\": 2}]', 'pickup', NULL, 0, gen_random_uuid())", f->customer, f->paving);
   due_soon = su_int (f, sql);
@@ -855,7 +874,7 @@ step_orders_page (Fixture *f)
   bjb_listener_set_last_event_id (listener, su_int (f, "SELECT max(id) FROM bjb.event"));
   bjb_listener_start_async (listener, NULL, NULL, NULL);
   window = show_in_window (widget);
-  wait_rows (page, 4);
+  wait_rows (page, 5);
   first = g_list_model_get_item (bjb_orders_page_get_model (page), 1);
   g_assert_cmpint (bjb_order_row_get_id (first), ==, due_soon);
   g_assert_nonnull (strstr (bjb_order_row_get_due_text (first), " 29 "));
@@ -863,27 +882,27 @@ step_orders_page (Fixture *f)
   screenshot (widget, "page-all");
 
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 5);
-  wait_rows (page, 1);
+  wait_rows (page, 2);
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 4);
   wait_rows (page, 2);
   screenshot (widget, "page-completed");
   gtk_drop_down_set_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "status_dropdown"), 0);
-  wait_rows (page, 4);
+  wait_rows (page, 5);
 
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "2001-01-01");
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "2001-12-31");
   wait_rows (page, 0);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "from_entry", "");
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "to_entry", "");
-  wait_rows (page, 4);
+  wait_rows (page, 5);
 
   /* One customer's orders, found by a part of the name; a name nobody has shows nothing. */
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "Nobody Atall");
   wait_rows (page, 0);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "rejeki");
-  wait_rows (page, 4);
+  wait_rows (page, 5);
   set_text (widget, BJB_TYPE_ORDERS_PAGE, "customer_entry", "");
-  wait_rows (page, 4);
+  wait_rows (page, 5);
 
   {
     g_autofree char *number = su_value (f, "SELECT substring(number FROM 12) FROM bjb.sales_order ORDER BY id LIMIT 1");
@@ -891,7 +910,7 @@ step_orders_page (Fixture *f)
     set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", number);
     wait_rows (page, 1);
     set_text (widget, BJB_TYPE_ORDERS_PAGE, "number_entry", "");
-    wait_rows (page, 4);
+    wait_rows (page, 5);
   }
 
   /* Another desk cancels an order: the event refreshes the rows in place, so the
@@ -904,9 +923,12 @@ step_orders_page (Fixture *f)
   g_object_set_data_full (G_OBJECT (first), "bjb-want", g_strdup ("cancelled"), g_free);
   if (!wait_until (row_status_is, first))
     g_error ("the cancellation did not arrive (status %s)", bjb_order_row_get_status (first));
-  wait_rows (page, 4);
-  g_assert_true (g_list_model_get_item (bjb_orders_page_get_model (page), 1) == (gpointer) first);
-  g_object_unref (first);
+  wait_rows (page, 5);
+  {
+    g_autoptr(BjbOrderRow) same = g_list_model_get_item (bjb_orders_page_get_model (page), 1);
+
+    g_assert_true (same == first);
+  }
   g_assert_cmpuint (gtk_single_selection_get_selected (child (widget, BJB_TYPE_ORDERS_PAGE, "selection")), ==, 1);
   screenshot (widget, "page-refreshed");
 
