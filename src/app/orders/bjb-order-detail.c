@@ -281,8 +281,8 @@ apply_detail (BjbOrderDetail *self)
           g_autofree char *percent = bjb_order_format_percent (bjb_json_int (line, "discount_percent"));
 
           discount = g_strdup_printf ("%s (%s)", amount, percent);
-          reason = g_strdup_printf ("%s — %s", bjb_order_rule_label (bjb_json_string (line, "rule")),
-                                    bjb_json_string (line, "reason") ?: "");
+          reason = g_strdup_printf ("%s — %s", percent,
+                                    bjb_json_string (line, "reason") ?: bjb_order_rule_label (bjb_json_string (line, "rule")));
         }
       bjb_order_line_item_set_product_id (item, bjb_json_int (line, "product_id"));
       bjb_order_line_item_set_name (item, bjb_json_string (line, "name"));
