@@ -7,6 +7,7 @@
 
 #include "bjb-money.h"
 #include "bjb-order-format.h"
+#include "bjb-orders-query.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
 
@@ -178,7 +179,7 @@ handle_rows (BjbOrdersPage *self,
              gboolean       refresh)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
+  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
@@ -339,7 +340,7 @@ load_page (BjbOrdersPage *self,
 
   self->loading = TRUE;
   update_status_label (self, NULL);
-  bjb_connection_query_async (self->connection,
+  bjb_orders_query_async (self->connection,
                               "SELECT id, number, customer_name, status, total, placed_at, "
                               "payment_due_at, courier "
                               "FROM bjb.list_orders($1::text[], $2::date, $3::date, $4::bigint, $5, "
@@ -376,7 +377,7 @@ on_customer_found (GObject      *source,
 {
   BjbOrdersPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
+  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -403,7 +404,6 @@ static void
 on_customer_changed (BjbOrdersPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry));
-  g_autofree char *pattern = NULL;
   const char *params[1];
 
   /* The text bjb_orders_page_set_customer() put there already has its id. */
@@ -417,12 +417,12 @@ on_customer_changed (BjbOrdersPage *self)
       reset (self);
       return;
     }
-  /* The best match by name (search_customers of the customer pages may replace this). */
-  pattern = g_strdup_printf ("%%%s%%", text);
-  params[0] = pattern;
-  bjb_connection_query_async (self->connection,
-                              "SELECT id FROM bjb.customer WHERE name ILIKE $1 "
-                              "ORDER BY (lower(name) = lower(btrim($1, '%'))) DESC, name, id LIMIT 1",
+  /* The customer pages' search (name, phone or email; planned for 100 000 customers);
+   * the first match by name is the one filtered on. */
+  params[0] = text;
+  bjb_orders_query_async (self->connection,
+                              "SELECT id FROM bjb.search_customers($1, NULL, NULL, NULL, NULL, 'name', "
+                              "NULL, 1)",
                               1, params, self->cancellable, on_customer_found, self);
 }
 
