@@ -68,6 +68,8 @@ struct _BjbConnection
   GQueue queue;                 /* Query*, waiting to be sent */
   Query *in_flight;
   Query *handshake;             /* internal query waiting during HANDSHAKE */
+  guint cancels_in_flight;      /* PQcancel calls not yet returned … */
+  int cancel_backend_pid;       /* … aimed at this backend */
   GTask *open_task;
   GSource *open_cancel_source;
   GDateTime *last_success;
@@ -506,6 +508,12 @@ maybe_send_next (BjbConnection *self)
   int flushed;
 
   if (self->conn == NULL || self->in_flight != NULL)
+    return;
+
+  /* A cancel request still on its way could reach the server after the next query and
+   * cancel that one instead. Once PQcancel has returned, the backend has had its signal;
+   * if it was idle by then, it ignores it. A new link has a new backend: no need to wait. */
+  if (self->cancels_in_flight > 0 && PQbackendPID (self->conn) == self->cancel_backend_pid)
     return;
 
   if (self->phase == PHASE_HANDSHAKE)
@@ -1336,6 +1344,18 @@ cancel_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+cancel_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BjbConnection *self = BJB_CONNECTION (object);
+
+  g_assert (self->cancels_in_flight > 0);
+  self->cancels_in_flight--;
+  maybe_send_next (self);
+}
+
 static gboolean
 query_cancelled_cb (GCancellable *cancellable,
                     gpointer      user_data)
@@ -1355,8 +1375,10 @@ query_cancelled_cb (GCancellable *cancellable,
        * server gets round to it. */
       if (cancel != NULL)
         {
-          g_autoptr(GTask) cancel_task = g_task_new (NULL, NULL, NULL, NULL);
+          g_autoptr(GTask) cancel_task = g_task_new (self, NULL, cancel_done, NULL);
 
+          self->cancels_in_flight++;
+          self->cancel_backend_pid = PQbackendPID (self->conn);
           g_task_set_source_tag (cancel_task, cancel_thread);
           g_task_set_task_data (cancel_task, cancel, (GDestroyNotify) PQfreeCancel);
           g_task_run_in_thread (cancel_task, cancel_thread);

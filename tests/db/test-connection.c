@@ -814,6 +814,41 @@ test_cancel (void)
   g_clear_object (&behind.result);
 }
 
+/* A cancel request travels on its own connection and can arrive after the next query has
+ * been sent: it must never cancel that query instead (found by the orders page, which cancels
+ * a stale list query and immediately sends the new one). */
+static void
+test_cancel_then_query (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  guint round;
+
+  if (!db_test_available ())
+    return;
+
+  connection = connect_as ("t_cs");
+  for (round = 0; round < 100; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      QueryData stale = { 0 };
+      QueryData next = { 0 };
+
+      bjb_connection_query_async (connection, "SELECT count(*) FROM generate_series(1, 20000)",
+                                  0, NULL, cancellable, query_done, &stale);
+      g_cancellable_cancel (cancellable);
+      bjb_connection_query_async (connection, "SELECT pg_sleep(0.002), 'next' AS w", 0, NULL,
+                                  NULL, query_done, &next);
+      g_assert_true (db_test_wait_flag (&stale.done, 5000));
+      g_assert_error (stale.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (db_test_wait_flag (&next.done, 5000));
+      g_assert_no_error (next.error);
+      g_assert_cmpstr (bjb_result_get_string (next.result, 0, "w"), ==, "next");
+      g_clear_error (&stale.error);
+      g_clear_object (&stale.result);
+      g_clear_object (&next.result);
+    }
+}
+
 typedef struct
 {
   gboolean done;
@@ -958,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/db/connection/deactivated", test_deactivated_while_connected);
   g_test_add_func ("/db/connection/cancel", test_cancel);
   g_test_add_func ("/db/connection/cancel-open", test_cancel_open);
+  g_test_add_func ("/db/connection/cancel-then-query", test_cancel_then_query);
 
   ret = g_test_run ();
 
