@@ -10,6 +10,8 @@
 
 #define DEFAULT_PAGE_SIZE 100
 #define DEFAULT_DEBOUNCE_MS 150
+#define COUNT_DELAY_MS 300
+#define NEXT_DELAY_MS 60
 /* A refresh re-reads at most this many of the loaded rows in one query. */
 #define MAX_REFRESH_ROWS 1000
 
@@ -56,6 +58,8 @@ struct _BjbCustomerListModel
   GError *error;
 
   guint debounce_source;
+  guint count_source;        /* the count waits until the list has been quiet a moment */
+  guint next_source;         /* a page the view asked for, fetched a moment later */
   gint64 last_change_usec;
 };
 
@@ -105,6 +109,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetch, fetch_free)
 static void start_fetch (BjbCustomerListModel *self,
                          FetchKind             kind);
 
+static gboolean
+next_page_cb (gpointer user_data)
+{
+  BjbCustomerListModel *self = user_data;
+
+  self->next_source = 0;
+  if (!self->fetching && !self->page_failed && self->has_more)
+    start_fetch (self, FETCH_NEXT);
+  return G_SOURCE_REMOVE;
+}
+
 /* GListModel */
 
 static GType
@@ -134,9 +149,11 @@ bjb_customer_list_model_get_item (GListModel *model,
     return NULL;
 
   /* The view wants a row past the loaded ones: fetch the next page (never from here
-   * synchronously: items-changed comes from the reply). */
-  if (!self->fetching && !self->page_failed && self->has_more)
-    start_fetch (self, FETCH_NEXT);
+   * synchronously: items-changed comes from the reply). A moment later, so that a view
+   * laying out rows right after new search results does not put a page query in front of
+   * the next keystroke's. */
+  if (!self->fetching && !self->page_failed && self->has_more && self->next_source == 0)
+    self->next_source = g_timeout_add (NEXT_DELAY_MS, next_page_cb, self);
 
   return g_object_ref (g_ptr_array_index (self->placeholders, position - self->items->len));
 }
@@ -235,23 +252,40 @@ filter_params (BjbCustomerListModel *self,
   params[4] = *days;
 }
 
+/* New filters: the first page replaces everything. The row objects already there are
+ * reused in place (their properties change, so the view's row widgets stay and only their
+ * labels update) instead of a whole new set of rows being built for every keystroke. */
 static void
 apply_first (BjbCustomerListModel *self,
              BjbResult            *result,
              guint                 limit)
 {
-  guint old_n = self->items->len + self->n_placeholders;
+  guint old_len = self->items->len;
+  guint old_n = old_len + self->n_placeholders;
   guint n_rows = bjb_result_get_n_rows (result);
   guint keep = MIN (n_rows, limit - 1);
+  guint same;
+  guint new_n;
 
-  g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < keep; i++)
-    g_ptr_array_add (self->items, bjb_customer_new_from_result (result, i));
+    {
+      if (i < old_len)
+        bjb_customer_update_from_result (g_ptr_array_index (self->items, i), result, i);
+      else
+        g_ptr_array_add (self->items, bjb_customer_new_from_result (result, i));
+    }
+  if (old_len > keep)
+    g_ptr_array_remove_range (self->items, keep, old_len - keep);
   self->has_more = n_rows > keep;
   self->n_placeholders = self->has_more ? self->page_size : 0;
+  new_n = self->items->len + self->n_placeholders;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n,
-                              self->items->len + self->n_placeholders);
+  /* Positions before `same` hold the same objects as before; so do the placeholders when
+   * the number of rows did not change. */
+  same = MIN (old_len, keep);
+  if (old_len == keep && old_n == new_n)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), same, old_n - same, new_n - same);
 }
 
 static void
@@ -352,6 +386,19 @@ count_cb (GObject      *object,
   set_n_total (fetch->self, bjb_result_get_int64 (rows, 0, "n"));
 }
 
+static gboolean
+count_cb_timeout (gpointer user_data);
+
+static void
+schedule_count (BjbCustomerListModel *self)
+{
+  /* The count is for the label above the list: it must never hold up rows. Queries run one
+   * at a time on the connection, so it waits until typing and the view's page requests
+   * have calmed down. */
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  self->count_source = g_timeout_add (COUNT_DELAY_MS, count_cb_timeout, self);
+}
+
 static void
 start_count (BjbCustomerListModel *self)
 {
@@ -370,6 +417,21 @@ start_count (BjbCustomerListModel *self)
   fetch->serial = self->serial;
   bjb_connection_query_async (self->connection, count_sql, G_N_ELEMENTS (params), params,
                               self->count_cancellable, count_cb, fetch);
+}
+
+static gboolean
+count_cb_timeout (gpointer user_data)
+{
+  BjbCustomerListModel *self = user_data;
+
+  self->count_source = 0;
+  if (self->fetching)
+    {
+      schedule_count (self);
+      return G_SOURCE_REMOVE;
+    }
+  start_count (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -411,7 +473,7 @@ fetch_cb (GObject      *object,
       apply_first (self, rows, fetch->limit);
       set_loading (self, FALSE);
       if (self->has_more)
-        start_count (self);
+        schedule_count (self);
       else
         set_n_total (self, self->items->len);
       break;
@@ -420,7 +482,10 @@ fetch_cb (GObject      *object,
       break;
     case FETCH_REFRESH:
       apply_refresh (self, rows, fetch->limit);
-      start_count (self);
+      if (self->has_more)
+        schedule_count (self);
+      else
+        set_n_total (self, self->items->len);
       break;
     default:
       g_assert_not_reached ();
@@ -449,6 +514,8 @@ start_fetch (BjbCustomerListModel *self,
       if (kind == FETCH_FIRST)
         {
           g_cancellable_cancel (self->count_cancellable);
+          g_clear_handle_id (&self->count_source, g_source_remove);
+          g_clear_handle_id (&self->next_source, g_source_remove);
           self->serial++;
           set_loading (self, TRUE);
           set_n_total (self, -1);
@@ -496,12 +563,15 @@ filters_changed (BjbCustomerListModel *self)
 {
   gint64 now = g_get_monotonic_time ();
   gboolean quiet = now - self->last_change_usec >= (gint64) self->debounce_ms * 1000;
-
   self->last_change_usec = now;
   self->page_failed = FALSE;
   g_clear_handle_id (&self->debounce_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  g_clear_handle_id (&self->next_source, g_source_remove);
+  g_cancellable_cancel (self->count_cancellable);
 
-  if (quiet && !self->fetching)
+  /* A page or refresh of the old filters in flight is no reason to wait: it is cancelled. */
+  if (quiet && !self->loading)
     start_fetch (self, FETCH_FIRST);
   else
     {
@@ -520,6 +590,8 @@ bjb_customer_list_model_dispose (GObject *object)
   BjbCustomerListModel *self = (BjbCustomerListModel *)object;
 
   g_clear_handle_id (&self->debounce_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  g_clear_handle_id (&self->next_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->cancellable);

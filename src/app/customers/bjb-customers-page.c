@@ -42,6 +42,8 @@ struct _BjbCustomersPage
   GCancellable *cancellable;
   GArray *product_ids;       /* gint64, parallel to product_names (0 = any) */
   gint64 selected_id;        /* kept across refreshes */
+  guint search_source;
+  gboolean syncing_selection;
 };
 
 G_DEFINE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET)
@@ -111,11 +113,39 @@ n_total_changed_cb (BjbCustomersPage *self)
   update_count (self);
 }
 
+/* A new first page reuses the row objects in place (see apply_first), so the selection and
+ * the scroll position are put right here: back to the top, the selected customer still
+ * selected if the new rows have them. */
 static void
 loading_changed_cb (BjbCustomersPage *self)
 {
-  gtk_spinner_set_spinning (self->spinner,
-                            bjb_customer_list_model_get_loading (self->list_model));
+  gboolean loading = bjb_customer_list_model_get_loading (self->list_model);
+  guint position;
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  if (loading)
+    return;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  position = self->selected_id > 0
+             ? bjb_customer_list_model_find (self->list_model, self->selected_id) : G_MAXUINT;
+  self->syncing_selection = TRUE;
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+}
+
+static gboolean
+apply_search_cb (gpointer user_data)
+{
+  BjbCustomersPage *self = user_data;
+
+  self->search_source = 0;
+  bjb_customer_list_model_set_query (self->list_model,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -143,11 +173,12 @@ items_changed_cb (BjbCustomersPage *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Replacing the text (paste, set_text) changes it twice, delete then insert: one query. */
 static void
 search_changed_cb (BjbCustomersPage *self)
 {
-  bjb_customer_list_model_set_query (self->list_model,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (self->search_source == 0)
+    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -207,7 +238,7 @@ selection_changed_cb (BjbCustomersPage *self)
 {
   BjbCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
 
-  if (customer == NULL || bjb_customer_get_placeholder (customer))
+  if (self->syncing_selection || customer == NULL || bjb_customer_get_placeholder (customer))
     return;
   if (bjb_customer_get_id (customer) == self->selected_id &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
@@ -355,6 +386,7 @@ bjb_customers_page_dispose (GObject *object)
   BjbCustomersPage *self = (BjbCustomersPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->search_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMERS_PAGE);
   g_clear_object (&self->connection);
   g_clear_object (&self->cancellable);
