@@ -482,6 +482,34 @@ test_form_duplicate (void)
 }
 
 static void
+test_form_edit_deactivate (void)
+{
+  BjbCustomerForm *form;
+  g_autofree char *status = NULL;
+
+  if (skip_unless_ready ())
+    return;
+
+  /* Edit the customer shown: the form comes filled in, the phone as stored. */
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.edit", NULL);
+  g_assert_cmpstr (bjb_customers_page_get_visible_pane (fx.page), ==, "form");
+  g_assert_true (ct_wait_until (form_idle, form, 10000));
+  g_assert_cmpint (bjb_customer_form_get_customer_id (form), ==, fx.budi);
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "name"), ==, "Budi Santoso");
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "phone"), ==, "+6281299990001");
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "birth-date"), ==, "17-08-1990");
+  g_assert_cmpstr (bjb_customer_form_get_field (form, "notes"), ==, "Kirim pagi hari.");
+
+  activate (GTK_WIDGET (form), "customer.deactivate", NULL);
+  g_assert_true (ct_wait_until (form_idle, form, 10000));
+  g_assert_null (bjb_customer_form_get_field_error (form, "form"));
+  g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (fx.budi), 10000));
+  status = su ("SELECT status || ' ' || notes FROM bjb.customer WHERE name = 'Budi Santoso'");
+  g_assert_cmpstr (status, ==, "inactive Kirim pagi hari.");
+}
+
+static void
 test_detail (void)
 {
   BjbCustomerDetail *detail;
@@ -776,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/customers/form-invalid", test_form_invalid);
   g_test_add_func ("/customers/form-valid", test_form_valid);
   g_test_add_func ("/customers/form-duplicate", test_form_duplicate);
+  g_test_add_func ("/customers/form-edit-deactivate", test_form_edit_deactivate);
   g_test_add_func ("/customers/detail", test_detail);
   g_test_add_func ("/customers/live-refresh", test_live_refresh);
   g_test_add_func ("/customers/offline-form", test_offline_form);
