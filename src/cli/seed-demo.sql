@@ -47,6 +47,7 @@ DECLARE
   v_leap       boolean;
   v_first      boolean;
   v_new_prod   bigint[];
+  v_rebuild    regprocedure;
   v_result     jsonb;
 BEGIN
   IF p_customers IS NULL OR p_customers < 10 OR p_orders IS NULL OR p_orders < 0 THEN
@@ -730,10 +731,17 @@ BEGIN
    WHERE stock > 0 AND id = ANY (v_new_prod)
    ORDER BY n;
 
-  -- Aggregates later migrations keep with triggers (0003: bjb.customer_stats) missed the
-  -- bulk copy: recompute them.
-  IF v_bulk AND to_regprocedure('bjb.rebuild_customer_stats()') IS NOT NULL THEN
-    PERFORM bjb.rebuild_customer_stats();
+  -- Tables that migrations keep by trigger (0003: bjb.customer_stats) missed the bulk
+  -- copy.  Convention: each has a bjb.rebuild_<name>() without arguments; run them all.
+  IF v_bulk THEN
+    FOR v_rebuild IN
+      SELECT p.oid::regprocedure FROM pg_proc p
+       WHERE p.pronamespace = 'bjb'::regnamespace AND p.proname LIKE 'rebuild\_%'
+         AND p.pronargs = 0
+       ORDER BY p.proname
+    LOOP
+      EXECUTE format('SELECT %s', v_rebuild);
+    END LOOP;
   END IF;
 
   ANALYZE bjb.customer, bjb.customer_preference, bjb.product, bjb.discount_rule,
