@@ -387,7 +387,7 @@ BEGIN
   ---------------------------------------------------------------------------------------
   -- A slice of the orders falls in the last three days so the dashboard has work waiting
   -- in every status; the rest spreads over two years with the business growing.
-  v_recent := least(p_orders, greatest(60, p_orders / 200));
+  v_recent := least(p_orders / 4, greatest(60, p_orders / 200));
 
   CREATE TEMP TABLE seed_order0 ON COMMIT DROP AS
   WITH o AS (
@@ -540,7 +540,7 @@ BEGIN
                           THEN t_paid + interval '2 hours' + r_ship * interval '46 hours' END,
          t_completed = CASE WHEN delivery = 'delivery'
                             THEN t_paid + interval '2 hours' + r_ship * interval '46 hours'
-                                 + interval '1 hour' + r_done * interval '7 hours'
+                                 + interval '2 hours' + r_done * interval '36 hours'
                             ELSE t_paid + interval '30 minutes' + r_done * interval '72 hours' END;
   UPDATE seed_order1
      SET status = CASE
