@@ -187,9 +187,18 @@ open_order_action (GSimpleAction *action,
       return;
     }
 
-  /* The order pages come with their own issue; until then "Open" brings the
-   * staff member's window to the front. */
-  g_debug ("Open order %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  /* Orders are worked on at the customer-service desk (admins may open it too); a courier's
+   * deliveries window is brought to the front. */
+  if (g_strcmp0 (bjb_session_get_role (self->session), "courier") != 0)
+    {
+      GtkWindow *window = bjb_application_open_role_window (self, "cs");
+
+      if (window != NULL)
+        {
+          bjb_cs_window_show_order (BJB_CS_WINDOW (window), g_variant_get_int64 (parameter));
+          return;
+        }
+    }
   bjb_application_open_role_window (self, bjb_session_get_role (self->session));
 }
 

@@ -13,4 +13,7 @@ G_DECLARE_FINAL_TYPE (BjbCsWindow, bjb_cs_window, BJB, CS_WINDOW, AdwApplication
 
 BjbSession *bjb_cs_window_get_session (BjbCsWindow *self);
 
+void        bjb_cs_window_show_order   (BjbCsWindow *self,
+                                        gint64       order_id);
+
 G_END_DECLS

@@ -899,6 +899,21 @@ bjb_session_get_listening (BjbSession *self)
   return self->listening;
 }
 
+/**
+ * bjb_session_get_listener:
+ *
+ * The session's event stream, for pages that refresh themselves when something they show
+ * changes. Set once "listening" becomes %TRUE.
+ *
+ * Returns: (transfer none) (nullable): the listener
+ */
+BjbListener *
+bjb_session_get_listener (BjbSession *self)
+{
+  g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
+  return self->listening ? self->listener : NULL;
+}
+
 /* The id the notification server gave the last desktop notification (0: none shown). */
 int
 bjb_session_get_last_desktop_notification_id (BjbSession *self)

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-listener.h"
 #include "bjb-notification.h"
 #include "bjb-server-profile.h"
 
@@ -27,6 +28,7 @@ const char       *bjb_session_get_role_label       (BjbSession        *self);
 GListModel       *bjb_session_get_notifications    (BjbSession        *self);
 guint             bjb_session_get_unread_count     (BjbSession        *self);
 gboolean          bjb_session_get_listening        (BjbSession        *self);
+BjbListener      *bjb_session_get_listener         (BjbSession        *self);
 int               bjb_session_get_last_desktop_notification_id (BjbSession *self);
 void              bjb_session_mark_read            (BjbSession        *self,
                                                     BjbNotification   *notification);

@@ -8,6 +8,7 @@
 #include "bjb-admin-window.h"
 #include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
+#include "bjb-order-detail.h"
 #include "bjb-ui-test.h"
 
 /* Each role reaches its own window, with the staff member's name and role in the header;
@@ -105,6 +106,55 @@ test_cs (void)
   bjb_ui_test_sign_out ();
 }
 
+
+static gboolean
+detail_shows_order (gpointer data)
+{
+  gpointer *args = data;
+
+  return bjb_order_detail_get_order_id (args[0]) == *(gint64 *)args[1] &&
+         bjb_order_detail_get_status (args[0]) != NULL;
+}
+
+/* The desk is one window: customers, taking an order, and the orders list with the open
+ * order beside it. "Open" on a notification (app.open-order) lands on that order. */
+static void
+test_cs_desk (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  g_autofree char *order_text = NULL;
+  GtkWindow *window;
+  GtkWidget *stack;
+  GtkWidget *detail;
+  gint64 order_id;
+
+  bjb_ui_test_sql ("INSERT INTO bjb.category (name) VALUES ('Paving');"
+                   "INSERT INTO bjb.product (category_id, name, unit, price, stock) "
+                   "  SELECT id, 'Paving Holland 6 cm', 'm²', 75000, 500 FROM bjb.category;"
+                   "INSERT INTO bjb.customer (name, phone, address) "
+                   "  VALUES ('Bu Sari Wulandari', '+6281298765432', 'Jl. Melati 3, Depok');");
+  order_text = bjb_ui_test_sql_value (
+    "SELECT bjb.place_order((SELECT id FROM bjb.customer LIMIT 1),"
+    "  jsonb_build_array(jsonb_build_object('product_id', (SELECT id FROM bjb.product LIMIT 1), 'qty', 40)),"
+    "  'delivery', 'Jl. Melati 3, Depok', 150000, gen_random_uuid())");
+  order_id = g_ascii_strtoll (order_text, NULL, 10);
+  g_assert_cmpint (order_id, >, 0);
+
+  window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
+  stack = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "stack");
+  detail = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "order_detail");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "customers");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-order", g_variant_new_int64 (order_id));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "orders");
+  bjb_ui_test_assert_wait (detail_shows_order, ((gpointer[]) { detail, &order_id }), 5000);
+  g_assert_cmpstr (bjb_order_detail_get_status (BJB_ORDER_DETAIL (detail)), ==, "pending_payment");
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "window-cs-order");
+
+  bjb_ui_test_sign_out ();
+}
+
 static void
 test_courier (void)
 {
@@ -170,6 +220,7 @@ main (int   argc,
 
   g_test_add_func ("/windows/admin", test_admin);
   g_test_add_func ("/windows/cs", test_cs);
+  g_test_add_func ("/windows/cs-desk", test_cs_desk);
   g_test_add_func ("/windows/courier", test_courier);
   g_test_add_func ("/windows/dark", test_dark);
   g_test_add_func ("/windows/shortcuts", test_shortcuts);
