@@ -18,10 +18,13 @@ ALTER TABLE bjb.notification_read ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bjb.notification_read FORCE ROW LEVEL SECURITY;
 
 -- Identity comes from session_user only: nobody reads or writes another person's state.
+-- Only events the caller can see may be marked (the subquery runs under the caller's RLS on
+-- bjb.event); otherwise the foreign key would answer whether another audience's id exists.
 CREATE POLICY notification_read_own ON bjb.notification_read
   FOR ALL
   USING (login = session_user)
-  WITH CHECK (login = session_user);
+  WITH CHECK (login = session_user
+              AND EXISTS (SELECT 1 FROM bjb.event e WHERE e.id = event_id));
 
 REVOKE ALL ON bjb.notification_read FROM PUBLIC;
 GRANT SELECT, INSERT, DELETE ON bjb.notification_read TO bjb_admin, bjb_cs, bjb_courier;
