@@ -8,7 +8,6 @@
 #include "bjb-money.h"
 #include "bjb-new-order.h"
 #include "bjb-order-format.h"
-#include "bjb-orders-query.h"
 #include "bjb-order-line-item.h"
 #include "bjb-product-hit.h"
 
@@ -372,7 +371,7 @@ on_quote (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(JsonNode) node = NULL;
   JsonObject *quote;
   JsonArray *lines;
@@ -491,7 +490,7 @@ request_quote (BjbNewOrder *self)
   params[0] = customer;
   params[1] = items;
   gtk_label_set_text (self->quote_label, _("Updating prices…"));
-  bjb_orders_query_async (self->connection, "SELECT bjb.quote($1, $2::jsonb) AS q", 2, params,
+  bjb_connection_query_async (self->connection, "SELECT bjb.quote($1, $2::jsonb) AS q", 2, params,
                               self->quote_cancellable, on_quote, self);
 }
 
@@ -522,7 +521,7 @@ on_customer_loaded (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -559,7 +558,7 @@ bjb_new_order_set_customer (BjbNewOrder *self,
     return;
   id = g_strdup_printf ("%" G_GINT64_FORMAT, customer_id);
   params[0] = id;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT id, name, coalesce(address, '') AS address FROM bjb.customer "
                               "WHERE id = $1 AND status = 'active'",
                               1, params, self->cancellable, on_customer_loaded, self);
@@ -590,7 +589,7 @@ on_customers_found (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -651,7 +650,7 @@ on_customer_search (BjbNewOrder *self)
   params[0] = text;
   /* The customer pages' search: name, phone (08… or +62…) or email, planned for 100 000
    * customers; only active customers can order. */
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT id, name, phone FROM bjb.search_customers($1, 'active', NULL, NULL, "
                               "NULL, 'name', NULL, 20)",
                               1, params, self->customer_cancellable, on_customers_found, self);
@@ -666,7 +665,7 @@ on_products_found (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -725,7 +724,7 @@ on_product_search (BjbNewOrder *self)
                            self->product_cancellable, G_CONNECT_SWAPPED);
   params[0] = pattern;
   params[1] = category_id;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT p.id, p.name, c.name AS category, p.unit, p.price, p.stock "
                               "FROM bjb.product p JOIN bjb.category c ON c.id = p.category_id "
                               "WHERE p.active AND p.name ILIKE $1 "
@@ -741,7 +740,7 @@ on_categories_loaded (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gint64 all = 0;
 
@@ -776,7 +775,7 @@ on_placed_order_loaded (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *due_text = NULL;
   g_autofree char *total = NULL;
@@ -808,7 +807,7 @@ on_placed (GObject      *source,
 {
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autofree char *id = NULL;
   const char *params[1];
 
@@ -839,7 +838,7 @@ on_placed (GObject      *source,
   update_actions (self);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, self->placed_order_id);
   params[0] = id;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT number, total, payment_due_at FROM bjb.sales_order WHERE id = $1",
                               1, params, self->cancellable, on_placed_order_loaded, self);
   g_signal_emit (self, signals[ORDER_PLACED], 0, self->placed_order_id);
@@ -903,7 +902,7 @@ action_place (GtkWidget  *widget,
   self->placing = TRUE;
   update_actions (self);
   show_message (self, self->message_label, NULL);
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT bjb.place_order($1, $2::jsonb, $3, $4, $5, $6::uuid) AS id",
                               6, params, self->cancellable, on_placed, self);
 }
@@ -942,7 +941,7 @@ set_connection (BjbNewOrder   *self,
 {
   if (!g_set_object (&self->connection, connection) || connection == NULL)
     return;
-  bjb_orders_query_async (connection, "SELECT id, name FROM bjb.category ORDER BY name, id",
+  bjb_connection_query_async (connection, "SELECT id, name FROM bjb.category ORDER BY name, id",
                               0, NULL, self->cancellable, on_categories_loaded, self);
 }
 

@@ -11,7 +11,6 @@
 #include "bjb-money.h"
 #include "bjb-order-detail.h"
 #include "bjb-order-format.h"
-#include "bjb-orders-query.h"
 #include "bjb-order-line-item.h"
 
 struct _BjbOrderDetail
@@ -184,7 +183,7 @@ on_photo_loaded (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GBytes) data = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -365,7 +364,7 @@ apply_detail (BjbOrderDetail *self)
               const char *params[] = { id };
 
               self->shown_photo_id = bjb_json_int (shown, "id");
-              bjb_orders_query_async (self->connection,
+              bjb_connection_query_async (self->connection,
                                           "SELECT data FROM bjb.photo WHERE id = $1",
                                           1, params, self->cancellable, on_photo_loaded, self);
             }
@@ -411,7 +410,7 @@ on_detail_loaded (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(JsonNode) node = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -444,7 +443,7 @@ on_business_loaded (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(JsonNode) node = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || rows == NULL)
@@ -484,10 +483,10 @@ bjb_order_detail_reload (BjbOrderDetail *self)
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, self->order_id);
   params[0] = id;
-  bjb_orders_query_async (self->connection, "SELECT bjb.order_detail($1) AS d", 1, params,
+  bjb_connection_query_async (self->connection, "SELECT bjb.order_detail($1) AS d", 1, params,
                               self->load_cancellable, on_detail_loaded, self);
   if (self->business == NULL)
-    bjb_orders_query_async (self->connection,
+    bjb_connection_query_async (self->connection,
                                 "SELECT jsonb_object_agg(key, value) AS s FROM bjb.setting "
                                 "WHERE key IN ('business_name', 'business_address', "
                                 "'business_phone', 'bank_accounts')",
@@ -503,7 +502,7 @@ on_action_done (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   const char *done;
 
   /* Cancelled: the widget may be gone; touch nothing. */
@@ -547,7 +546,7 @@ run_order_function (BjbOrderDetail    *self,
   self->busy = TRUE;
   update_actions (self);
   g_object_set_data_full (G_OBJECT (self), "bjb-done-message", g_strdup (done), g_free);
-  bjb_orders_query_async (self->connection, sql, n_params, params, self->cancellable,
+  bjb_connection_query_async (self->connection, sql, n_params, params, self->cancellable,
                               on_action_done, self);
 }
 
@@ -957,7 +956,7 @@ on_feedback_photo_attached (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -979,7 +978,7 @@ on_feedback_recorded (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autofree char *id = NULL;
   g_autofree char *data = NULL;
   g_autofree char *thumb = NULL;
@@ -1017,7 +1016,7 @@ on_feedback_recorded (GObject      *source,
   params[4] = thumb;
   params[5] = width;
   params[6] = height;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT bjb.attach_photo($1, $2, $3, $4::bytea, $5::bytea, $6, $7)",
                               7, params, self->cancellable, on_feedback_photo_attached, self);
 }
@@ -1042,7 +1041,7 @@ action_record_feedback (GtkWidget  *widget,
     return;
   self->busy = TRUE;
   update_actions (self);
-  bjb_orders_query_async (self->connection, "SELECT bjb.record_feedback($1, $2)", 2, params,
+  bjb_connection_query_async (self->connection, "SELECT bjb.record_feedback($1, $2)", 2, params,
                               self->cancellable, on_feedback_recorded, self);
 }
 
@@ -1130,7 +1129,7 @@ on_couriers_loaded (GObject      *source,
 {
   BjbOrderDetail *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1159,7 +1158,7 @@ load_couriers (BjbOrderDetail *self)
 {
   if (self->connection == NULL)
     return;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT login, display_name FROM bjb.staff "
                               "WHERE role = 'courier' AND active ORDER BY display_name, login",
                               0, NULL, self->cancellable, on_couriers_loaded, self);

@@ -7,7 +7,6 @@
 
 #include "bjb-money.h"
 #include "bjb-order-format.h"
-#include "bjb-orders-query.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
 
@@ -179,7 +178,7 @@ handle_rows (BjbOrdersPage *self,
              gboolean       refresh)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
@@ -340,7 +339,7 @@ load_page (BjbOrdersPage *self,
 
   self->loading = TRUE;
   update_status_label (self, NULL);
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT id, number, customer_name, status, total, placed_at, "
                               "payment_due_at, courier "
                               "FROM bjb.list_orders($1::text[], $2::date, $3::date, $4::bigint, $5, "
@@ -377,7 +376,7 @@ on_customer_found (GObject      *source,
 {
   BjbOrdersPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_orders_query_finish (result, &error);
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -420,7 +419,7 @@ on_customer_changed (BjbOrdersPage *self)
   /* The customer pages' search (name, phone or email; planned for 100 000 customers);
    * the first match by name is the one filtered on. */
   params[0] = text;
-  bjb_orders_query_async (self->connection,
+  bjb_connection_query_async (self->connection,
                               "SELECT id FROM bjb.search_customers($1, NULL, NULL, NULL, NULL, 'name', "
                               "NULL, 1)",
                               1, params, self->cancellable, on_customer_found, self);
