@@ -11,9 +11,20 @@
 #include "bjb-customer-order.h"
 #include "bjb-customers-page.h"
 #include "customers-test-util.h"
+#include "db-test-util.h"
 
 /* The customer desk against a throwaway database, as t_cs, driven through its actions.
  * The tests run in order and share one page (a clerk's afternoon). */
+
+/* The clerk's own connection, opened. */
+static BjbConnection *
+connect_cs (const char *dbname)
+{
+  BjbConnection *connection = db_test_connection (dbname, "t_cs", g_getenv ("BJB_TEST_PASSWORD"));
+
+  g_assert_true (db_test_open (connection, NULL));
+  return connection;
+}
 
 static struct
 {
@@ -75,7 +86,7 @@ static const char seed_sql[] =
 static char *
 su (const char *sql)
 {
-  return ct_su_exec (fx.dbname, sql);
+  return db_test_su_exec (fx.dbname, sql);
 }
 
 static char *
@@ -612,7 +623,7 @@ test_offline_form (void)
   ct_screenshot (GTK_WIDGET (fx.window), "customer-form-offline");
 
   /* Back online: Save again, nothing retyped. */
-  ct_reopen (fx.connection);
+  g_assert_true (db_test_open (fx.connection, NULL));
   activate (GTK_WIDGET (form), "customer.save", NULL);
   g_assert_true (ct_wait_until (form_idle, form, 10000));
   g_assert_null (bjb_customer_form_get_field_error (form, "form"));
@@ -674,7 +685,7 @@ test_bench_keystroke (void)
       return;
     }
 
-  connection = ct_connect (bench_db, "t_cs");
+  connection = connect_cs (bench_db);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   page = bjb_customers_page_new (connection);
@@ -741,7 +752,7 @@ setup (void)
   gtk_init ();
   adw_init ();
 
-  fx.dbname = ct_db_create ();
+  fx.dbname = db_test_create ();
   g_free (su (seed_sql));
   fx.sri = id_of ("customer", "Sri Rejeki");
   fx.bambang = id_of ("customer", "Bambang Hartono");
@@ -751,7 +762,7 @@ setup (void)
   fx.batako = id_of ("product", "Batako Press");
   fx.pending_order = su ("SELECT id FROM bjb.sales_order WHERE number = 'BJB-T-0003'");
 
-  fx.connection = ct_connect (fx.dbname, "t_cs");
+  fx.connection = connect_cs (fx.dbname);
   fx.window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fx.window, 1280, 800);
   fx.page = BJB_CUSTOMERS_PAGE (bjb_customers_page_new (fx.connection));
@@ -768,7 +779,7 @@ teardown (void)
     return;
   gtk_window_destroy (fx.window);
   g_clear_object (&fx.connection);
-  ct_db_drop (fx.dbname);
+  db_test_drop (fx.dbname);
 }
 
 int
