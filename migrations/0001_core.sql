@@ -543,7 +543,12 @@ BEGIN
   v_spend := bjb.customer_spend(p_customer);
   v_loyal := v_spend >= v_threshold;
   v_birthday := bjb.is_birthday(v_customer.birth_date, p_at);
-  SELECT coalesce(array_agg(t.product_id), '{}') INTO v_top3 FROM bjb.customer_top3(p_customer) t;
+  -- Only birthday-loyal needs the top-3 (the most expensive part of a quote for a customer
+  -- with a long history), so it is looked up only on a loyal customer's birthday.
+  v_top3 := '{}';
+  IF v_birthday AND v_loyal THEN
+    SELECT coalesce(array_agg(t.product_id), '{}') INTO v_top3 FROM bjb.customer_top3(p_customer) t;
+  END IF;
 
   WITH lines AS (
     SELECT i.line_no, i.product_id, i.qty, p.name, p.unit, p.price AS unit_price,
@@ -640,8 +645,7 @@ BEGIN
            'loyal', v_loyal,
            'birthday', v_birthday,
            'spend', v_spend,
-           'loyalty_threshold', v_threshold,
-           'top3', to_jsonb(v_top3))
+           'loyalty_threshold', v_threshold)
   INTO v_result
   FROM priced;
 
@@ -970,9 +974,13 @@ BEGIN
   END IF;
 
   -- Lock the products in id order (one global order, so concurrent orders cannot deadlock),
-  -- then quote: the quote reads the stock as it is under the lock.
+  -- then quote: the quote reads the stock as it is under the lock, and validates the items
+  -- (here only well-formed ids are picked out, so a bad item fails there with BJ005).
   PERFORM 1 FROM bjb.product
-  WHERE id IN (SELECT i.product_id FROM bjb.parse_items(p_items) i)
+  WHERE id IN (SELECT (e ->> 'product_id')::bigint
+               FROM jsonb_array_elements(CASE jsonb_typeof(p_items) WHEN 'array' THEN p_items
+                                                                    ELSE '[]' END) AS e
+               WHERE jsonb_typeof(e) = 'object' AND (e ->> 'product_id') ~ '^[0-9]{1,18}$')
   ORDER BY id
   FOR UPDATE;
 
@@ -994,7 +1002,8 @@ BEGIN
   v_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('bjb.sales_order', 'id'));
   v_number := pg_catalog.format('BJB-%s-%s',
                                 pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'Asia/Jakarta', 'YYMMDD'),
-                                pg_catalog.lpad(v_id::text, 6, '0'));
+                                -- lpad cuts longer strings: past id 999999 keep every digit
+                                pg_catalog.lpad(v_id::text, greatest(6, length(v_id::text)), '0'));
 
   INSERT INTO bjb.sales_order (id, number, customer_id, status, delivery, address, shipping_cost,
                                subtotal, discount_total, total, request_id, placed_at,
