@@ -174,6 +174,8 @@ notification_new_from_event (BjbEvent   *event,
     title = g_strdup_printf (_("Stock is running low: %s"), product);
   else if (g_strcmp0 (kind, "feedback_recorded") == 0)
     title = g_strdup_printf (_("Customer feedback on order %s"), order);
+  else if (g_strcmp0 (kind, "payment_proof_rejected") == 0)
+    title = g_strdup_printf (_("Payment proof rejected for order %s"), order);
   else
     title = g_strdup_printf (_("Event “%s”"), kind);
 
