@@ -1344,12 +1344,20 @@ cancel_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The cancel task does not hold the connection: its thread would then own a reference, and
+ * the connection could be finalized in that thread. It holds a weak reference instead. */
 static void
 cancel_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  BjbConnection *self = BJB_CONNECTION (object);
+  GWeakRef *weak = user_data;
+  g_autoptr(BjbConnection) self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)
+    return;
 
   g_assert (self->cancels_in_flight > 0);
   self->cancels_in_flight--;
@@ -1375,7 +1383,11 @@ query_cancelled_cb (GCancellable *cancellable,
        * server gets round to it. */
       if (cancel != NULL)
         {
-          g_autoptr(GTask) cancel_task = g_task_new (self, NULL, cancel_done, NULL);
+          GWeakRef *weak = g_new0 (GWeakRef, 1);
+          g_autoptr(GTask) cancel_task = NULL;
+
+          g_weak_ref_init (weak, self);
+          cancel_task = g_task_new (NULL, NULL, cancel_done, weak);
 
           self->cancels_in_flight++;
           self->cancel_backend_pid = PQbackendPID (self->conn);
