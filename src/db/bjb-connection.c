@@ -908,18 +908,23 @@ start_thread (GTask        *task,
   g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
 }
 
+/* Like the cancel task, the start task holds the connection weakly, so that the
+ * connection is never finalized in the worker thread. */
 static void
 start_done (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  BjbConnection *self = BJB_CONNECTION (object);
+  GWeakRef *weak = user_data;
+  g_autoptr(BjbConnection) self = g_weak_ref_get (weak);
   GTask *task = G_TASK (result);
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "generation"));
   PGconn *conn;
 
-  if (generation != self->generation || self->phase != PHASE_STARTING)
-    return;   /* stale: GTask frees the PGconn */
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || generation != self->generation || self->phase != PHASE_STARTING)
+    return;   /* gone or stale: GTask frees the PGconn */
 
   conn = g_task_propagate_pointer (task, NULL);
   if (conn == NULL)
@@ -997,6 +1002,7 @@ start_link (BjbConnection *self)
 {
   g_autoptr(GTask) task = NULL;
   StartData *data;
+  GWeakRef *weak;
 
   teardown_link (self, NULL);
   self->phase = PHASE_STARTING;
@@ -1004,7 +1010,9 @@ start_link (BjbConnection *self)
   data = g_new0 (StartData, 1);
   data->keywords = build_keywords (self, &data->values);
 
-  task = g_task_new (self, NULL, start_done, NULL);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, NULL, start_done, weak);
   g_task_set_source_tag (task, start_link);
   g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
