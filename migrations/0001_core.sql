@@ -859,6 +859,12 @@ BEGIN
 END
 $$;
 
+-- Whether the order has a payment proof that counts (0004 also excludes rejected ones).
+CREATE FUNCTION bjb.has_payment_proof(p_order bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM bjb.photo WHERE order_id = p_order AND kind = 'payment_proof')
+$$;
+
 CREATE FUNCTION bjb.transition_error(p_order bjb.sales_order, p_action text) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -1112,7 +1118,7 @@ BEGIN
   IF v_order.status <> 'pending_payment' THEN
     PERFORM bjb.transition_error(v_order, 'dikonfirmasi pembayarannya');
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM bjb.photo WHERE order_id = p_order AND kind = 'payment_proof') THEN
+  IF NOT bjb.has_payment_proof(p_order) THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ003',
       MESSAGE = pg_catalog.format('Lampirkan bukti pembayaran pesanan %s sebelum konfirmasi.', v_order.number);
   END IF;

@@ -153,32 +153,13 @@ BEGIN
 END
 $$;
 
--- As in 0001, but a rejected proof does not count.
-CREATE OR REPLACE FUNCTION bjb.confirm_payment(p_order bigint) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  v_order bjb.sales_order;
-BEGIN
-  PERFORM bjb.require_role('admin', 'cs');
-  v_order := bjb.lock_order(p_order);
-  IF v_order.status <> 'pending_payment' THEN
-    PERFORM bjb.transition_error(v_order, 'dikonfirmasi pembayarannya');
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM bjb.photo ph
+-- bjb.confirm_payment needs a proof that counts: a rejected one no longer does.
+CREATE OR REPLACE FUNCTION bjb.has_payment_proof(p_order bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM bjb.photo ph
                  WHERE ph.order_id = p_order AND ph.kind = 'payment_proof'
                    AND NOT EXISTS (SELECT 1 FROM bjb.payment_proof_note n
-                                   WHERE n.photo_id = ph.id AND n.rejected_at IS NOT NULL)) THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ003',
-      MESSAGE = pg_catalog.format('Lampirkan bukti pembayaran pesanan %s sebelum konfirmasi.', v_order.number);
-  END IF;
-
-  UPDATE bjb.sales_order SET status = 'paid', paid_at = pg_catalog.now()
-  WHERE id = p_order RETURNING * INTO v_order;
-  PERFORM bjb.record_status(p_order, 'paid', NULL);
-  PERFORM bjb.order_message(v_order, 'payment_confirmed');
-  PERFORM bjb.emit_event('payment_confirmed', p_order, NULL, v_order.customer_id, 'cs', NULL,
-                         jsonb_build_object('number', v_order.number, 'total', v_order.total));
-END
+                                   WHERE n.photo_id = ph.id AND n.rejected_at IS NOT NULL))
 $$;
 
 -- The orders page. Filters are optional (NULL = any): statuses, placed_at in
