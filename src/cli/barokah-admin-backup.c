@@ -427,9 +427,10 @@ bjb_admin_backup (int    argc,
                                   _("Writes one file holding a pg_dump custom-format dump of the\n"
                                     "database, its staff logins and group memberships (password\n"
                                     "verifiers only with --with-passwords), the schema version,\n"
-                                    "this program's version and the row counts a restore checks.\n"
-                                    "Run it as a superuser. The file is mode 0600 and appears only\n"
-                                    "when complete. Restore it with “barokah-admin restore”."),
+                                    "this program's version and the row counts a restore\n"
+                                    "checks. Run it as a superuser. The file is mode 0600 and\n"
+                                    "appears only when complete. Restore it with\n"
+                                    "“barokah-admin restore”."),
                                   backup_entries, &argc, &argv);
   if (code >= 0)
     return code;

@@ -264,6 +264,7 @@ run_pg_restore (PGconn      *conn,
   g_auto(GStrv) env = bjb_admin_tool_env (conn);
   GInputStream *dump;
   gboolean restored;
+  int fd;
 
   tar = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error, "tar", "--extract",
                           "--to-stdout", "--file", file, BJB_BACKUP_DUMP, NULL);
@@ -274,8 +275,8 @@ run_pg_restore (PGconn      *conn,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_environ (launcher, env);
-  g_subprocess_launcher_take_stdin_fd (launcher,
-                                       dup (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (dump))));
+  fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (dump));
+  g_subprocess_launcher_take_stdin_fd (launcher, dup (fd));
   restore = g_subprocess_launcher_spawn (launcher, error, "pg_restore", "--single-transaction",
                                          "--exit-on-error", "--no-password", dbname_arg, NULL);
   /* Only pg_restore reads the pipe now: if it stops, tar must not wait for a reader. */
@@ -399,10 +400,11 @@ bjb_admin_restore (int    argc,
                                   _("Restores a backup made by “barokah-admin backup” into a new,\n"
                                     "empty database (create it first with createdb). Refuses a\n"
                                     "database that is not empty, a backup from a newer program or\n"
-                                    "a newer PostgreSQL. Staff logins missing on this server are\n"
-                                    "created locked until their passwords are set. Restores in one\n"
-                                    "transaction, then checks row counts, the stock ledger and the\n"
-                                    "schema version against the backup. Run it as a superuser."),
+                                    "a newer PostgreSQL. Staff logins missing on this server\n"
+                                    "are created locked until their passwords are set. Restores\n"
+                                    "in one transaction, then checks row counts, the stock\n"
+                                    "ledger and the schema version against the backup. Run it\n"
+                                    "as a superuser."),
                                   NULL, &argc, &argv);
   if (code >= 0)
     return code;
