@@ -16,6 +16,8 @@ BJB_DEBIAN_PACKAGES=(
   xvfb xauth dbus dbus-x11 dunst gnome-keyring
   # misc tools the tests and scripts use
   poppler-utils python3 locales
+  # tests/ops: setup-server's certificates, the flatpak manifest, the backup units
+  openssl flatpak-builder systemd
 )
 
 # Installs whatever is missing, as root or through sudo. apt-get update runs only when
