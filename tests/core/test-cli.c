@@ -157,7 +157,7 @@ static void
 test_help (void)
 {
   const char *commands[] = { "migrate", "create-staff", "set-staff-active", "seed-demo",
-                             "status" };
+                             "status", "backup", "restore", "setup-server", "set-password" };
   g_auto(Run) r = run_cli ("--help");
 
   g_assert_cmpint (r.status, ==, 0);
