@@ -142,6 +142,11 @@ check "set-password gives a locked login a password" \
   "$admin" --dbname "dbname=$dst" set-password "$login" --password-file "$work/pw2"
 check "only its SCRAM verifier reaches the server" \
   test "$(q -d postgres -c "SELECT rolpassword LIKE 'SCRAM-SHA-256\$%' FROM pg_authid WHERE rolname = '$login'")" = t
+client=$builddir/tests/ops/ops-client-connect
+if [ -x "$client" ]; then
+  check "the desktop client signs in to the restored database as that courier" \
+    bash -c "'$client' 'dbname=$dst user=$login password=sandi-baru-4567' | grep -q '^$login courier '"
+fi
 
 # The nightly way: a directory, the newest N kept, a pre-migration backup never pruned.
 mkdir -p "$work/nightly"

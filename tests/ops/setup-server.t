@@ -63,6 +63,12 @@ check "a client connects with sslmode=verify-full and the generated CA" \
   >"$work/status.out" 2>&1
 check "barokah-admin status over verified TLS sees TLS and an up-to-date schema" \
   bash -c "grep -q 'TLS  *yes' '$work/status.out' && grep -q 'Up to date' '$work/status.out'"
+client=$builddir/tests/ops/ops-client-connect
+if [ -x "$client" ]; then
+  "$client" "$tls sslmode=verify-full sslrootcert=$work/ca.crt" >"$work/client.out" 2>&1
+  check "the desktop client's connection signs in over verified TLS as the admin" \
+    grep -Eq '^bos_ops admin [0-9]+ ssl=true$' "$work/client.out"
+fi
 refused "a connection without TLS is refused" "pg_hba.conf rejects|no encryption" \
   psql -X -At "$tls sslmode=disable" -c "SELECT 1"
 
@@ -70,6 +76,10 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -noenc -days 
   -subj "/CN=Another CA" -keyout "$work/other-ca.key" -out "$work/other-ca.crt" 2>/dev/null
 refused "a connection trusting another CA is refused" "certificate verify failed" \
   psql -X -At "$tls sslmode=verify-full sslrootcert=$work/other-ca.crt" -c "SELECT 1"
+if [ -x "$client" ]; then
+  refused "so is the desktop client's" "certificate verify failed" \
+    "$client" "$tls sslmode=verify-full sslrootcert=$work/other-ca.crt"
+fi
 refused "a login that is not staff is refused over the network, even with TLS" \
   "pg_hba.conf rejects" \
   psql -X -At "host=127.0.0.1 port=$port dbname=barokah user=$owner sslmode=verify-full sslrootcert=$work/ca.crt" -c "SELECT 1"
