@@ -4,11 +4,16 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bjb-migrator.h"
 
 #include "barokah-admin-private.h"
+
+/* Where barokah-backup.service keeps the nightly backups. */
+#define NIGHTLY_DIR "/var/lib/barokah/backups"
 
 static gboolean opt_dry_run;
 static gboolean opt_no_backup;
@@ -21,7 +26,8 @@ static const GOptionEntry migrate_entries[] = {
     N_("Do not take a backup first (for a database you can recreate)"), NULL },
   { "backup-file", 'b', 0, G_OPTION_ARG_FILENAME, &opt_backup_file,
     N_("Write the backup taken first to FILE (default: "
-       "barokah-DATABASE-before-migrate-TIME.bjbbackup in the current directory)"), N_("FILE") },
+       "barokah-DATABASE-before-migrate-TIME.bjbbackup in " NIGHTLY_DIR " when that is "
+       "writable, else in the current directory)"), N_("FILE") },
   { NULL }
 };
 
@@ -111,9 +117,10 @@ bjb_admin_migrate (int    argc,
    * bad day. */
   if (before > 0 && !opt_no_backup)
     {
+      const char *dir = g_access (NIGHTLY_DIR, W_OK) == 0 ? NIGHTLY_DIR : ".";
       g_autofree char *path = opt_backup_file != NULL
                               ? g_strdup (opt_backup_file)
-                              : bjb_admin_backup_default_path (conn, ".", "before-migrate");
+                              : bjb_admin_backup_default_path (conn, dir, "before-migrate");
 
       g_print (_("Backing up %s to %s first…\n"), PQdb (conn), path);
       if (!bjb_admin_backup_write (conn, path, FALSE, &error))
