@@ -84,7 +84,7 @@ read_manifest (const char  *file,
                                                 file, BJB_BACKUP_MANIFEST, NULL },
                         NULL, &text, error))
     {
-      g_prefix_error (error, _("%s is not a barokah-admin backup: "), file);
+      g_prefix_error (error, _("%s cannot be read as a barokah-admin backup: "), file);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, text, -1, error))
@@ -279,7 +279,9 @@ run_pg_restore (PGconn      *conn,
   g_subprocess_launcher_take_stdin_fd (launcher, dup (fd));
   restore = g_subprocess_launcher_spawn (launcher, error, "pg_restore", "--single-transaction",
                                          "--exit-on-error", "--no-password", dbname_arg, NULL);
-  /* Only pg_restore reads the pipe now: if it stops, tar must not wait for a reader. */
+  /* Only pg_restore may hold the pipe now (the launcher keeps its copy of the fd until it
+   * goes): if pg_restore stops early, tar must get EPIPE, not wait for a reader forever. */
+  g_clear_object (&launcher);
   g_input_stream_close (dump, NULL, NULL);
   if (restore == NULL)
     {
@@ -289,14 +291,17 @@ run_pg_restore (PGconn      *conn,
   if (!g_subprocess_communicate_utf8 (restore, NULL, NULL, NULL, &err, error))
     return FALSE;
   restored = g_subprocess_get_if_exited (restore) && g_subprocess_get_exit_status (restore) == 0;
-  if (!g_subprocess_wait (tar, NULL, error))
-    return FALSE;
-  if (!restored || !g_subprocess_get_successful (tar))
+  /* tar's verdict matters only when pg_restore failed: a restore that succeeded may have
+   * left the end of the stream unread (tar then dies of EPIPE), and a file tar could not
+   * read to the end gives pg_restore a dump it cannot restore. */
+  g_subprocess_wait (tar, NULL, NULL);
+  if (!restored)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("pg_restore failed and rolled everything back: %s"),
                    err != NULL && err[0] != '\0' ? g_strstrip (err)
-                                                 : _("the dump could not be read"));
+                   : g_subprocess_get_successful (tar) ? _("no message")
+                                                       : _("the dump could not be read"));
       return FALSE;
     }
   return TRUE;

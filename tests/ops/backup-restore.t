@@ -120,8 +120,11 @@ refused "restore refuses a dump newer than the program" "schema version 9999, ne
   "$admin" --dbname "dbname=${dst}_b" restore "$work/newer-schema.bjbbackup"
 refused "restore refuses a dump from a newer PostgreSQL" "PostgreSQL 17, newer than this server" \
   "$admin" --dbname "dbname=${dst}_b" restore "$work/newer-server.bjbbackup"
-refused "restore refuses a file that is not a backup" "not a barokah-admin backup" \
+refused "restore refuses a file that is not a backup" "cannot be read as a barokah-admin backup" \
   "$admin" --dbname "dbname=${dst}_b" restore "$work/manifest.json"
+head -c 120000 "$backup" > "$work/truncated.bjbbackup"
+refused "restore of a truncated backup fails before it changes anything" "cannot be read as a barokah-admin backup.*Unexpected EOF" \
+  timeout 60 "$admin" --dbname "dbname=${dst}_b" restore "$work/truncated.bjbbackup"
 check "a refused restore leaves the target empty" \
   test "$(q -d "${dst}_b" -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'bjb'")" = 0
 
@@ -178,5 +181,19 @@ check "migrate takes a backup first, then applies" \
   bash -c "grep -q 'Backing up' '$work/migrate.out' && grep -q 'Applied $(basename "$last" .sql)' '$work/migrate.out' && tar tf '$work/pre.bjbbackup' | grep -q manifest.json"
 check "the backup migrate took has the old schema version" \
   bash -c "tar -xOf '$work/pre.bjbbackup' manifest.json | grep -q '\"schema_version\" : $(($(basename "$last" | cut -c1-4 | sed 's/^0*//') - 1))'"
+
+# A dump pg_restore cannot restore: the whole restore rolls back, and the login it had just
+# recreated goes again.
+broken=$(mktemp -d -p "$work")
+tar -xf "$backup" -C "$broken"
+head -c 20000 "$broken/database.dump" > "$broken/cut" && mv "$broken/cut" "$broken/database.dump"
+tar -cf "$work/broken.bjbbackup" -C "$broken" manifest.json database.dump
+q -d postgres -c "DROP ROLE $login" >/dev/null
+newdb "${dst}_d"
+refused "a dump pg_restore cannot restore is rolled back and says so" \
+  "pg_restore failed and rolled everything back" \
+  timeout 60 "$admin" --dbname "dbname=${dst}_d" restore "$work/broken.bjbbackup"
+check "nothing of it stays: no schema, no recreated login" \
+  test "$(q -d "${dst}_d" -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'bjb'")|$(q -d postgres -c "SELECT count(*) FROM pg_roles WHERE rolname = '$login'")" = "0|0"
 
 tap_done
