@@ -21,9 +21,6 @@
  * database misses (the staff logins live in the cluster, not the database) and what a
  * restore checks itself against, all read in the snapshot pg_dump dumps. */
 
-static const char SQL_IS_SUPERUSER[] =
-  "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user";
-
 static const char SQL_MIGRATIONS[] =
   "SELECT version, name FROM bjb.schema_migration ORDER BY version";
 
@@ -39,21 +36,6 @@ static const char SQL_LOGINS[] =
   "LEFT JOIN pg_catalog.pg_roles r ON r.rolname = s.login "
   "LEFT JOIN pg_catalog.pg_authid a ON a.oid = r.oid "
   "ORDER BY s.login";
-
-static gboolean
-is_superuser (PGconn *conn)
-{
-  gboolean super = FALSE;
-
-  if (!bjb_admin_query_bool (conn, _("cannot look up the login"), SQL_IS_SUPERUSER, 0, NULL,
-                             &super))
-    return FALSE;
-  if (!super)
-    bjb_admin_error (_("%s is not a superuser: a backup must read every row, past row-level "
-                       "security; run it as postgres (e.g. sudo -u postgres barokah-admin …)"),
-                     PQuser (conn));
-  return super;
-}
 
 static gboolean
 add_counts (PGconn      *conn,
@@ -296,7 +278,8 @@ bjb_admin_backup_write (PGconn      *conn,
   g_autoptr(PGresult) res = NULL;
   gboolean ok;
 
-  if (!is_superuser (conn))
+  if (!bjb_admin_require_superuser (conn, _("a backup must read every row, past row-level "
+                                             "security")))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                            _("not a superuser"));

@@ -116,6 +116,23 @@ bjb_admin_query_bool (PGconn            *conn,
   return TRUE;
 }
 
+/* Backup and restore read and write past row-level security and the cluster's roles. */
+gboolean
+bjb_admin_require_superuser (PGconn     *conn,
+                             const char *why)
+{
+  gboolean super = FALSE;
+
+  if (!bjb_admin_query_bool (conn, _("cannot look up the login"),
+                             "SELECT rolsuper FROM pg_catalog.pg_roles "
+                             "WHERE rolname = current_user", 0, NULL, &super))
+    return FALSE;
+  if (!super)
+    bjb_admin_error (_("%s is not a superuser, and %s; run it as postgres "
+                       "(sudo -u postgres barokah-admin …)"), PQuser (conn), why);
+  return super;
+}
+
 gboolean
 bjb_admin_run (PGconn     *conn,
                const char *what,

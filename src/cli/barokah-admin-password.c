@@ -115,6 +115,38 @@ bjb_admin_read_password_terminal (const char  *login,
   return first;
 }
 
+/**
+ * bjb_admin_read_new_password:
+ * @login: whose password, for the prompt
+ * @path: (nullable): the --password-file argument; NULL asks twice on the terminal
+ *
+ * Says itself what is wrong (unreadable, too short).
+ *
+ * Returns: (transfer full) (nullable): the password; free it with bjb_admin_free_password()
+ */
+char *
+bjb_admin_read_new_password (const char *login,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = path != NULL ? bjb_admin_read_password_file (path, &error)
+                                : bjb_admin_read_password_terminal (login, &error);
+
+  if (password == NULL)
+    {
+      bjb_admin_error (_("cannot read the password: %s"), error->message);
+      return NULL;
+    }
+  if (g_utf8_strlen (password, -1) < BJB_ADMIN_MIN_PASSWORD_LENGTH)
+    {
+      bjb_admin_free_password (password);
+      bjb_admin_error (_("the password is too short: use at least %d characters"),
+                       BJB_ADMIN_MIN_PASSWORD_LENGTH);
+      return NULL;
+    }
+  return password;
+}
+
 void
 bjb_admin_free_password (char *password)
 {

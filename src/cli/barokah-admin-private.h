@@ -47,6 +47,8 @@ gboolean   bjb_admin_query_bool     (PGconn             *conn,
                                      int                 n_params,
                                      const char *const  *values,
                                      gboolean           *out_value);
+gboolean   bjb_admin_require_superuser (PGconn          *conn,
+                                        const char      *why);
 PGconn    *bjb_admin_connect        (void);
 PGconn    *bjb_admin_connect_params (const char *const  *keywords,
                                      const char *const  *values);
@@ -69,6 +71,8 @@ char      *bjb_admin_read_password_file     (const char  *path,
                                              GError     **error);
 char      *bjb_admin_read_password_terminal (const char  *login,
                                              GError     **error);
+char      *bjb_admin_read_new_password      (const char  *login,
+                                             const char  *path);
 void       bjb_admin_free_password          (char        *password);
 char      *bjb_admin_scram_verifier         (PGconn      *conn,
                                              const char  *password,

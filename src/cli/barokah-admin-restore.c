@@ -397,7 +397,6 @@ bjb_admin_restore (int    argc,
   g_autoptr(JsonObject) manifest = NULL;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) locked = g_ptr_array_new_with_free_func (g_free);
-  gboolean super = FALSE;
   gint64 schema;
   int code;
 
@@ -426,16 +425,8 @@ bjb_admin_restore (int    argc,
     }
   if (!(conn = bjb_admin_connect ()))
     return BJB_ADMIN_EXIT_FAILED;
-  if (!bjb_admin_query_bool (conn, _("cannot look up the login"),
-                             "SELECT rolsuper FROM pg_catalog.pg_roles "
-                             "WHERE rolname = current_user", 0, NULL, &super))
+  if (!bjb_admin_require_superuser (conn, _("a restore creates logins and the schema owner")))
     return BJB_ADMIN_EXIT_FAILED;
-  if (!super)
-    {
-      bjb_admin_error (_("%s is not a superuser; a restore creates logins and the schema owner: "
-                         "run it as postgres"), PQuser (conn));
-      return BJB_ADMIN_EXIT_FAILED;
-    }
   if (!check_compatible (conn, manifest) || !check_empty (conn))
     return BJB_ADMIN_EXIT_FAILED;
 

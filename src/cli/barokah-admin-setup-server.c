@@ -365,7 +365,6 @@ ensure_admin (PGconn     *conn,
               const char *name,
               const char *password_file)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) res = NULL;
   g_autofree char *verifier = NULL;
   const char *values[4] = { login };
@@ -396,20 +395,8 @@ ensure_admin (PGconn     *conn,
       return TRUE;
     }
 
-  password = password_file != NULL ? bjb_admin_read_password_file (password_file, &error)
-                                   : bjb_admin_read_password_terminal (login, &error);
-  if (password == NULL)
-    {
-      bjb_admin_error (_("cannot read the admin's password: %s"), error->message);
-      return FALSE;
-    }
-  if (g_utf8_strlen (password, -1) < BJB_ADMIN_MIN_PASSWORD_LENGTH)
-    {
-      bjb_admin_free_password (password);
-      bjb_admin_error (_("the password is too short: use at least %d characters"),
-                       BJB_ADMIN_MIN_PASSWORD_LENGTH);
-      return FALSE;
-    }
+  if (!(password = bjb_admin_read_new_password (login, password_file)))
+    return FALSE;
   verifier = bjb_admin_scram_verifier (conn, password, login);
   bjb_admin_free_password (password);
   if (verifier == NULL)

@@ -74,22 +74,8 @@ bjb_admin_create_staff (int    argc,
         return bjb_admin_usage_error ("create-staff", "--phone: %s", error->message);
     }
 
-  if (opt_password_file != NULL)
-    password = bjb_admin_read_password_file (opt_password_file, &error);
-  else
-    password = bjb_admin_read_password_terminal (login, &error);
-  if (password == NULL)
-    {
-      bjb_admin_error (_("cannot read the password: %s"), error->message);
-      return BJB_ADMIN_EXIT_FAILED;
-    }
-  if (g_utf8_strlen (password, -1) < BJB_ADMIN_MIN_PASSWORD_LENGTH)
-    {
-      bjb_admin_free_password (password);
-      bjb_admin_error (_("the password is too short: use at least %d characters"),
-                       BJB_ADMIN_MIN_PASSWORD_LENGTH);
-      return BJB_ADMIN_EXIT_FAILED;
-    }
+  if (!(password = bjb_admin_read_new_password (login, opt_password_file)))
+    return BJB_ADMIN_EXIT_FAILED;
 
   if (!(conn = bjb_admin_connect ()) || !bjb_admin_check_schema (conn))
     {
@@ -167,10 +153,9 @@ bjb_admin_set_staff_active (int    argc,
 
 /* set-password */
 
-static char *opt_new_password_file;
-
+/* Only the password option of create-staff. */
 static const GOptionEntry set_password_entries[] = {
-  { "password-file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_new_password_file,
+  { "password-file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_password_file,
     N_("Read the password from the first line of FILE (- for standard input) instead of "
        "asking twice on the terminal"), N_("FILE") },
   { NULL }
@@ -182,7 +167,6 @@ int
 bjb_admin_set_password (int    argc,
                         char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(PGresult) res = NULL;
   g_autofree char *verifier = NULL;
@@ -216,22 +200,8 @@ bjb_admin_set_password (int    argc,
       return BJB_ADMIN_EXIT_FAILED;
     }
 
-  if (opt_new_password_file != NULL)
-    password = bjb_admin_read_password_file (opt_new_password_file, &error);
-  else
-    password = bjb_admin_read_password_terminal (argv[1], &error);
-  if (password == NULL)
-    {
-      bjb_admin_error (_("cannot read the password: %s"), error->message);
-      return BJB_ADMIN_EXIT_FAILED;
-    }
-  if (g_utf8_strlen (password, -1) < BJB_ADMIN_MIN_PASSWORD_LENGTH)
-    {
-      bjb_admin_free_password (password);
-      bjb_admin_error (_("the password is too short: use at least %d characters"),
-                       BJB_ADMIN_MIN_PASSWORD_LENGTH);
-      return BJB_ADMIN_EXIT_FAILED;
-    }
+  if (!(password = bjb_admin_read_new_password (argv[1], opt_password_file)))
+    return BJB_ADMIN_EXIT_FAILED;
   verifier = bjb_admin_scram_verifier (conn, password, argv[1]);
   bjb_admin_free_password (password);
   if (verifier == NULL)

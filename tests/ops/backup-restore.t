@@ -41,6 +41,10 @@ check "a staff login to lose and get back" \
     --password-file "$work/pw"
 
 backup=$work/src.bjbbackup
+refused "backup refuses a login that is not a superuser (it could not read past RLS)" \
+  "t_admin is not a superuser" \
+  env PGPASSWORD="${BJB_TEST_PASSWORD:-barokah-test}" \
+    "$admin" --dbname "dbname=$src user=t_admin" backup "$work/not-super.bjbbackup"
 check "backup writes one file" "$admin" --dbname "dbname=$src" backup "$backup"
 check "the backup is readable by its owner only" \
   bash -c "[ \"\$(stat -c %a '$backup')\" = 600 ]"
