@@ -8,10 +8,12 @@
 manifest=$top/flatpak/id.barokahjaya.BackOffice.json
 command -v flatpak-builder >/dev/null || tap_skip_all "no flatpak-builder (build-aux/deps.sh)"
 
-shown=$(mktemp -t bjb-flatpak.XXXXXX)
-trap 'rm -f "$shown"' EXIT
+# flatpak-builder leaves its .flatpak-builder state in the working directory: not in the tree.
+scratch=$(mktemp -d -t bjb-flatpak.XXXXXX)
+shown=$scratch/manifest.json
+trap 'rm -rf "$scratch"' EXIT
 check "flatpak-builder --show-manifest parses the manifest" \
-  bash -c "cd '$top/flatpak' && flatpak-builder --show-manifest '$manifest' > '$shown'"
+  bash -c "cd '$scratch' && flatpak-builder --show-manifest '$manifest' > '$shown'"
 
 # One python3 check per rule, so a failure names the rule.
 rule ()
