@@ -401,14 +401,14 @@ bjb_admin_restore (int    argc,
   int code;
 
   code = bjb_admin_parse_options ("restore", "FILE --dbname CONNINFO",
-                                  _("Restores a backup made by “barokah-admin backup” into a new,\n"
-                                    "empty database (create it first with createdb). Refuses a\n"
-                                    "database that is not empty, a backup from a newer program or\n"
-                                    "a newer PostgreSQL. Staff logins missing on this server\n"
-                                    "are created locked until their passwords are set. Restores\n"
-                                    "in one transaction, then checks row counts, the stock\n"
-                                    "ledger and the schema version against the backup. Run it\n"
-                                    "as a superuser."),
+                                  _("Restores a backup made by “barokah-admin backup” into\n"
+                                    "a new, empty database (create it first with createdb).\n"
+                                    "Refuses a database that is not empty, a backup from a\n"
+                                    "newer program or a newer PostgreSQL. Staff logins missing\n"
+                                    "on this server are created locked until their passwords\n"
+                                    "are set. Restores in one transaction, then checks row\n"
+                                    "counts, the stock ledger and the schema version against\n"
+                                    "the backup. Run it as a superuser."),
                                   NULL, &argc, &argv);
   if (code >= 0)
     return code;
