@@ -174,6 +174,13 @@ bjb_admin_connect (void)
   return connect_or_explain (keywords, values, 1);
 }
 
+/* For the commands that do not connect through --dbname. */
+gboolean
+bjb_admin_has_dbname_option (void)
+{
+  return opt_dbname != NULL;
+}
+
 /* Connects with exactly these parameters (and the PG* environment for the rest). */
 PGconn *
 bjb_admin_connect_params (const char *const *keywords,

@@ -50,6 +50,7 @@ gboolean   bjb_admin_query_bool     (PGconn             *conn,
 gboolean   bjb_admin_require_superuser (PGconn          *conn,
                                         const char      *why);
 PGconn    *bjb_admin_connect        (void);
+gboolean   bjb_admin_has_dbname_option (void);
 PGconn    *bjb_admin_connect_params (const char *const  *keywords,
                                      const char *const  *values);
 gboolean   bjb_admin_check_schema   (PGconn             *conn);

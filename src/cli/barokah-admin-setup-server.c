@@ -542,6 +542,11 @@ bjb_admin_setup_server (int    argc,
     return code;
   if (argc > 1)
     return bjb_admin_usage_error ("setup-server", _("unexpected argument “%s”"), argv[1]);
+  /* It reaches the cluster through its own socket as its owner, before any login exists. */
+  if (bjb_admin_has_dbname_option ())
+    return bjb_admin_usage_error ("setup-server", _("setup-server takes no --dbname: name the "
+                                                    "cluster with --cluster and the database "
+                                                    "with --database"));
   if (opt_database == NULL)
     opt_database = g_strdup ("barokah");
   if ((code = check_options ()) >= 0)

@@ -108,6 +108,8 @@ refused "a LAN that is not a network is a usage error" "not a network" \
   "$admin" setup-server --cluster "15/$cluster" --listen 127.0.0.1 --lan 127.0.0.1
 refused "a server address outside the LAN is a usage error" "not in the network" \
   "$admin" setup-server --cluster "15/$cluster" --listen 10.1.2.3 --lan 127.0.0.0/8
+refused "--dbname is a usage error (setup-server uses the cluster's own socket)" "takes no --dbname" \
+  "$admin" --dbname "dbname=barokah" setup-server --listen 127.0.0.1 --lan 127.0.0.0/8
 refused "an unknown cluster is named" "no PostgreSQL cluster 15/nosuch" \
   "$admin" setup-server --cluster 15/nosuch --listen 127.0.0.1 --lan 127.0.0.0/8
 
