@@ -212,11 +212,33 @@ start_listener (Received *received)
   return listener;
 }
 
+/* Places an order for (customer, product) as t_cs in a transaction left open, then has
+ * t_cs2 order (@other_customer, @other_product), watched for lock waits. */
+static Outcome
+order_beside_open_transaction (guint      customer,
+                               guint      product,
+                               guint      other_customer,
+                               guint      other_product,
+                               gboolean   no_lock_wait,
+                               PGconn   **idle_out)
+{
+  g_autofree char *sql = place_order_sql (other_customer, other_product);
+  PGconn *idle = desk_connect ("t_cs");
+  PGconn *other = desk_connect ("t_cs2");
+  Outcome outcome;
+
+  g_free (desk_exec (idle, "BEGIN"));
+  place_order (idle, customer, product);
+  outcome = run_watched (other, sql, 60000, no_lock_wait);
+  PQfinish (other);
+  *idle_out = idle;
+  return outcome;
+}
+
 static void
 test_open_transaction_does_not_block (void)
 {
-  PGconn *idle, *other;
-  g_autofree char *sql = NULL;
+  PGconn *idle;
   Outcome outcome;
 
   if (!db_test_available ())
@@ -225,13 +247,7 @@ test_open_transaction_does_not_block (void)
   /* One desk places an order and leaves its transaction open, as `BEGIN; SELECT
    * bjb.place_order(…);` in psql would. Another desk's order (other customer, other
    * product) must not wait for it at all: before 0005 it queued on bjb.event_counter. */
-  idle = desk_connect ("t_cs");
-  other = desk_connect ("t_cs2");
-  g_free (desk_exec (idle, "BEGIN"));
-  place_order (idle, 0, 0);
-
-  sql = place_order_sql (1, 1);
-  outcome = run_watched (other, sql, 30000, TRUE);
+  outcome = order_beside_open_transaction (0, 0, 1, 1, TRUE, &idle);
   g_assert_cmpint (PQresultStatus (outcome.result), ==, PGRES_TUPLES_OK);
   g_assert_false (outcome.waited_on_lock);
   g_test_message ("second order took %" G_GINT64_FORMAT " ms behind an open transaction",
@@ -240,27 +256,19 @@ test_open_transaction_does_not_block (void)
 
   g_free (desk_exec (idle, "COMMIT"));
   PQfinish (idle);
-  PQfinish (other);
 }
 
 static void
 test_row_conflict_times_out (void)
 {
-  PGconn *idle, *other;
-  g_autofree char *sql = NULL;
+  PGconn *idle;
   Outcome outcome;
 
   if (!db_test_available ())
     return;
 
   /* Same product: the order must wait for the stock row, but not for ever. */
-  idle = desk_connect ("t_cs");
-  other = desk_connect ("t_cs2");
-  g_free (desk_exec (idle, "BEGIN"));
-  place_order (idle, 0, 2);
-
-  sql = place_order_sql (1, 2);
-  outcome = run_watched (other, sql, 60000, FALSE);
+  outcome = order_beside_open_transaction (0, 2, 1, 2, FALSE, &idle);
   g_assert_true (outcome.waited_on_lock);
   g_assert_cmpint (PQresultStatus (outcome.result), ==, PGRES_FATAL_ERROR);
   g_assert_cmpstr (PQresultErrorField (outcome.result, PG_DIAG_SQLSTATE), ==, "BJ013");
@@ -273,7 +281,6 @@ test_row_conflict_times_out (void)
 
   g_free (desk_exec (idle, "ROLLBACK"));
   PQfinish (idle);
-  PQfinish (other);
 }
 
 static void
