@@ -373,10 +373,13 @@ check_stock (void)
                  " ON m.order_id = l.order_id AND m.product_id = l.product_id"
                  " WHERE l.qty IS DISTINCT FROM m.qty"));
   check ("restored = lines of cancelled orders, once each",
-         su_int ("SELECT count(*) FROM bjb.sales_order o JOIN bjb.order_line l ON l.order_id = o.id"
-                 " WHERE (SELECT coalesce(sum(delta), 0) FROM bjb.stock_movement m WHERE m.order_id = o.id"
-                 "          AND m.product_id = l.product_id AND m.reason IN ('cancel', 'expire'))"
-                 "       <> CASE WHEN o.status = 'cancelled' THEN l.qty ELSE 0 END"));
+         su_int ("SELECT count(*) FROM"
+                 " (SELECT l.order_id, l.product_id,"
+                 "         CASE WHEN o.status = 'cancelled' THEN l.qty ELSE 0 END AS expected"
+                 "    FROM bjb.order_line l JOIN bjb.sales_order o ON o.id = l.order_id) e"
+                 " FULL JOIN (SELECT order_id, product_id, sum(delta) AS restored FROM bjb.stock_movement"
+                 "             WHERE reason IN ('cancel', 'expire') GROUP BY 1, 2) r USING (order_id, product_id)"
+                 " WHERE coalesce(e.expected, -1) <> coalesce(r.restored, 0)"));
   /* A restock whose answer was lost may or may not have committed. */
   check ("restocks in the ledger = answered ones (+ some of those whose answer was lost)",
          (unexplained == 0 || (uncertain != 0 && ABS (unexplained) <= ABS (uncertain))) ? 0 : unexplained);
@@ -387,27 +390,35 @@ static void
 check_outbox_and_audit (void)
 {
   check ("outbox: exactly one message per payment, shipment and completion (customers with a phone)",
-         su_int ("SELECT count(*) FROM bjb.sales_order o CROSS JOIN (VALUES ('payment_confirmed'),"
-                 " ('order_shipped'), ('order_completed')) k (kind)"
-                 " WHERE (SELECT count(*) FROM bjb.customer_message m WHERE m.order_id = o.id AND m.kind = k.kind)"
-                 "    <> CASE k.kind WHEN 'payment_confirmed' THEN (o.paid_at IS NOT NULL)::int"
-                 "                   WHEN 'order_shipped' THEN (o.shipped_at IS NOT NULL)::int"
-                 "                   ELSE (o.completed_at IS NOT NULL)::int END"));
+         su_int ("SELECT count(*) FROM bjb.sales_order o"
+                 " LEFT JOIN (SELECT order_id,"
+                 "                   count(*) FILTER (WHERE kind = 'payment_confirmed') AS paid,"
+                 "                   count(*) FILTER (WHERE kind = 'order_shipped') AS shipped,"
+                 "                   count(*) FILTER (WHERE kind = 'order_completed') AS completed"
+                 "              FROM bjb.customer_message GROUP BY order_id) m ON m.order_id = o.id"
+                 " WHERE coalesce(m.paid, 0) <> (o.paid_at IS NOT NULL)::int"
+                 "    OR coalesce(m.shipped, 0) <> (o.shipped_at IS NOT NULL)::int"
+                 "    OR coalesce(m.completed, 0) <> (o.completed_at IS NOT NULL)::int"));
   check ("audit: an INSERT row for every order and every order line",
-         su_int ("SELECT (SELECT count(*) FROM bjb.sales_order o WHERE NOT EXISTS (SELECT 1 FROM bjb.audit_log a"
-                 "          WHERE a.table_name = 'sales_order' AND a.action = 'INSERT' AND a.row_key = o.id::text))"
-                 "     + (SELECT count(*) FROM bjb.order_line l WHERE NOT EXISTS (SELECT 1 FROM bjb.audit_log a"
-                 "          WHERE a.table_name = 'order_line' AND a.action = 'INSERT' AND a.row_key = l.id::text))"));
+         su_int ("SELECT (SELECT count(*) FROM bjb.sales_order o LEFT JOIN bjb.audit_log a"
+                 "          ON a.table_name = 'sales_order' AND a.action = 'INSERT' AND a.row_key = o.id::text"
+                 "         WHERE a.id IS NULL)"
+                 "     + (SELECT count(*) FROM bjb.order_line l LEFT JOIN bjb.audit_log a"
+                 "          ON a.table_name = 'order_line' AND a.action = 'INSERT' AND a.row_key = l.id::text"
+                 "         WHERE a.id IS NULL)"));
   check ("audit: an UPDATE row for every status change of every order",
          su_int ("SELECT count(*) FROM bjb.sales_order o"
-                 " WHERE (SELECT count(*) - 1 FROM bjb.order_status_history h WHERE h.order_id = o.id)"
-                 "    <> (SELECT count(*) FROM bjb.audit_log a WHERE a.table_name = 'sales_order'"
-                 "          AND a.action = 'UPDATE' AND a.row_key = o.id::text"
-                 "          AND a.old->>'status' IS DISTINCT FROM a.new->>'status')"));
-  check ("audit: a product UPDATE row for every stock change (ledger movements)",
-         su_int ("SELECT count(*) FROM bjb.product p WHERE p.name LIKE 'Soak produk %'"
-                 " AND (SELECT count(*) FROM bjb.audit_log a WHERE a.table_name = 'product'"
-                 "        AND a.action = 'UPDATE' AND a.row_key = p.id::text) = 0"));
+                 " LEFT JOIN (SELECT order_id, count(*) - 1 AS changes FROM bjb.order_status_history"
+                 "             GROUP BY order_id) h ON h.order_id = o.id"
+                 " LEFT JOIN (SELECT row_key, count(*) AS changes FROM bjb.audit_log"
+                 "             WHERE table_name = 'sales_order' AND action = 'UPDATE'"
+                 "               AND old->>'status' IS DISTINCT FROM new->>'status' GROUP BY row_key) a"
+                 "   ON a.row_key = o.id::text"
+                 " WHERE coalesce(h.changes, 0) <> coalesce(a.changes, 0)"));
+  check ("audit: a product UPDATE row for every product whose stock moved",
+         su_int ("SELECT count(*) FROM (SELECT DISTINCT product_id FROM bjb.stock_movement) m"
+                 " WHERE NOT EXISTS (SELECT 1 FROM bjb.audit_log a WHERE a.table_name = 'product'"
+                 "                     AND a.action = 'UPDATE' AND a.row_key = m.product_id::text)"));
 }
 
 static void
