@@ -47,6 +47,8 @@ typedef struct
   BjbListener *listener;
   GHashTable *received;     /* event id → times delivered */
   guint delivered;
+  gboolean started;
+  gboolean start_done;
 } Watch;
 
 static Watch watches[N_DESKS];
@@ -182,8 +184,52 @@ start_listeners (void)
       watches[i].received = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       watches[i].listener = bjb_listener_new (connection);
       g_signal_connect (watches[i].listener, "event-received", G_CALLBACK (on_event), &watches[i]);
-      bjb_listener_start_async (watches[i].listener, NULL, NULL, NULL);
     }
+}
+
+static guint start_failures;
+
+static void
+start_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Watch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  watch->started = bjb_listener_start_finish (BJB_LISTENER (object), result, &error);
+  if (!watch->started)
+    {
+      g_print ("listener %s: start failed (%s), starting again\n", watch->desk->login, error->message);
+      start_failures++;
+    }
+  watch->start_done = TRUE;
+}
+
+/* As a client does at sign-in: every listener up before the desks and faults begin; a
+ * start that fails (the server busy with 32 logins at once) is tried again. Once started,
+ * a listener follows its connection's reconnects on its own. */
+static void
+wait_listeners_started (void)
+{
+  gboolean all;
+
+  do
+    {
+      all = TRUE;
+      for (guint i = 0; i < N_DESKS; i++)
+        if (!watches[i].started)
+          {
+            watches[i].start_done = FALSE;
+            bjb_listener_start_async (watches[i].listener, NULL, start_done, &watches[i]);
+          }
+      for (guint i = 0; i < N_DESKS; i++)
+        while (!watches[i].started && !watches[i].start_done)
+          g_main_context_iteration (NULL, TRUE);
+      for (guint i = 0; i < N_DESKS; i++)
+        all &= watches[i].started;
+    }
+  while (!all && start_failures < 50);
 }
 
 static void
@@ -484,12 +530,13 @@ main (int   argc,
   create_world ();
   for (guint i = 0; i < N_COURIERS; i++)
     couriers[i] = desks[N_CS + i].login;
+  start_listeners ();
+  wait_listeners_started ();
   deadline = g_get_monotonic_time () + (gint64) duration * G_USEC_PER_SEC;
   world = (SoakWorld) { dbname, password, deadline, customers, N_CUSTOMERS, products, N_PRODUCTS,
                         couriers, N_COURIERS };
   soak_desk_set_world (&world);
 
-  start_listeners ();
   for (guint i = 0; i < N_DESKS; i++)
     threads[i] = g_thread_new (desks[i].login, soak_desk_run, &desks[i]);
   faults = g_thread_new ("faults", inject_faults, NULL);
