@@ -8,19 +8,31 @@
 #include "bjb-listener.h"
 
 /*
- * Catch-up and live delivery are one path: fetch_events() reads every event after
- * last-event-id. It runs after each (re)connect (behind LISTEN, so no NOTIFY can fall in
- * the gap) and after each NOTIFY. Event ids are handed out in commit order (the insert
- * trigger serialises on an advisory lock), so `id > last` never skips a row that commits
- * later. A NOTIFY that arrives during a fetch only marks that another fetch is needed.
+ * Catch-up and live delivery are one path: fetch_events() reads every event after the
+ * cursor (last-event-id). It runs after each (re)connect (behind LISTEN, so no NOTIFY can
+ * fall in the gap) and after each NOTIFY. A NOTIFY that arrives during a fetch only marks
+ * that another fetch is needed.
+ *
+ * Event ids are drawn without a lock, so a lower id may commit after a higher one. The
+ * server (bjb.events_after) therefore delivers in (transaction id, id) order and only the
+ * events of transactions older than every one still running: nothing can later appear
+ * before the cursor. Events held back that way may be released by a transaction that ends
+ * without an event of its own (no NOTIFY), so while bjb.events_held_back() says some wait,
+ * the listener polls with a growing delay.
  */
 
 #define FETCH_LIMIT 500
+#define RETRY_MIN_MS 50
+#define RETRY_MAX_MS 1000
 
+/* One row even when there is no event (id NULL), to carry the held-back flag; both
+ * functions read the same snapshot, the statement's. */
 static const char fetch_sql[] =
-  "SELECT id, kind, order_id, product_id, customer_id, audience_role, audience_login,"
-  " created_at, details::text AS details"
-  " FROM bjb.event WHERE id > $1 ORDER BY id LIMIT " G_STRINGIFY (FETCH_LIMIT);
+  "SELECT e.id, e.kind, e.order_id, e.product_id, e.customer_id, e.audience_role,"
+  " e.audience_login, e.created_at, e.details::text AS details, h.held"
+  " FROM (SELECT bjb.events_held_back() AS held) h"
+  " LEFT JOIN LATERAL bjb.events_after($1, " G_STRINGIFY (FETCH_LIMIT) ") e ON true"
+  " ORDER BY e.xact_id, e.id";
 
 struct _BjbListener
 {
@@ -32,6 +44,9 @@ struct _BjbListener
   GTask *start_task;
 
   gint64 last_event_id;
+  gint64 fetch_after;           /* the cursor the fetch in flight was sent with */
+  guint retry_source;
+  guint retry_delay_ms;
   gulong connected_id;
   gulong notification_id;
   gboolean fetching;
@@ -74,6 +89,31 @@ finish_start (BjbListener *self,
     g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+on_retry (gpointer user_data)
+{
+  BjbListener *self = user_data;
+
+  self->retry_source = 0;
+  fetch_events (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Polls again later for events an older transaction still holds back; sooner when the
+ * last fetch released some (that transaction is ending), slower while nothing moves. */
+static void
+schedule_retry (BjbListener *self,
+                gboolean     progressed)
+{
+  if (self->retry_source != 0)
+    return;
+  if (progressed || self->retry_delay_ms == 0)
+    self->retry_delay_ms = RETRY_MIN_MS;
+  else
+    self->retry_delay_ms = MIN (self->retry_delay_ms * 2, RETRY_MAX_MS);
+  self->retry_source = g_timeout_add (self->retry_delay_ms, on_retry, self);
+}
+
 static void
 fetch_done (GObject      *object,
             GAsyncResult *result,
@@ -83,6 +123,8 @@ fetch_done (GObject      *object,
   g_autoptr(BjbResult) rows = NULL;
   g_autoptr(GError) error = NULL;
   guint n_rows;
+  guint n_events = 0;
+  gboolean held;
 
   self->fetching = FALSE;
   rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
@@ -97,27 +139,43 @@ fetch_done (GObject      *object,
       return;
     }
 
+  /* Somebody moved the cursor while this fetch was out: its rows may not follow it. */
+  if (self->fetch_after != self->last_event_id)
+    {
+      self->fetch_again = FALSE;
+      fetch_events (self);
+      return;
+    }
+
   n_rows = bjb_result_get_n_rows (rows);
+  held = n_rows > 0 && bjb_result_get_boolean (rows, 0, "held");
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(BjbEvent) event = bjb_event_new_from_result (rows, i);
-      gint64 id = bjb_event_get_id (event);
+      g_autoptr(BjbEvent) event = NULL;
 
-      if (id <= self->last_event_id)
+      if (bjb_result_is_null (rows, i, "id"))
         continue;
-      self->last_event_id = id;
+      event = bjb_event_new_from_result (rows, i);
+      n_events++;
+      /* The server returns only events after the cursor, in delivery order. */
+      self->last_event_id = bjb_event_get_id (event);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_EVENT_ID]);
       g_signal_emit (self, signals[EVENT_RECEIVED], 0, event);
       if (g_cancellable_is_cancelled (self->cancellable))
         return;
     }
 
-  if (n_rows == FETCH_LIMIT || self->fetch_again)
+  if (n_events == FETCH_LIMIT || self->fetch_again)
     {
       self->fetch_again = FALSE;
       fetch_events (self);
       return;
     }
+
+  if (held)
+    schedule_retry (self, n_events > 0);
+  else
+    self->retry_delay_ms = 0;
 
   finish_start (self, NULL);
 }
@@ -135,6 +193,8 @@ fetch_events (BjbListener *self)
     }
 
   self->fetching = TRUE;
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->fetch_after = self->last_event_id;
   last = g_strdup_printf ("%" G_GINT64_FORMAT, self->last_event_id);
   params[0] = last;
   bjb_connection_query_async (self->connection, fetch_sql, 1, params, self->cancellable,
@@ -166,7 +226,8 @@ on_connected (BjbConnection *connection,
   bjb_connection_query_async (connection, "LISTEN bjb_events", 0, NULL, self->cancellable,
                               listen_done, g_object_ref (self));
   /* A fetch still queued from the previous link runs after LISTEN too; fetch_again makes
-   * sure one more follows it. Either way no event is emitted twice (id <= last skips). */
+   * sure one more follows it. Either way no event is emitted twice: only one fetch is out
+   * at a time, and each asks for the events after the cursor it was sent with. */
   fetch_events (self);
 }
 
@@ -201,6 +262,7 @@ bjb_listener_dispose (GObject *object)
   BjbListener *self = (BjbListener *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   if (self->connection != NULL)
     {
       g_clear_signal_handler (&self->connected_id, self->connection);
@@ -376,6 +438,7 @@ bjb_listener_stop (BjbListener *self)
   g_return_if_fail (BJB_IS_LISTENER (self));
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   bjb_connection_close (self->connection);
   finish_start (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                            "the listener was stopped"));

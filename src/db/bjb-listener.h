@@ -12,16 +12,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BjbListener, bjb_listener, BJB, LISTENER, GObject)
 
 /*
- * BjbListener: delivers every bjb.event row the login may see, exactly once, in id order
- * (= commit order), live and across reconnects and restarts.
+ * BjbListener: delivers every bjb.event row the login may see, exactly once, in delivery
+ * order, live and across reconnects and restarts.
+ *
+ * Delivery order is commit order as far as a reader can tell: (transaction id, event id),
+ * and an event only once every older transaction has ended (bjb.events_after), so a
+ * transaction left open elsewhere may delay events, never lose or repeat them. Ids are
+ * therefore not always increasing from one event to the next.
  *
  * On every (re)connect of its connection it runs `LISTEN bjb_events` first, then reads
- * `… FROM bjb.event WHERE id > last ORDER BY id`; each NOTIFY triggers the same read. So
- * catch-up and live delivery are one code path.
+ * `bjb.events_after (last)`; each NOTIFY triggers the same read, and while events are held
+ * back it polls (bjb.events_held_back). So catch-up and live delivery are one code path.
  *
  * Properties: "connection" (construct-only), "last-event-id" (gint64, read/write, notify):
- * persist it (per login) and set it back before bjb_listener_start_async() so a restarted
- * client shows nothing twice. 0 = from the beginning.
+ * the id of the last event delivered, which is the cursor; persist it (per login) and set
+ * it back before bjb_listener_start_async() so a restarted client shows nothing twice.
+ * 0 = from the beginning.
  *
  * Signal: "event-received" (BjbEvent *event), after last-event-id was advanced to it.
  */
