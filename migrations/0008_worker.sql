@@ -378,7 +378,8 @@ $$;
 -- Claims up to p_lim due messages for this worker under a lease. SKIP LOCKED: several
 -- workers never claim the same row, and a row another transaction holds is simply passed
 -- over. A message whose customer has since opted out or lost the address is skipped here.
-CREATE FUNCTION bjb.claim_messages(p_lim int, p_lease interval)
+-- p_channels: the channels this worker has a gateway for (NULL: all).
+CREATE FUNCTION bjb.claim_messages(p_lim int, p_lease interval, p_channels text[] DEFAULT NULL)
 RETURNS TABLE (id bigint, kind text, channel text, recipient text, recipient_name text,
                subject text, body text, attempts int, lease_until timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -398,6 +399,7 @@ BEGIN
   FOR v_msg IN
     SELECT m.id, m.customer_id, m.channel FROM bjb.customer_message m
     WHERE m.status = 'pending' AND m.next_attempt_at <= pg_catalog.now()
+      AND (p_channels IS NULL OR m.channel = ANY (p_channels))
     ORDER BY m.next_attempt_at, m.id
     LIMIT p_lim
     FOR UPDATE SKIP LOCKED
@@ -513,6 +515,21 @@ BEGIN
       next_attempt_at = CASE WHEN p_permanent THEN next_attempt_at
                              ELSE greatest(p_retry_at, pg_catalog.now()) END,
       lease_until = NULL, last_error = v_error
+  WHERE id = p_id;
+END
+$$;
+
+-- The request went out and its answer was lost (connection dropped mid-reply, timeout after
+-- sending): it may have been delivered, so it is never retried automatically.
+CREATE FUNCTION bjb.message_uncertain(p_id bigint, p_error text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  PERFORM bjb.require_role('worker');
+  PERFORM bjb.held_message(p_id);
+  PERFORM bjb.close_message_attempt(p_id, 'uncertain', NULL, left(p_error, 1000), NULL, NULL);
+  UPDATE bjb.customer_message
+  SET status = 'uncertain', lease_until = NULL,
+      last_error = coalesce(nullif(left(btrim(p_error), 1000), ''), 'Hasil pengiriman tidak diketahui')
   WHERE id = p_id;
 END
 $$;
@@ -779,7 +796,8 @@ BEGIN
 END
 $revoke$;
 
-GRANT EXECUTE ON FUNCTION bjb.claim_messages(int, interval),
+GRANT EXECUTE ON FUNCTION bjb.claim_messages(int, interval, text[]),
+                          bjb.message_uncertain(bigint, text),
                           bjb.begin_message_attempt(bigint),
                           bjb.message_sent(bigint, text, int),
                           bjb.message_failed(bigint, text, timestamptz, boolean, int),
