@@ -12,8 +12,9 @@
 
 static gboolean verbose;
 
-/* The journal when systemd runs us (structured fields kept), stderr otherwise. Info
- * records (each message sent, each job) are kept; debug only with --verbose. */
+/* The journal when systemd runs us (structured fields kept), stderr otherwise (never
+ * stdout: that is for --check-config and --version). Info records (each message sent, each
+ * job) are kept; debug only with --verbose. */
 static GLogWriterOutput
 write_log (GLogLevelFlags   level,
            const GLogField *fields,
@@ -28,7 +29,12 @@ write_log (GLogLevelFlags   level,
     journal = g_log_writer_is_journald (fileno (stderr)) ? 1 : 0;
   if (journal == 1 && g_log_writer_journald (level, fields, n_fields, user_data) == G_LOG_WRITER_HANDLED)
     return G_LOG_WRITER_HANDLED;
-  return g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  {
+    g_autofree char *line = g_log_writer_format_fields (level, fields, n_fields, isatty (fileno (stderr)));
+    fprintf (stderr, "%s\n", line);
+    fflush (stderr);
+  }
+  return G_LOG_WRITER_HANDLED;
 }
 
 int
