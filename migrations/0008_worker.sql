@@ -708,7 +708,7 @@ RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   PERFORM bjb.require_role('admin');
-  IF NOT EXISTS (SELECT 1 FROM bjb.message_template_default(p_kind, p_channel)) THEN
+  IF (SELECT d.body FROM bjb.message_template_default(p_kind, p_channel) d) IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ011',
       MESSAGE = pg_catalog.format('Jenis pesan %s lewat %s tidak dikenal.', coalesce(p_kind, '(kosong)'),
                                   coalesce(p_channel, '(kosong)'));
