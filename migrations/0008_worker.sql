@@ -2,43 +2,33 @@
 --
 -- 0008_worker: what the worker barokahd and the admin's Messages page need.
 --
---  * The outbox gets the states of DESIGN.md: pending → sending (leased) → sent / failed /
---    uncertain / skipped. "uncertain": a send started (bjb.begin_message_attempt) and its
---    result never came back; it is never sent again automatically, only by an admin
---    (bjb.resend_message), because these gateways have no idempotency key.
---  * Every message kind is queued on both channels (WhatsApp, email); a channel the customer
---    cannot be reached on, or opted out of, is recorded as skipped with the reason.
---  * Message text comes from templates (bjb.message_template, admin-editable; built-in
---    Indonesian defaults in bjb.message_template_default), rendered when the message is
---    queued. bjb.queue_customer_message (0001) is redefined for that: every queueing path
---    (order_message, product_messages, the expiry and birthday jobs) goes through it.
---  * bjb.expire_overdue_orders (0001) is redefined to queue the "order expired" message.
---  * Jobs for the worker: bjb.queue_birthday_messages, bjb.sweep_message_leases.
---
--- Errors as in 0001: BJ002 (the message is not in a state that allows this), BJ004 (caller),
--- BJ011 (invalid argument: template, filter, lease).
+--  * Outbox states of DESIGN.md: pending → sending (leased) → sent / failed / uncertain /
+--    skipped. "uncertain": a send started (bjb.begin_message_attempt) and its result never
+--    came back; only an admin sends it again (bjb.resend_message): no idempotency key.
+--  * Every kind is queued per channel (WhatsApp, email); a channel the customer cannot be
+--    reached on, or opted out of, is recorded as skipped with the reason.
+--  * Text from templates (bjb.message_template, admin-edited; built-in Indonesian defaults),
+--    rendered when queued: bjb.queue_customer_message (0001) is redefined for that, and
+--    bjb.expire_overdue_orders (0001) to queue "order expired".
+--  * Worker jobs: bjb.queue_birthday_messages, bjb.sweep_message_leases.
+-- Errors as in 0001: BJ002 (message not in a state for this), BJ004, BJ011 (bad argument).
 
 BEGIN;
 SET LOCAL ROLE bjb_owner;
 
----------------------------------------------------------------------------------------------
--- Tables
----------------------------------------------------------------------------------------------
+-- ==== Tables ==============================================================================
 
--- Opt-out per channel, kept by customer service (direct column UPDATE, like the other
--- customer fields). Checked again when a message is claimed, so an opt-out also stops
--- messages already queued.
+-- Opt-out per channel, kept by cs (a column UPDATE like the other customer fields); checked
+-- again when a message is claimed, so it also stops messages already queued.
 ALTER TABLE bjb.customer
   ADD COLUMN whatsapp_opt_out boolean NOT NULL DEFAULT false,
   ADD COLUMN email_opt_out boolean NOT NULL DEFAULT false;
 GRANT UPDATE (whatsapp_opt_out, email_opt_out) ON bjb.customer TO bjb_admin, bjb_cs;
 
-ALTER TABLE bjb.customer_message DROP CONSTRAINT customer_message_status_check;
-ALTER TABLE bjb.customer_message ADD CONSTRAINT customer_message_status_check
-  CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'uncertain', 'skipped'));
-ALTER TABLE bjb.customer_message DROP CONSTRAINT customer_message_kind_check;
-ALTER TABLE bjb.customer_message ADD CONSTRAINT customer_message_kind_check
-  CHECK (kind IN ('birthday', 'payment_confirmed', 'order_shipped', 'order_completed',
+ALTER TABLE bjb.customer_message DROP CONSTRAINT customer_message_status_check,
+  ADD CONSTRAINT customer_message_status_check CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'uncertain', 'skipped'));
+ALTER TABLE bjb.customer_message DROP CONSTRAINT customer_message_kind_check,
+  ADD CONSTRAINT customer_message_kind_check CHECK (kind IN ('birthday', 'payment_confirmed', 'order_shipped', 'order_completed',
                   'order_expired', 'new_product', 'back_in_stock'));
 ALTER TABLE bjb.customer_message
   ADD COLUMN lease_until timestamptz,
@@ -103,9 +93,7 @@ $$;
 CREATE TRIGGER outbox_notify AFTER INSERT OR UPDATE OF status ON bjb.customer_message
   FOR EACH ROW WHEN (NEW.status = 'pending') EXECUTE FUNCTION bjb.outbox_notify();
 
----------------------------------------------------------------------------------------------
--- Templates
----------------------------------------------------------------------------------------------
+-- ==== Templates ===========================================================================
 
 -- The built-in text of every kind (both channels share it; email uses the subject).
 CREATE FUNCTION bjb.message_template_default(p_kind text, p_channel text,
@@ -261,9 +249,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   END
 $$;
 
----------------------------------------------------------------------------------------------
--- Queueing (redefines the 0001 helper every queueing path calls)
----------------------------------------------------------------------------------------------
+-- ==== Queueing (redefines the 0001 helper every queueing path calls) ======================
 
 -- p_subject and p_body of the 0001 callers are no longer used: the text comes from the
 -- template of each channel. One row per channel; dedupe_key gets the channel appended, so
@@ -371,9 +357,7 @@ BEGIN
 END
 $$;
 
----------------------------------------------------------------------------------------------
--- Delivery (the worker)
----------------------------------------------------------------------------------------------
+-- ==== Delivery (the worker) ===============================================================
 
 -- Claims up to p_lim due messages for this worker under a lease. SKIP LOCKED: several
 -- workers never claim the same row, and a row another transaction holds is simply passed
@@ -573,9 +557,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT min(next_attempt_at) FROM bjb.customer_message WHERE status = 'pending'
 $$;
 
----------------------------------------------------------------------------------------------
--- The admin's Messages page
----------------------------------------------------------------------------------------------
+-- ==== The admin's Messages page ===========================================================
 
 -- The outbox, newest first, keyset-paged by id (p_before_id: the last id of the previous
 -- page; NULL for the first). Every filter is optional (NULL: any).
@@ -687,6 +669,16 @@ BEGIN
 END
 $$;
 
+CREATE FUNCTION bjb.check_template_kind(p_kind text, p_channel text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF (SELECT d.body FROM bjb.message_template_default(p_kind, p_channel) d) IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'BJ011', MESSAGE = pg_catalog.format('Jenis pesan %s lewat %s tidak dikenal.',
+                                                                     coalesce(p_kind, '(kosong)'), coalesce(p_channel, '(kosong)'));
+  END IF;
+END
+$$;
+
 CREATE FUNCTION bjb.check_template_text(p_text text) RETURNS void
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -708,11 +700,7 @@ RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   PERFORM bjb.require_role('admin');
-  IF (SELECT d.body FROM bjb.message_template_default(p_kind, p_channel) d) IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ011',
-      MESSAGE = pg_catalog.format('Jenis pesan %s lewat %s tidak dikenal.', coalesce(p_kind, '(kosong)'),
-                                  coalesce(p_channel, '(kosong)'));
-  END IF;
+  PERFORM bjb.check_template_kind(p_kind, p_channel);
   IF p_body IS NULL OR btrim(p_body) = '' OR length(p_body) > 4000 THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ011', MESSAGE = 'Isi pesan harus diisi (paling banyak 4000 karakter).';
   END IF;
@@ -750,12 +738,8 @@ DECLARE
   v_vars jsonb;
 BEGIN
   PERFORM bjb.require_role('admin');
+  PERFORM bjb.check_template_kind(p_kind, p_channel);
   SELECT * INTO v_tpl FROM bjb.message_template_for(p_kind, p_channel);
-  IF v_tpl.body IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ011',
-      MESSAGE = pg_catalog.format('Jenis pesan %s lewat %s tidak dikenal.', coalesce(p_kind, '(kosong)'),
-                                  coalesce(p_channel, '(kosong)'));
-  END IF;
   PERFORM bjb.check_template_text(p_subject);
   PERFORM bjb.check_template_text(p_body);
   IF p_message IS NOT NULL THEN
@@ -781,20 +765,14 @@ BEGIN
 END
 $$;
 
----------------------------------------------------------------------------------------------
--- Privileges
----------------------------------------------------------------------------------------------
+-- ==== Privileges ==========================================================================
 
-DO $revoke$
-DECLARE
-  f regprocedure;
-BEGIN
-  FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
-           WHERE p.pronamespace = 'bjb'::regnamespace LOOP
+-- Nothing for PUBLIC (the default privileges of 0001 say so too), then exactly who calls what.
+DO $revoke$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'bjb'::regnamespace LOOP
     EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
   END LOOP;
-END
-$revoke$;
+END $revoke$;
 
 GRANT EXECUTE ON FUNCTION bjb.claim_messages(int, interval, text[]),
                           bjb.message_uncertain(bigint, text),
