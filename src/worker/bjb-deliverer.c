@@ -30,6 +30,7 @@ struct _BjbDeliverer
   guint requested;         /* what the claim out asked for */
   gboolean stopping;
   guint n_sent;
+  guint n_db_errors;       /* claims and marks the database refused or lost */
 };
 
 G_DEFINE_FINAL_TYPE (BjbDeliverer, bjb_deliverer, G_TYPE_OBJECT)
@@ -107,6 +108,7 @@ on_marked (GObject      *source,
           mark (d);
           return;
         }
+      d->self->n_db_errors++;
       bjb_worker_log_message (G_LOG_LEVEL_MESSAGE, id, channel, "mark-failed", d->attempt,
                               d->result->http_status,
                               "could not record the outcome (%s): %s; the lease sweep will "
@@ -230,6 +232,7 @@ on_claimed (GObject      *source,
   self->claiming = FALSE;
   if (messages == NULL)
     {
+      self->n_db_errors++;
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                         "cannot claim messages: %s", error->message);
       self->drained = TRUE;
@@ -372,4 +375,12 @@ bjb_deliverer_get_n_sent (BjbDeliverer *self)
   g_return_val_if_fail (BJB_IS_DELIVERER (self), 0);
 
   return self->n_sent;
+}
+
+guint
+bjb_deliverer_get_n_db_errors (BjbDeliverer *self)
+{
+  g_return_val_if_fail (BJB_IS_DELIVERER (self), 0);
+
+  return self->n_db_errors;
 }

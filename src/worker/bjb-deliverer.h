@@ -42,7 +42,10 @@ gboolean      bjb_deliverer_is_idle      (BjbDeliverer          *self);
 double        bjb_deliverer_backoff      (const BjbWorkerConfig *config,
                                           int                    attempt);
 
-/* Messages marked since creation, by final outcome of the attempt: for logs and tests. */
+/* Messages marked sent since creation. */
 guint         bjb_deliverer_get_n_sent   (BjbDeliverer          *self);
+
+/* Claims and marks that failed in the database (--once then exits 1). */
+guint         bjb_deliverer_get_n_db_errors (BjbDeliverer        *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _BjbWorker
 
   gboolean once;
   gboolean stopping;
+  gboolean quitting;
   int exit_status;
   guint jobs_running;
   guint open_attempt;
@@ -58,9 +59,19 @@ clear_timers (BjbWorker *self)
 static void
 maybe_quit (BjbWorker *self)
 {
-  if ((self->stopping || self->once) && self->jobs_running == 0
+  if (!self->quitting && (self->stopping || self->once) && self->jobs_running == 0
       && (self->deliverer == NULL || bjb_deliverer_is_idle (self->deliverer)))
-    g_main_loop_quit (self->loop);
+    {
+      self->quitting = TRUE;
+      if (self->once && self->deliverer != NULL)
+        {
+          g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE", "one pass done: %u sent",
+                            bjb_deliverer_get_n_sent (self->deliverer));
+          if (bjb_deliverer_get_n_db_errors (self->deliverer) > 0 && self->exit_status == BJB_WORKER_EXIT_OK)
+            self->exit_status = BJB_WORKER_EXIT_FAILURE;
+        }
+      g_main_loop_quit (self->loop);
+    }
 }
 
 static void
@@ -108,6 +119,8 @@ on_job_done (GObject      *source,
   const char *name = job_names[run->job];
 
   self->jobs_running--;
+  if (n < 0 && self->once && self->exit_status == BJB_WORKER_EXIT_OK)
+    self->exit_status = BJB_WORKER_EXIT_FAILURE;   /* cron should hear of it */
   if (n < 0)
     bjb_worker_log_job (G_LOG_LEVEL_MESSAGE, name, 0, "failed: %s", error->message);
   else if (n > 0 || self->once)

@@ -118,11 +118,11 @@ test_retries_spaced (void)
               - ((GatewayRequest *) t->requests->pdata[i])->at) / 1e6;
   g_test_message ("gaps: %.2f %.2f %.2f s", gap[0], gap[1], gap[2]);
   g_assert_cmpfloat (gap[0], >=, 0.95);
-  g_assert_cmpfloat (gap[0], <, 1.8);
+  g_assert_cmpfloat (gap[0], <, 2.5);    /* slack for a loaded machine; polling would be 5 s */
   g_assert_cmpfloat (gap[1], >=, 1.95);
-  g_assert_cmpfloat (gap[1], <, 2.8);
+  g_assert_cmpfloat (gap[1], <, 3.5);
   g_assert_cmpfloat (gap[2], >=, 1.95);
-  g_assert_cmpfloat (gap[2], <, 2.8);
+  g_assert_cmpfloat (gap[2], <, 3.5);
   g_assert_cmpstr (status_of (t, c, "whatsapp"), ==, "sent");
   outcomes = worker_test_sql (t, "SELECT string_agg(outcome || ':' || coalesce(http_status, 0), ',' ORDER BY id) "
                                  "FROM bjb.customer_message_attempt");
@@ -306,7 +306,9 @@ test_listen_and_sigterm (void)
 
   committed = g_get_monotonic_time ();
   worker_test_queue (t, c);
-  g_assert_true (worker_test_wait_until (t, has_requests, GUINT_TO_POINTER (1), 1000));
+  /* Typically ~10 ms (bench/README.md); 2 s leaves room for a loaded test machine while
+   * polling (poll_interval 60 s here) could never make it. */
+  g_assert_true (worker_test_wait_until (t, has_requests, GUINT_TO_POINTER (1), 2000));
   g_test_message ("commit → gateway: %.0f ms",
                   (((GatewayRequest *) t->requests->pdata[0])->at - committed) / 1000.0);
 

@@ -20,7 +20,7 @@ typedef enum
   REPLY_429,            /* arg: Retry-After seconds */
   REPLY_SLOW,           /* arg: milliseconds, then REPLY_OK */
   REPLY_DROP,           /* status line and half a body, then the connection closes */
-  REPLY_KILL_WORKER,    /* SIGKILL the worker on receipt, then REPLY_OK to nobody */
+  REPLY_KILL_WORKER,    /* SIGKILL the worker on receipt; no answer */
   REPLY_TERM_WORKER,    /* SIGTERM the worker on receipt, reply after arg ms */
 } ReplyKind;
 
