@@ -427,7 +427,9 @@ bjb_gateway_send_async (BjbGateway          *self,
                              (GDestroyNotify) bjb_send_result_free);
       return;
     }
-  auth = g_strconcat (self->config->auth_prefix, self->config->secret, NULL);
+  auth = *self->config->auth_prefix != '\0'
+           ? g_strdup_printf ("%s %s", self->config->auth_prefix, self->config->secret)
+           : g_strdup (self->config->secret);
   soup_message_headers_replace (soup_message_get_request_headers (sd->msg),
                                 self->config->auth_header, auth);
   soup_message_headers_replace (soup_message_get_request_headers (sd->msg), "Accept", "application/json");

@@ -173,9 +173,7 @@ read_gateway (Reader     *r,
   gw->channel = g_strdup (channel);
   gw->url = read_string (r, channel, "url", default_url);
   gw->auth_header = read_string (r, channel, "auth_header", default_header);
-  gw->auth_prefix = g_key_file_get_value (r->kf, channel, "auth_prefix", NULL);
-  if (gw->auth_prefix == NULL)
-    gw->auth_prefix = g_strdup ("");
+  gw->auth_prefix = read_string (r, channel, "auth_prefix", "");
   gw->field_target = read_string (r, channel, "field_target", "target");
   gw->field_message = read_string (r, channel, "field_message", "message");
   gw->field_country_code = read_string (r, channel, "field_country_code", "countryCode");

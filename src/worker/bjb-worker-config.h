@@ -39,7 +39,7 @@ typedef struct
   char *channel;             /* "whatsapp" or "email" */
   char *url;
   char *auth_header;         /* e.g. "Authorization", "api-key" */
-  char *auth_prefix;         /* put before the secret, e.g. "Bearer "; usually "" */
+  char *auth_prefix;         /* a word before the secret ("Bearer" → "Bearer <token>"); usually "" */
   char *secret;              /* the token (from the secrets file only) */
   /* WhatsApp form */
   char *field_target;
