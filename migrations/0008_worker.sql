@@ -359,9 +359,8 @@ $$;
 
 -- ==== Delivery (the worker) ===============================================================
 
--- Claims up to p_lim due messages for this worker under a lease. SKIP LOCKED: several
--- workers never claim the same row, and a row another transaction holds is simply passed
--- over. A message whose customer has since opted out or lost the address is skipped here.
+-- Claims up to p_lim due messages under a lease. SKIP LOCKED: several workers never claim
+-- the same row. A message whose customer has since opted out or lost the address is skipped.
 -- p_channels: the channels this worker has a gateway for (NULL: all).
 CREATE FUNCTION bjb.claim_messages(p_lim int, p_lease interval, p_channels text[] DEFAULT NULL)
 RETURNS TABLE (id bigint, kind text, channel text, recipient text, recipient_name text,
@@ -372,6 +371,7 @@ DECLARE
   v_msg    record;
   v_reason text;
   v_cust   bjb.customer;
+  v_n      int := 0;
 BEGIN
   PERFORM bjb.require_role('worker');
   IF p_lim IS NULL OR p_lim NOT BETWEEN 1 AND 1000 THEN
@@ -380,12 +380,12 @@ BEGIN
   IF p_lease IS NULL OR p_lease < interval '5 seconds' OR p_lease > interval '1 hour' THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ011', MESSAGE = 'Masa sewa pesan harus antara 5 detik dan 1 jam.';
   END IF;
+  -- No LIMIT (skipped rows must not eat the batch): the cursor locks rows as it fetches them.
   FOR v_msg IN
     SELECT m.id, m.customer_id, m.channel FROM bjb.customer_message m
     WHERE m.status = 'pending' AND m.next_attempt_at <= pg_catalog.now()
       AND (p_channels IS NULL OR m.channel = ANY (p_channels))
     ORDER BY m.next_attempt_at, m.id
-    LIMIT p_lim
     FOR UPDATE SKIP LOCKED
   LOOP
     SELECT * INTO v_cust FROM bjb.customer c WHERE c.id = v_msg.customer_id;
@@ -401,6 +401,8 @@ BEGIN
       WHERE m.id = v_msg.id
       RETURNING m.id, m.kind, m.channel, m.recipient, v_cust.name, m.subject, m.body, m.attempts,
                 m.lease_until;
+    v_n := v_n + 1;
+    EXIT WHEN v_n >= p_lim;
   END LOOP;
 END
 $$;
@@ -551,8 +553,7 @@ BEGIN
 END
 $$;
 
--- When the next pending message is due (NULL: none): the worker sleeps until then.
-CREATE FUNCTION bjb.next_message_at() RETURNS timestamptz
+CREATE FUNCTION bjb.next_message_at() RETURNS timestamptz  -- the worker sleeps until then
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT min(next_attempt_at) FROM bjb.customer_message WHERE status = 'pending'
 $$;

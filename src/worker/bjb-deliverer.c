@@ -26,8 +26,7 @@ struct _BjbDeliverer
   guint in_flight;         /* messages claimed and not yet marked */
   gboolean claiming;       /* a claim query is out */
   gboolean again;          /* a kick arrived during a claim: claim once more after it */
-  gboolean drained;        /* the last claim got fewer than it asked for */
-  guint requested;         /* what the claim out asked for */
+  gboolean drained;        /* the last claim found nothing due */
   gboolean stopping;
   guint n_sent;
   guint n_db_errors;       /* claims and marks the database refused or lost */
@@ -240,7 +239,9 @@ on_claimed (GObject      *source,
       check_idle (self);
       return;
     }
-  self->drained = messages->len < self->requested;
+  /* Fewer than asked is not "nothing more due": the claim skips opted-out customers within
+   * its limit. Only an empty claim means drained. */
+  self->drained = messages->len == 0;
   for (guint i = 0; i < messages->len; i++)
     start (self, g_ptr_array_index (messages, i));
   if (self->again || !self->drained)
@@ -267,7 +268,6 @@ claim (BjbDeliverer *self)
   if (free_slots == 0)
     return;
   self->claiming = TRUE;
-  self->requested = free_slots;
   bjb_message_ops_claim_async (self->connection, free_slots, self->config->lease, self->channels,
                                NULL, on_claimed, g_object_ref (self));
 }

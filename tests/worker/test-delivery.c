@@ -85,6 +85,34 @@ test_every_message_once (void)
   worker_test_free (t);
 }
 
+/* Skipped messages do not eat a claim's batch: with one slot, two opted-out customers ahead
+ * of a reachable one still let --once send it. */
+static void
+test_skips_do_not_end_the_pass (void)
+{
+  WorkerTest *t = worker_test_new ();
+  gint64 a, b, c;
+
+  if (t == NULL)
+    return;
+  worker_test_set (t, "delivery", "concurrency", "1");
+  a = worker_test_add_customer (t, PHONE (51), NULL, FALSE);
+  b = worker_test_add_customer (t, PHONE (52), NULL, FALSE);
+  c = worker_test_add_customer (t, PHONE (53), NULL, FALSE);
+  worker_test_queue (t, a);
+  worker_test_queue (t, b);
+  worker_test_queue (t, c);
+  g_free (worker_test_sql (t, "UPDATE bjb.customer SET whatsapp_opt_out = true "
+                              "WHERE phone IN ('" PHONE (51) "', '" PHONE (52) "')"));
+
+  g_assert_cmpint (worker_test_run_once (t), ==, 0);
+  g_assert_cmpstr (status_of (t, a, "whatsapp"), ==, "skipped");
+  g_assert_cmpstr (status_of (t, b, "whatsapp"), ==, "skipped");
+  g_assert_cmpstr (status_of (t, c, "whatsapp"), ==, "sent");
+  g_assert_cmpuint (t->requests->len, ==, 1);
+  worker_test_free (t);
+}
+
 /* status:false, 500, 429 with Retry-After: 2, then 200. Configured backoff 1 s doubling:
  * the second attempt ~1 s after the first, the third ~2 s after that, the fourth when the
  * gateway said (2 s). */
@@ -327,6 +355,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/worker/delivery/every-message-once", test_every_message_once);
+  g_test_add_func ("/worker/delivery/skips-do-not-end-the-pass", test_skips_do_not_end_the_pass);
   g_test_add_func ("/worker/delivery/retries-spaced", test_retries_spaced);
   g_test_add_func ("/worker/delivery/parked-after-max-attempts", test_parked_after_max_attempts);
   g_test_add_func ("/worker/delivery/lost-answers-uncertain", test_lost_answers_uncertain);
