@@ -65,10 +65,10 @@ check "the installed GSettings schema compiles" \
 check "the translation catalogue is Indonesian" \
   bash -c "msgunfmt '$root/$(option localedir)/id/LC_MESSAGES/barokah.mo' | grep -q 'Kantor Belakang'"
 
-# systemd checks ExecStart's program: point it at the installed one under DESTDIR.
+# systemd checks the Exec*= programs: point it at the installed one under DESTDIR.
 mkdir -p "$dest/units"
 for u in "$unitdir"/*.service "$unitdir"/*.timer; do
-  sed "s|^ExecStart=$prefix/|ExecStart=$root/|" "$u" > "$dest/units/$(basename "$u")"
+  sed "s|^\(Exec[A-Za-z]*=[-@:+!]*\)$prefix/|\1$root/|" "$u" > "$dest/units/$(basename "$u")"
 done
 check "the backup service runs the installed barokah-admin" \
   grep -q "^ExecStart=$prefix/$(option bindir)/barokah-admin .* backup --directory .* --keep" \
@@ -84,8 +84,6 @@ worker_unit=$(grep '/barokahd\.service$' "$dest/plan" | head -1)
 if [ -n "$worker_unit" ]; then
   check "the worker's unit barokahd.service is installed under the prefix" \
     bash -c "[ -s '$dest$worker_unit' ] && case '$worker_unit' in '$prefix'/*) ;; *) exit 1 ;; esac"
-  sed "s|^ExecStart=\([-@:+!]*\)$prefix/|ExecStart=\1$root/|" "$dest$worker_unit" \
-    > "$dest/units/barokahd.service"
   if command -v systemd-analyze >/dev/null; then
     check "systemd-analyze verify accepts the worker's unit" \
       systemd-analyze verify --man=no "$dest/units/barokahd.service"
