@@ -143,8 +143,9 @@ CREATE POLICY admin_read ON bjb.discount_rule FOR SELECT TO bjb_admin USING (tru
 ---------------------------------------------------------------------------------------------
 
 -- A field the form must mark: BJ011 with the field's name in the COLUMN diagnostic.
+-- VOLATILE (the default): an immutable one could be folded, and raise, while planning.
 CREATE FUNCTION bjb.field_error(p_field text, p_message text) RETURNS void
-LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   RAISE EXCEPTION USING ERRCODE = 'BJ011', COLUMN = p_field, MESSAGE = p_message;
 END
@@ -152,7 +153,7 @@ $$;
 
 -- The stale-edit refusal: names who changed the row and when (Jakarta time).
 CREATE FUNCTION bjb.stale_error(p_what text, p_version int, p_by text, p_at timestamptz) RETURNS void
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   RAISE EXCEPTION USING ERRCODE = 'BJ020',
     MESSAGE = pg_catalog.format('%s sudah diubah oleh %s pada %s sejak Anda mulai mengubahnya. '
@@ -176,6 +177,9 @@ END
 $$;
 CREATE TRIGGER price_change AFTER INSERT OR UPDATE OF price ON bjb.product
   FOR EACH ROW EXECUTE FUNCTION bjb.price_change_record();
+-- Products from before 0012 start their history with the price they have now.
+INSERT INTO bjb.price_change (product_id, old_price, new_price, at, actor)
+SELECT id, NULL, price, created_at, session_user FROM bjb.product ORDER BY id;
 
 -- Every stock change but orders: lock the product (FOR NO KEY UPDATE, as orders do), refuse
 -- going below zero (BJ001), write the ledger row, tell admins when it falls to the threshold.
