@@ -151,16 +151,21 @@ BEGIN
 END
 $$;
 
--- The stale-edit refusal: names who changed the row and when (Jakarta time).
-CREATE FUNCTION bjb.stale_error(p_what text, p_version int, p_by text, p_at timestamptz) RETURNS void
+-- The stale-edit check: p_version is the version the form began from, p_current the row's;
+-- the refusal names who changed the row and when (Jakarta time).
+CREATE FUNCTION bjb.check_version(p_what text, p_version int, p_current int, p_by text, p_at timestamptz)
+RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+  IF p_version IS NOT DISTINCT FROM p_current THEN
+    RETURN;
+  END IF;
   RAISE EXCEPTION USING ERRCODE = 'BJ020',
     MESSAGE = pg_catalog.format('%s sudah diubah oleh %s pada %s sejak Anda mulai mengubahnya. '
                                 'Muat ulang untuk melihat perubahannya.', p_what,
                                 coalesce((SELECT s.display_name FROM bjb.staff s WHERE s.login = p_by), p_by),
                                 pg_catalog.to_char(p_at AT TIME ZONE 'Asia/Jakarta', 'DD-MM-YYYY HH24:MI "WIB"')),
-    DETAIL = pg_catalog.json_build_object('version', p_version, 'updated_by', p_by,
+    DETAIL = pg_catalog.json_build_object('version', p_current, 'updated_by', p_by,
                                           'updated_at', p_at)::text;
 END
 $$;
@@ -181,6 +186,26 @@ CREATE TRIGGER price_change AFTER INSERT OR UPDATE OF price ON bjb.product
 INSERT INTO bjb.price_change (product_id, old_price, new_price, at, actor)
 SELECT id, NULL, price, created_at, session_user FROM bjb.product ORDER BY id;
 
+-- Locks a product for a change (FOR NO KEY UPDATE, as orders do) and returns it: BJ013 when
+-- an unfinished transaction holds it past lock_timeout, BJ011 on p_field when it is missing.
+CREATE FUNCTION bjb.lock_product(p_product bigint, p_field text) RETURNS bjb.product
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_product bjb.product;
+BEGIN
+  BEGIN
+    SELECT * INTO v_product FROM bjb.product WHERE id = p_product FOR NO KEY UPDATE;
+  EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION USING ERRCODE = 'BJ013',
+      MESSAGE = 'Produk ini sedang dipakai transaksi lain yang belum selesai. Coba lagi sebentar lagi.';
+  END;
+  IF v_product.id IS NULL THEN
+    PERFORM bjb.field_error(p_field, pg_catalog.format('Produk #%s tidak ditemukan.', p_product));
+  END IF;
+  RETURN v_product;
+END
+$$;
+
 -- Every stock change but orders: lock the product (FOR NO KEY UPDATE, as orders do), refuse
 -- going below zero (BJ001), write the ledger row, tell admins when it falls to the threshold.
 CREATE FUNCTION bjb.apply_stock_delta(p_product bigint, p_delta int, p_reason text, p_note text)
@@ -190,15 +215,7 @@ DECLARE
   v_product bjb.product;
   v_low     int := bjb.setting_bigint('low_stock_threshold')::int;
 BEGIN
-  BEGIN
-    SELECT * INTO v_product FROM bjb.product WHERE id = p_product FOR NO KEY UPDATE;
-  EXCEPTION WHEN lock_not_available THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ013',
-      MESSAGE = 'Stok produk ini sedang dipakai transaksi lain yang belum selesai. Coba lagi sebentar lagi.';
-  END;
-  IF v_product.id IS NULL THEN
-    PERFORM bjb.field_error('product_id', pg_catalog.format('Produk #%s tidak ditemukan.', p_product));
-  END IF;
+  v_product := bjb.lock_product(p_product, 'product_id');
   IF v_product.stock + p_delta < 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ001',
       MESSAGE = pg_catalog.format('Stok %s hanya %s; tidak dapat dikurangi %s.',
@@ -260,19 +277,9 @@ BEGIN
     VALUES (p_category, v_name, v_unit, p_price, coalesce(p_description, ''), p_active)
     RETURNING * INTO v_row;
   ELSE
-    BEGIN
-      SELECT * INTO v_old FROM bjb.product WHERE id = p_id FOR NO KEY UPDATE;
-    EXCEPTION WHEN lock_not_available THEN
-      RAISE EXCEPTION USING ERRCODE = 'BJ013',
-        MESSAGE = 'Produk ini sedang dipakai transaksi lain yang belum selesai. Coba lagi sebentar lagi.';
-    END;
-    IF v_old.id IS NULL THEN
-      PERFORM bjb.field_error('id', pg_catalog.format('Produk #%s tidak ditemukan.', p_id));
-    END IF;
-    IF p_version IS DISTINCT FROM v_old.version THEN
-      PERFORM bjb.stale_error(pg_catalog.format('Produk %s', v_old.name), v_old.version,
+    v_old := bjb.lock_product(p_id, 'id');
+    PERFORM bjb.check_version(pg_catalog.format('Produk %s', v_old.name), p_version, v_old.version,
                               v_old.edited_by, v_old.edited_at);
-    END IF;
     UPDATE bjb.product
     SET category_id = p_category, name = v_name, unit = v_unit, price = p_price,
         description = coalesce(p_description, ''), active = p_active,
@@ -377,10 +384,8 @@ BEGIN
     IF NOT FOUND THEN
       PERFORM bjb.field_error('id', pg_catalog.format('Kategori #%s tidak ditemukan.', p_id));
     END IF;
-    IF p_version IS DISTINCT FROM v_old.version THEN
-      PERFORM bjb.stale_error(pg_catalog.format('Kategori %s', v_old.name), v_old.version,
+    PERFORM bjb.check_version(pg_catalog.format('Kategori %s', v_old.name), p_version, v_old.version,
                               v_old.edited_by, v_old.edited_at);
-    END IF;
     UPDATE bjb.category
     SET name = v_name, version = version + 1, edited_at = pg_catalog.now(), edited_by = session_user
     WHERE id = p_id RETURNING * INTO v_row;
@@ -404,10 +409,8 @@ BEGIN
   IF NOT FOUND THEN
     PERFORM bjb.field_error('id', pg_catalog.format('Kategori #%s tidak ditemukan.', p_id));
   END IF;
-  IF p_version IS DISTINCT FROM v_old.version THEN
-    PERFORM bjb.stale_error(pg_catalog.format('Kategori %s', v_old.name), v_old.version,
+  PERFORM bjb.check_version(pg_catalog.format('Kategori %s', v_old.name), p_version, v_old.version,
                             v_old.edited_by, v_old.edited_at);
-  END IF;
   SELECT count(*) INTO v_n FROM bjb.product WHERE category_id = p_id;
   IF v_n > 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ021',
@@ -613,10 +616,8 @@ BEGIN
     IF NOT FOUND THEN
       PERFORM bjb.field_error('id', pg_catalog.format('Aturan diskon #%s tidak ditemukan.', p_id));
     END IF;
-    IF p_version IS DISTINCT FROM v_old.version THEN
-      PERFORM bjb.stale_error(pg_catalog.format('Aturan diskon %s', v_old.name), v_old.version,
+    PERFORM bjb.check_version(pg_catalog.format('Aturan diskon %s', v_old.name), p_version, v_old.version,
                               v_old.edited_by, v_old.edited_at);
-    END IF;
   END IF;
   IF p_valid_until < v_today AND (p_id IS NULL OR p_valid_until IS DISTINCT FROM v_old.valid_until) THEN
     PERFORM bjb.field_error('valid_until', 'Tanggal berlaku sampai tidak boleh di masa lalu.');
@@ -654,10 +655,8 @@ BEGIN
   IF NOT FOUND THEN
     PERFORM bjb.field_error('id', pg_catalog.format('Aturan diskon #%s tidak ditemukan.', p_id));
   END IF;
-  IF p_version IS DISTINCT FROM v_old.version THEN
-    PERFORM bjb.stale_error(pg_catalog.format('Aturan diskon %s', v_old.name), v_old.version,
+  PERFORM bjb.check_version(pg_catalog.format('Aturan diskon %s', v_old.name), p_version, v_old.version,
                             v_old.edited_by, v_old.edited_at);
-  END IF;
   UPDATE bjb.discount_rule
   SET active = p_active, version = version + 1, edited_at = pg_catalog.now(), edited_by = session_user
   WHERE id = p_id;
@@ -978,7 +977,8 @@ $$;
 ---------------------------------------------------------------------------------------------
 
 REVOKE ALL ON FUNCTION
-  bjb.field_error(text, text), bjb.stale_error(text, int, text, timestamptz),
+  bjb.field_error(text, text), bjb.check_version(text, int, int, text, timestamptz),
+  bjb.lock_product(bigint, text),
   bjb.price_change_record(), bjb.apply_stock_delta(bigint, int, text, text),
   bjb.keep_an_admin(text, text), bjb.audit_changes(jsonb, jsonb),
   bjb.save_product(bigint, int, bigint, text, text, bigint, text, boolean),
