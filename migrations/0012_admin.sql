@@ -724,6 +724,16 @@ BEGIN
 END
 $$;
 
+-- Ends every open session of a login (but the caller's own), so a deactivated or moved
+-- login keeps no window open with its old rights.
+CREATE FUNCTION bjb.end_sessions(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  PERFORM pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a
+  WHERE a.usename = p_login AND a.pid <> pg_catalog.pg_backend_pid();
+END
+$$;
+
 -- The last-admin rule: locks the active admins' staff rows (in login order, so two admins
 -- acting at once take turns; staff logins cannot lock staff rows themselves) and refuses a
 -- change that would leave no active admin.
@@ -759,9 +769,7 @@ BEGIN
   UPDATE bjb.staff SET active = p_active WHERE login = p_login;
   EXECUTE pg_catalog.format('ALTER ROLE %I %s', p_login, CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
   IF NOT p_active THEN
-    PERFORM pg_catalog.pg_terminate_backend(pid)
-    FROM pg_catalog.pg_stat_activity
-    WHERE usename = p_login AND pid <> pg_catalog.pg_backend_pid();
+    PERFORM bjb.end_sessions(p_login);
   END IF;
 END
 $$;
@@ -794,9 +802,7 @@ BEGIN
   UPDATE bjb.staff SET role = p_role WHERE login = p_login;
   EXECUTE pg_catalog.format('REVOKE %I FROM %I', 'bjb_' || v_old, p_login);
   EXECUTE pg_catalog.format('GRANT %I TO %I', 'bjb_' || p_role, p_login);
-  PERFORM pg_catalog.pg_terminate_backend(pid)
-  FROM pg_catalog.pg_stat_activity
-  WHERE usename = p_login AND pid <> pg_catalog.pg_backend_pid();
+  PERFORM bjb.end_sessions(p_login);
 END
 $$;
 
@@ -980,7 +986,7 @@ REVOKE ALL ON FUNCTION
   bjb.field_error(text, text), bjb.check_version(text, int, int, text, timestamptz),
   bjb.lock_product(bigint, text),
   bjb.price_change_record(), bjb.apply_stock_delta(bigint, int, text, text),
-  bjb.keep_an_admin(text, text), bjb.audit_changes(jsonb, jsonb),
+  bjb.keep_an_admin(text, text), bjb.end_sessions(text), bjb.audit_changes(jsonb, jsonb),
   bjb.save_product(bigint, int, bigint, text, text, bigint, text, boolean),
   bjb.set_product_photo(bigint, text, bytea, bytea, int, int), bjb.price_history(bigint),
   bjb.list_products(text, bigint, boolean), bjb.save_category(bigint, int, text),
