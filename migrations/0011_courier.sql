@@ -195,38 +195,24 @@ BEGIN
   v_kept := FOUND AND bjb.was_assigned(p_order)
             AND (v_order.status = 'cancelled' OR v_order.courier IS DISTINCT FROM session_user);
   IF NOT v_kept THEN
-    v_order := bjb.lock_order(p_order);
-    IF v_order.status <> 'shipped' THEN
-      PERFORM bjb.transition_error(v_order, 'menerima foto pengiriman');
-    END IF;
+    -- Every check of a delivery photo (the courier's own shipped order, JPEG, sizes: BJ009).
+    v_id := bjb.attach_photo(p_order, 'delivery', p_mime, p_data, p_thumb, p_width, p_height);
+    UPDATE bjb.photo SET client_key = p_key WHERE id = v_id;
+    RETURN v_id;
   END IF;
 
-  IF p_mime IS DISTINCT FROM 'image/jpeg' THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ009', MESSAGE = 'Foto harus disimpan sebagai JPEG.';
-  END IF;
-  IF p_data IS NULL OR octet_length(p_data) < 4 OR substring(p_data FROM 1 FOR 3) <> '\xffd8ff'::bytea
-     OR p_thumb IS NULL OR octet_length(p_thumb) < 4
-     OR substring(p_thumb FROM 1 FOR 3) <> '\xffd8ff'::bytea THEN
+  -- The order is no longer this courier's to deliver: keep the photo for cs. The client
+  -- made it before going offline; the table's checks (JPEG, sizes) still apply.
+  BEGIN
+    INSERT INTO bjb.photo (order_id, kind, mime, data, thumb, width, height, uploaded_by, client_key)
+    VALUES (p_order, 'delivery', p_mime, p_data, p_thumb, p_width, p_height, session_user, p_key)
+    RETURNING id INTO v_id;
+  EXCEPTION WHEN check_violation OR not_null_violation THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ009', MESSAGE = 'Berkas foto bukan JPEG yang valid.';
-  END IF;
-  IF octet_length(p_data) > 10485760 OR octet_length(p_thumb) > 524288 THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ009', MESSAGE = 'Berkas foto terlalu besar.';
-  END IF;
-  IF p_width IS NULL OR p_height IS NULL OR p_width NOT BETWEEN 1 AND 1600
-     OR p_height NOT BETWEEN 1 AND 1600 THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ009',
-      MESSAGE = 'Ukuran foto harus 1–1600 piksel pada sisi terpanjang.';
-  END IF;
-
-  INSERT INTO bjb.photo (order_id, kind, mime, data, thumb, width, height, uploaded_by, client_key)
-  VALUES (p_order, 'delivery', p_mime, p_data, p_thumb, p_width, p_height, session_user, p_key)
-  RETURNING id INTO v_id;
-  IF v_kept THEN
-    PERFORM bjb.emit_event('delivery_proof_kept', p_order, NULL, v_order.customer_id, 'cs', NULL,
-                           jsonb_build_object('number', v_order.number, 'photo_id', v_id,
-                                              'courier', session_user::text,
-                                              'status', v_order.status));
-  END IF;
+  END;
+  PERFORM bjb.emit_event('delivery_proof_kept', p_order, NULL, v_order.customer_id, 'cs', NULL,
+                         jsonb_build_object('number', v_order.number, 'photo_id', v_id,
+                                            'courier', session_user::text, 'status', v_order.status));
   RETURN v_id;
 END
 $$;
