@@ -258,6 +258,10 @@ BEGIN
   END IF;
   PERFORM bjb.delivery_gone_error(p_order, 'penyelesaian');
   v_order := bjb.lock_order(p_order);
+  -- Cancelled or reassigned between the unlocked check above and the lock: the same BJ021.
+  IF v_order.status = 'cancelled' OR v_order.courier IS DISTINCT FROM session_user THEN
+    PERFORM bjb.delivery_gone_error(p_order, 'penyelesaian');
+  END IF;
 
   -- A replay (the reply was lost, the app was killed): the first result, nothing changed.
   IF v_order.completion_key = p_key THEN
@@ -371,6 +375,9 @@ BEGIN
   PERFORM bjb.require_role('courier');
   PERFORM bjb.delivery_gone_error(p_order, 'laporan gagal antar');
   v_order := bjb.lock_order(p_order);
+  IF v_order.status = 'cancelled' OR v_order.courier IS DISTINCT FROM session_user THEN
+    PERFORM bjb.delivery_gone_error(p_order, 'laporan gagal antar');
+  END IF;
   SELECT r.label INTO v_label FROM bjb.delivery_problem_reasons() r WHERE r.code = p_reason;
   IF v_label IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'BJ011', MESSAGE = 'Pilih alasan gagal antar dari daftar.';
