@@ -8,11 +8,11 @@
 --    when the server got it, so a completion queued offline is timed by the delivery, not by
 --    the sync. The same key twice returns the first result and changes nothing.
 --    The old bjb.complete_order(order) stays for the pickup handover at the depot (cs, admin);
---    for a delivery order it now refuses (BJ020): the recipient is part of the proof.
+--    for a delivery order it now refuses (BJ030): the recipient is part of the proof.
 --  * bjb.attach_delivery_photo(order, key, …): the delivery photo, idempotent per key. A
 --    photo for an order that was cancelled or handed to another courier while the courier
 --    was offline is still stored (kept for customer service, event delivery_proof_kept);
---    the completion that follows is refused (BJ021).
+--    the completion that follows is refused (BJ031).
 --  * bjb.report_delivery_problem(order, reason, note): a failed attempt. The order stays
 --    shipped and assigned; cs gets an event and a history row; cs can then
 --    bjb.reassign_delivery (same or another courier) or bjb.cancel_order (now allowed for a
@@ -24,10 +24,10 @@
 --
 -- Errors added (SQLSTATE class BJ, message in Indonesian; BJ02x kept for deliveries so they
 -- cannot collide with codes other branches add after BJ013):
---   BJ020 completion without the recipient's name (or through the old signature)
---   BJ021 the order was cancelled or handed to another courier before the completion arrived
---   BJ022 capture time in the future (beyond the clock-skew allowance) or before shipping
---   BJ023 idempotency key missing or already used for another order
+--   BJ030 completion without the recipient's name (or through the old signature)
+--   BJ031 the order was cancelled or handed to another courier before the completion arrived
+--   BJ032 capture time in the future (beyond the clock-skew allowance) or before shipping
+--   BJ033 idempotency key missing or already used for another order
 --
 -- Run as a superuser after 0001–0010:  psql -v ON_ERROR_STOP=1 -f 0011_courier.sql
 
@@ -128,7 +128,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                    AND e.kind = 'order_shipped')
 $$;
 
--- BJ021 for a courier whose order was cancelled or handed to another courier while their
+-- BJ031 for a courier whose order was cancelled or handed to another courier while their
 -- completion or photo was on its way; NULL otherwise (the caller goes on to bjb.lock_order).
 CREATE FUNCTION bjb.delivery_gone_error(p_order bigint, p_what text) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -140,11 +140,11 @@ BEGIN
     RETURN;
   END IF;
   IF v_order.status = 'cancelled' THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ021',
+    RAISE EXCEPTION USING ERRCODE = 'BJ031',
       MESSAGE = pg_catalog.format('Pesanan %s sudah dibatalkan oleh CS; %s ditolak. Foto bukti yang '
                                   'sudah terkirim tetap disimpan untuk CS.', v_order.number, p_what);
   ELSIF v_order.courier IS DISTINCT FROM session_user THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ021',
+    RAISE EXCEPTION USING ERRCODE = 'BJ031',
       MESSAGE = pg_catalog.format('Pesanan %s sudah dialihkan ke kurir lain; %s ditolak. Foto bukti '
                                   'yang sudah terkirim tetap disimpan untuk CS.', v_order.number, p_what);
   END IF;
@@ -166,7 +166,7 @@ $$;
 -- As bjb.attach_photo(…, 'delivery', …), plus an idempotency key (the same key returns the
 -- photo already stored) and the offline case: when the order was cancelled or reassigned
 -- before the photo arrived, the photo is stored anyway, for customer service to see, and
--- they are told (delivery_proof_kept); the completion that follows is refused (BJ021).
+-- they are told (delivery_proof_kept); the completion that follows is refused (BJ031).
 CREATE FUNCTION bjb.attach_delivery_photo(p_order bigint, p_key uuid, p_mime text, p_data bytea,
                                           p_thumb bytea, p_width int, p_height int)
 RETURNS bigint
@@ -178,7 +178,7 @@ DECLARE
 BEGIN
   PERFORM bjb.require_role('courier');
   IF p_key IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ023', MESSAGE = 'Foto tanpa kunci pengiriman ditolak.';
+    RAISE EXCEPTION USING ERRCODE = 'BJ033', MESSAGE = 'Foto tanpa kunci pengiriman ditolak.';
   END IF;
   -- A resend waits for the first attempt to finish, then gets its photo back.
   PERFORM pg_catalog.pg_advisory_xact_lock(6449764, pg_catalog.hashtext(p_key::text));
@@ -188,7 +188,7 @@ BEGIN
     RETURN v_id;
   END IF;
   IF EXISTS (SELECT 1 FROM bjb.photo WHERE client_key = p_key) THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ023', MESSAGE = 'Kunci foto ini sudah dipakai untuk foto lain.';
+    RAISE EXCEPTION USING ERRCODE = 'BJ033', MESSAGE = 'Kunci foto ini sudah dipakai untuk foto lain.';
   END IF;
 
   SELECT * INTO v_order FROM bjb.sales_order WHERE id = p_order;
@@ -232,9 +232,9 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 -- The assigned courier completes a delivery. Refusals, in the order checked:
--- BJ004 not a courier / not their order (the id only), BJ023 no key or the key belongs to
--- another completion, BJ020 no recipient, BJ021 cancelled or reassigned meanwhile,
--- BJ002 not shipped, BJ022 capture time, BJ003 no delivery photo of theirs since shipping.
+-- BJ004 not a courier / not their order (the id only), BJ033 no key or the key belongs to
+-- another completion, BJ030 no recipient, BJ031 cancelled or reassigned meanwhile,
+-- BJ002 not shipped, BJ032 capture time, BJ003 no delivery photo of theirs since shipping.
 --
 -- Clock skew: the capture time comes from the courier's device. Tablets set their clock
 -- from the network when they have one; a clock a few minutes fast must not lose a real
@@ -254,11 +254,11 @@ DECLARE
 BEGIN
   PERFORM bjb.require_role('courier');
   IF p_key IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ023', MESSAGE = 'Penyelesaian tanpa kunci pengiriman ditolak.';
+    RAISE EXCEPTION USING ERRCODE = 'BJ033', MESSAGE = 'Penyelesaian tanpa kunci pengiriman ditolak.';
   END IF;
   PERFORM bjb.delivery_gone_error(p_order, 'penyelesaian');
   v_order := bjb.lock_order(p_order);
-  -- Cancelled or reassigned between the unlocked check above and the lock: the same BJ021.
+  -- Cancelled or reassigned between the unlocked check above and the lock: the same BJ031.
   IF v_order.status = 'cancelled' OR v_order.courier IS DISTINCT FROM session_user THEN
     PERFORM bjb.delivery_gone_error(p_order, 'penyelesaian');
   END IF;
@@ -268,12 +268,12 @@ BEGIN
     RETURN bjb.completion_result(v_order);
   END IF;
   IF EXISTS (SELECT 1 FROM bjb.sales_order WHERE completion_key = p_key) THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ023',
+    RAISE EXCEPTION USING ERRCODE = 'BJ033',
       MESSAGE = 'Kunci pengiriman ini sudah dipakai untuk pesanan lain.';
   END IF;
 
   IF v_recipient IS NULL OR length(v_recipient) > 200 THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ020',
+    RAISE EXCEPTION USING ERRCODE = 'BJ030',
       MESSAGE = pg_catalog.format('Isi nama penerima barang pesanan %s (paling banyak 200 karakter).',
                                   v_order.number);
   END IF;
@@ -284,14 +284,14 @@ BEGIN
     PERFORM bjb.transition_error(v_order, 'diselesaikan');
   END IF;
   IF p_captured_at IS NULL OR p_captured_at > pg_catalog.now() + v_skew THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ022',
+    RAISE EXCEPTION USING ERRCODE = 'BJ032',
       MESSAGE = pg_catalog.format('Waktu foto pesanan %s ada di masa depan (%s); periksa jam perangkat.',
                                   v_order.number,
                                   coalesce(pg_catalog.to_char(p_captured_at AT TIME ZONE 'Asia/Jakarta',
                                                               'DD-MM-YYYY HH24:MI'), 'kosong'));
   END IF;
   IF p_captured_at < v_order.shipped_at - v_skew THEN
-    RAISE EXCEPTION USING ERRCODE = 'BJ022',
+    RAISE EXCEPTION USING ERRCODE = 'BJ032',
       MESSAGE = pg_catalog.format('Waktu foto pesanan %s lebih awal dari waktu pengiriman; periksa jam perangkat.',
                                   v_order.number);
   END IF;
@@ -336,7 +336,7 @@ BEGIN
         MESSAGE = pg_catalog.format('Pesanan %s hanya dapat diselesaikan oleh kurir yang mengantarnya.',
                                     v_order.number);
     END IF;
-    RAISE EXCEPTION USING ERRCODE = 'BJ020',
+    RAISE EXCEPTION USING ERRCODE = 'BJ030',
       MESSAGE = pg_catalog.format('Pesanan %s diselesaikan dengan nama penerima dan waktu foto; '
                                   'perbarui aplikasi.', v_order.number);
   END IF;

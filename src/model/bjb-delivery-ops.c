@@ -252,7 +252,7 @@ on_send_photo_stored (GObject      *source,
   const BjbDeliveryCompletion *c = g_task_get_task_data (task);
 
   /* An order cancelled or handed to another courier meanwhile still takes the photo (kept
-   * for customer service); the completion below is then refused with BJ021. */
+   * for customer service); the completion below is then refused with BJ031. */
   if (bjb_delivery_ops_attach_photo_finish (result, &error) == 0)
     {
       g_task_return_error (task, g_steal_pointer (&error));

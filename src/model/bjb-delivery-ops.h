@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * function of migration 0011 (the database checks the login, the order, the recipient, the
  * capture time and the idempotency key); the statements are constants in
  * bjb-delivery-ops.c. Errors are the database's (BJ codes with the server's message):
- * BJ004 not your order, BJ020 no recipient, BJ021 cancelled or reassigned meanwhile (the
- * photo is kept for customer service), BJ022 capture time, BJ023 key, BJ003 no photo.
+ * BJ004 not your order, BJ030 no recipient, BJ031 cancelled or reassigned meanwhile (the
+ * photo is kept for customer service), BJ032 capture time, BJ033 key, BJ003 no photo.
  */
 
 /* Finish: (transfer full): bjb.my_deliveries() rows, oldest first, as objects: order_id,
@@ -95,7 +95,7 @@ JsonObject *bjb_delivery_ops_complete_finish      (GAsyncResult         *result,
  *
  * The photo, then the completion, both under the completion's key: safe to repeat after
  * any failure, including a reply lost after the server committed. Remove the completion
- * from the spool only when this finished without error, or with BJ021 (the server kept the
+ * from the spool only when this finished without error, or with BJ031 (the server kept the
  * photo for customer service; the courier must be told). Finish: as _complete_finish.
  */
 void        bjb_delivery_ops_send_async           (BjbConnection               *connection,

@@ -409,7 +409,7 @@ test_exactly_once (void)
   }
 
   /* The second order is cancelled by cs before the courier is back online: refused with
-   * BJ021, the photo kept for customer service. */
+   * BJ031, the photo kept for customer service. */
   {
     g_autoptr(BjbDeliverySpool) spool = bjb_delivery_spool_new (dir, &error);
     g_autoptr(GPtrArray) listed = NULL;
@@ -427,7 +427,7 @@ test_exactly_once (void)
     g_assert_cmpuint (listed->len, ==, 1);
     refused = send_one (courier, g_ptr_array_index (listed, 0));
     g_assert_error (refused.error, BJB_DB_ERROR, BJB_DB_ERROR_BUSINESS);
-    g_assert_cmpstr (bjb_db_error_get_sqlstate (refused.error), ==, "BJ021");
+    g_assert_cmpstr (bjb_db_error_get_sqlstate (refused.error), ==, "BJ031");
     g_clear_error (&refused.error);
     kept = value_for (dbname, "SELECT count(*) FROM bjb.photo WHERE kind = 'delivery' AND order_id = ", cancelled);
     g_assert_cmpstr (kept, ==, "1");
