@@ -118,6 +118,10 @@ static const struct {
   { "BJ009", N_("The photo is not valid.") },
   { "BJ010", N_("The staff data is not valid.") },
   { "BJ011", N_("A value is missing or not valid.") },
+  { "BJ030", N_("Write down who received the goods.") },
+  { "BJ031", N_("This order was cancelled or given to another courier; the photo was kept for customer service.") },
+  { "BJ032", N_("The photo’s time is not possible. Check the device’s clock.") },
+  { "BJ033", N_("This delivery was already sent for another order.") },
 };
 
 const char *

@@ -601,7 +601,9 @@ complete_as_courier (Fixture *f,
   {
     const char *p[] = { id };
 
-    r2 = db_test_query (courier, "SELECT bjb.complete_order($1)", 1, p, &error);
+    r2 = db_test_query (courier,
+                        "SELECT bjb.complete_order($1, 'Pak Penerima', NULL, now(), gen_random_uuid())",
+                        1, p, &error);
     g_assert_no_error (error);
   }
   bjb_connection_close (courier);

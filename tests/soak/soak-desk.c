@@ -348,7 +348,8 @@ run_courier (Desk    *desk,
           const char *params[] = { id, "delivery", jpeg_hex };
 
           if (call (desk, conn, "attach_photo", photo_sql, 3, params, NULL) == CALL_OK &&
-              call (desk, conn, "complete_order", "SELECT bjb.complete_order($1::bigint)", 1,
+              call (desk, conn, "complete_order",
+                    "SELECT bjb.complete_order($1::bigint, 'Soak', NULL, now(), gen_random_uuid())", 1,
                     params, NULL) == CALL_OK)
             desk->stats.completed++;
         }
