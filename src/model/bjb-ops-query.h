@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bjb-connection.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The one GTask shape every ops file shares: run a statement, hand the rows to the
+ * _finish of the operation that started it (which turns them into typed values).
+ * A cancelled query finishes with G_IO_ERROR_CANCELLED like any other error.
+ */
+void       bjb_ops_query_async  (BjbConnection       *connection,
+                                 const char          *sql,
+                                 guint                n_params,
+                                 const char *const   *params,
+                                 GCancellable        *cancellable,
+                                 gpointer             source_tag,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+
+/* Returns: (transfer full) (nullable): the rows, or NULL with @error set. Checks that
+ * @result was started with @source_tag. */
+BjbResult *bjb_ops_query_finish (GAsyncResult        *result,
+                                 gpointer             source_tag,
+                                 GError             **error);
+
+/* (transfer full): "123", the text form of a bigint parameter */
+char      *bjb_ops_int_param    (gint64               value);
+
+G_END_DECLS
