@@ -74,6 +74,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   BjbPagedQueryModel *self;    /* strong */
+  BjbPagedQuery *query;        /* strong: the query asked, whose _finish reads the answer */
   GCancellable *cancellable;   /* strong; identifies the fetch this is the answer to */
   guint serial;
   FetchKind kind;
@@ -84,6 +85,7 @@ static void
 fetch_free (Fetch *fetch)
 {
   g_clear_object (&fetch->self);
+  g_clear_object (&fetch->query);
   g_clear_object (&fetch->cancellable);
   g_free (fetch);
 }
@@ -339,7 +341,7 @@ count_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 n;
 
-  n = bjb_paged_query_count_finish (BJB_PAGED_QUERY (object), result, &error);
+  n = bjb_paged_query_count_finish (fetch->query, result, &error);
   if (fetch->serial != fetch->self->serial)
     return;
   if (n < 0)
@@ -376,6 +378,7 @@ start_count (BjbPagedQueryModel *self)
 
   fetch = g_new0 (Fetch, 1);
   fetch->self = g_object_ref (self);
+  fetch->query = g_object_ref (self->query);
   fetch->serial = self->serial;
   bjb_paged_query_count_async (self->query, self->count_cancellable, count_cb, fetch);
 }
@@ -414,7 +417,7 @@ fetch_cb (GObject      *object,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  rows = bjb_paged_query_fetch_finish (BJB_PAGED_QUERY (object), result, &error);
+  rows = bjb_paged_query_fetch_finish (fetch->query, result, &error);
 
   /* Another fetch took over while this one was on its way. */
   if (fetch->cancellable != self->cancellable)
@@ -486,6 +489,7 @@ start_fetch (BjbPagedQueryModel *self,
 
   fetch = g_new0 (Fetch, 1);
   fetch->self = g_object_ref (self);
+  fetch->query = g_object_ref (self->query);
   fetch->serial = self->serial;
   fetch->kind = kind;
   if (kind == FETCH_REFRESH)

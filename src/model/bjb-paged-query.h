@@ -49,7 +49,9 @@ G_DECLARE_INTERFACE (BjbPagedQuery, bjb_paged_query, BJB, PAGED_QUERY, GObject)
  * @can_fetch: FALSE while the query cannot run (no connection yet); optional, default TRUE
  * @fetch_async: the rows after @after (NULL: from the first) in the query's order, at most
  *   @limit of them; an ops call
- * @fetch_finish: (transfer full): a GPtrArray of rows (owning their references)
+ * @fetch_finish: (transfer full): a GPtrArray of rows (owning their references). The result
+ *   may come from another object (the ops call's connection): implementations pass
+ *   @callback straight to their ops call and read the answer with its _finish
  * @count_async: optional: how many rows match in all (the model asks only when the first
  *   page is not the whole answer, and only once the list has been quiet a moment)
  * @count_finish: the count, or -1 with @error set

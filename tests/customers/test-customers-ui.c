@@ -9,6 +9,7 @@
 
 #include "bjb-customer.h"
 #include "bjb-customer-order.h"
+#include "bjb-customer-query.h"
 #include "bjb-customers-page.h"
 #include "customers-test-util.h"
 #include "db-test-util.h"
@@ -32,7 +33,7 @@ static struct
   BjbConnection *connection;
   GtkWindow *window;
   BjbCustomersPage *page;
-  BjbCustomerListModel *model;
+  BjbPagedQueryModel *model;
   char *sri;
   char *bambang;
   char *wati;
@@ -100,8 +101,8 @@ id_of (const char *table,
 static gboolean
 model_settled (gpointer data)
 {
-  return !bjb_customer_list_model_get_loading (fx.model) &&
-         bjb_customer_list_model_get_n_total (fx.model) >= 0;
+  return !bjb_paged_query_model_get_loading (fx.model) &&
+         bjb_paged_query_model_get_n_total (fx.model) >= 0;
 }
 
 static void
@@ -115,7 +116,7 @@ static void
 wait_requery (void)
 {
   /* The change either started a query at once or after the debounce. */
-  for (int i = 0; i < 50 && !bjb_customer_list_model_get_loading (fx.model); i++)
+  for (int i = 0; i < 50 && !bjb_paged_query_model_get_loading (fx.model); i++)
     g_main_context_iteration (NULL, FALSE);
   wait_model ();
 }
@@ -173,7 +174,7 @@ skip_unless_ready (void)
 static gboolean
 standalone_settled (gpointer data)
 {
-  return !bjb_customer_list_model_get_loading (data) && bjb_customer_list_model_get_n_total (data) >= 0;
+  return !bjb_paged_query_model_get_loading (data) && bjb_paged_query_model_get_n_total (data) >= 0;
 }
 
 static gboolean
@@ -185,7 +186,7 @@ n_items_is (gpointer data)
 }
 
 static void
-want (BjbCustomerListModel *model,
+want (BjbPagedQueryModel *model,
       guint                 n)
 {
   g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (n));
@@ -196,7 +197,8 @@ want (BjbCustomerListModel *model,
 static void
 test_model_paging (void)
 {
-  g_autoptr(BjbCustomerListModel) model = NULL;
+  g_autoptr(BjbCustomerQuery) query = NULL;
+  g_autoptr(BjbPagedQueryModel) model = NULL;
   g_autoptr(BjbCustomer) first = NULL;
   g_autoptr(BjbCustomer) placeholder = NULL;
   g_autoptr(BjbCustomer) last = NULL;
@@ -204,12 +206,14 @@ test_model_paging (void)
   if (skip_unless_ready ())
     return;
 
-  model = g_object_new (BJB_TYPE_CUSTOMER_LIST_MODEL, "page-size", 50, NULL);
-  bjb_customer_list_model_set_connection (model, fx.connection);
+  query = bjb_customer_query_new (NULL);
+  model = g_object_new (BJB_TYPE_PAGED_QUERY_MODEL,
+                        "item-type", BJB_TYPE_CUSTOMER, "page-size", 50, "query", query, NULL);
+  bjb_customer_query_set_connection (query, fx.connection);
   g_assert_true (ct_wait_until (standalone_settled, model, 10000));
 
   /* 154 customers: one page, then one page of placeholders standing in for the rest. */
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (model), ==, 154);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_false (bjb_customer_get_placeholder (first));
@@ -250,7 +254,7 @@ test_list (void)
     return;
 
   wait_model ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
   /* The view asked for the rows it shows; the model fetched the pages behind them. */
   g_assert_true (ct_wait_until (all_loaded, NULL, 10000));
   g_assert_false (bjb_customer_get_placeholder (item (153)));
@@ -321,10 +325,10 @@ test_search (void)
 
   search ("tidak ada yang begini");
   g_assert_cmpuint (n_items (), ==, 0);
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 0);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 0);
 
   search ("");
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
 }
 
 static void
@@ -358,11 +362,11 @@ test_filters (void)
 
   bjb_customers_page_set_filters (fx.page, "active", FALSE, 0, FALSE);
   wait_requery ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 153);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 153);
 
   bjb_customers_page_set_filters (fx.page, NULL, FALSE, 0, FALSE);
   wait_requery ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
 }
 
 static gboolean
@@ -580,7 +584,7 @@ test_live_refresh (void)
     return;
 
   selection = gtk_column_view_get_model (bjb_customers_page_get_column_view (fx.page));
-  position = bjb_customer_list_model_find (fx.model, g_ascii_strtoll (fx.bambang, NULL, 10));
+  position = bjb_paged_query_model_find (fx.model, g_ascii_strtoll (fx.bambang, NULL, 10));
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (selection, position, TRUE);
   bambang = item (position);
@@ -639,11 +643,11 @@ typedef struct
 
 /* The first page of the new text is in: rows updated in place or replaced. */
 static void
-bench_loading_changed (BjbCustomerListModel *model,
+bench_loading_changed (BjbPagedQueryModel *model,
                        GParamSpec           *pspec,
                        Bench                *bench)
 {
-  if (!bjb_customer_list_model_get_loading (model))
+  if (!bjb_paged_query_model_get_loading (model))
     bench->changed = TRUE;
 }
 
@@ -652,7 +656,7 @@ bench_done (gpointer data)
 {
   Bench *bench = data;
 
-  return bench->changed && !bjb_customer_list_model_get_loading (fx.model);
+  return bench->changed && !bjb_paged_query_model_get_loading (fx.model);
 }
 
 static int
@@ -731,7 +735,7 @@ test_bench_keystroke (void)
   median = g_array_index (times, double, times->len / 2);
   g_test_message ("keystroke to drawn rows at %" G_GINT64_FORMAT " customers: median %.1f ms, "
                   "p90 %.1f ms, max %.1f ms over %u keystrokes",
-                  bjb_customer_list_model_get_n_total (fx.model), median, g_array_index (times, double, times->len * 9 / 10),
+                  bjb_paged_query_model_get_n_total (fx.model), median, g_array_index (times, double, times->len * 9 / 10),
                   g_array_index (times, double, times->len - 1), times->len);
   g_print ("# BENCH keystroke-to-rows median_ms=%.1f p90_ms=%.1f max_ms=%.1f n=%u\n", median,
            g_array_index (times, double, times->len * 9 / 10),

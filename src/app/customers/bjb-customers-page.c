@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "bjb-customer.h"
+#include "bjb-customer-query.h"
 #include "bjb-customer-sorter.h"
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
@@ -32,7 +34,8 @@ struct _BjbCustomersPage
   GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
-  BjbCustomerListModel *list_model;
+  BjbPagedQueryModel *list_model;
+  BjbCustomerQuery *query;
   GtkStack *stack;
   BjbCustomerDetail *detail;
   BjbCustomerForm *form;
@@ -92,7 +95,7 @@ show_pane (BjbCustomersPage *self,
 static void
 update_count (BjbCustomersPage *self)
 {
-  gint64 n = bjb_customer_list_model_get_n_total (self->list_model);
+  gint64 n = bjb_paged_query_model_get_n_total (self->list_model);
   g_autofree char *digits = NULL;
   g_autofree char *text = NULL;
 
@@ -119,7 +122,7 @@ n_total_changed_cb (BjbCustomersPage *self)
 static void
 loading_changed_cb (BjbCustomersPage *self)
 {
-  gboolean loading = bjb_customer_list_model_get_loading (self->list_model);
+  gboolean loading = bjb_paged_query_model_get_loading (self->list_model);
   guint position;
 
   gtk_spinner_set_spinning (self->spinner, loading);
@@ -128,7 +131,7 @@ loading_changed_cb (BjbCustomersPage *self)
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   position = self->selected_id > 0
-             ? bjb_customer_list_model_find (self->list_model, self->selected_id) : G_MAXUINT;
+             ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
   self->syncing_selection = TRUE;
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
@@ -143,15 +146,15 @@ apply_search_cb (gpointer user_data)
   BjbCustomersPage *self = user_data;
 
   self->search_source = 0;
-  bjb_customer_list_model_set_query (self->list_model,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  bjb_customer_query_set_text (self->query,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   return G_SOURCE_REMOVE;
 }
 
 static void
 error_changed_cb (BjbCustomersPage *self)
 {
-  const GError *error = bjb_customer_list_model_get_error (self->list_model);
+  const GError *error = bjb_paged_query_model_get_error (self->list_model);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
   if (error != NULL)
@@ -168,7 +171,7 @@ items_changed_cb (BjbCustomersPage *self)
     return;
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     return;
-  position = bjb_customer_list_model_find (self->list_model, self->selected_id);
+  position = bjb_paged_query_model_find (self->list_model, self->selected_id);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -198,7 +201,7 @@ filters_changed_cb (BjbCustomersPage *self)
   if (product != GTK_INVALID_LIST_POSITION && product < self->product_ids->len)
     product_id = g_array_index (self->product_ids, gint64, product);
 
-  g_object_set (self->list_model,
+  g_object_set (self->query,
                 "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : "",
                 "loyal-only", gtk_toggle_button_get_active (self->loyal_toggle),
                 "product-id", product_id,
@@ -218,7 +221,7 @@ sorter_changed_cb (BjbCustomersPage *self,
     return;
   sort = bjb_customer_sorter_get_server_sort (sorter);
 
-  bjb_customer_list_model_set_sort (self->list_model, sort != NULL ? sort : "name");
+  bjb_customer_query_set_sort (self->query, sort != NULL ? sort : "name");
 }
 
 static void
@@ -265,7 +268,7 @@ form_saved_cb (BjbCustomersPage *self,
                gint64            id)
 {
   show_customer (self, id);
-  bjb_customer_list_model_refresh (self->list_model);
+  bjb_paged_query_model_refresh (self->list_model);
 }
 
 static void
@@ -295,7 +298,7 @@ customers_open_action (GtkWidget  *widget,
 {
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  guint position = bjb_customer_list_model_find (self->list_model, id);
+  guint position = bjb_paged_query_model_find (self->list_model, id);
 
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
@@ -458,7 +461,8 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
 
   bjb_customers_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER);
-  g_type_ensure (BJB_TYPE_CUSTOMER_LIST_MODEL);
+  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_CUSTOMER_QUERY);
   g_type_ensure (BJB_TYPE_CUSTOMER_SORTER);
   g_type_ensure (BJB_TYPE_CUSTOMER_DETAIL);
   g_type_ensure (BJB_TYPE_CUSTOMER_FORM);
@@ -481,6 +485,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
@@ -556,7 +561,7 @@ bjb_customers_page_set_connection (BjbCustomersPage *self,
 
   bjb_customer_detail_set_connection (self->detail, connection);
   bjb_customer_form_set_connection (self->form, connection);
-  bjb_customer_list_model_set_connection (self->list_model, connection);
+  bjb_customer_query_set_connection (self->query, connection);
   load_products (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
@@ -566,12 +571,12 @@ bjb_customers_page_refresh (BjbCustomersPage *self)
 {
   g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
 
-  bjb_customer_list_model_refresh (self->list_model);
+  bjb_paged_query_model_refresh (self->list_model);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     bjb_customer_detail_reload (self->detail);
 }
 
-BjbCustomerListModel *
+BjbPagedQueryModel *
 bjb_customers_page_get_list_model (BjbCustomersPage *self)
 {
   g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);

@@ -6,7 +6,7 @@
 #include "bjb-connection.h"
 #include "bjb-customer-detail.h"
 #include "bjb-customer-form.h"
-#include "bjb-customer-list-model.h"
+#include "bjb-paged-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ void                  bjb_customers_page_set_connection (BjbCustomersPage *self,
 void                  bjb_customers_page_refresh        (BjbCustomersPage *self);
 
 /* For tests and the window: the parts the page is made of. (transfer none) */
-BjbCustomerListModel *bjb_customers_page_get_list_model (BjbCustomersPage *self);
+BjbPagedQueryModel   *bjb_customers_page_get_list_model (BjbCustomersPage *self);
 GtkEditable          *bjb_customers_page_get_search_entry (BjbCustomersPage *self);
 GtkColumnView        *bjb_customers_page_get_column_view (BjbCustomersPage *self);
 BjbCustomerForm      *bjb_customers_page_get_form       (BjbCustomersPage *self);
