@@ -424,6 +424,98 @@ test_form_invalid (void)
                    _("A birth date cannot be in the future."));
 }
 
+static gboolean
+in_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static gboolean
+scrolls (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data) + 200;
+}
+
+static gboolean
+email_error_gone (gpointer data)
+{
+  return bjb_customer_form_get_field_error (data, "email") == NULL;
+}
+
+static GtkWidget *
+form_child (BjbCustomerForm *form,
+            const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), BJB_TYPE_CUSTOMER_FORM, name));
+}
+
+/* Issue 8 #4: after Save the focus and the scroll go to the first invalid field, a reason
+ * goes as soon as its field is right, and the database's length limits hold as one types. */
+static void
+test_form_errors_in_view (void)
+{
+  BjbCustomerForm *form;
+  GtkWidget *email;
+  GtkAdjustment *vadjustment;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.new", NULL);
+  ct_wait_until (form_idle, form, 5000);
+  email = form_child (form, "email_entry");
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form_child (form, "scroller")));
+
+  /* Long notes push Save far below the email field, as many products do in a real shop. */
+  for (int i = 0; i < 60; i++)
+    g_string_append (long_text, "Catatan pengiriman: lewat gang samping.\n");
+  bjb_customer_form_set_field (form, "name", "Rina Wulandari");
+  bjb_customer_form_set_field (form, "email", "rina@contoh");
+  bjb_customer_form_set_field (form, "notes", long_text->str);
+  g_assert_true (ct_wait_until (scrolls, vadjustment, 5000));
+  /* Where a clerk is when pressing Save: at the bottom, the focus down there too. */
+  gtk_widget_grab_focus (form_child (form, "notes_view"));
+  ct_wait_frames (GTK_WIDGET (form), 2);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  ct_wait_frames (GTK_WIDGET (form), 2);
+  g_assert_false (in_view (email));
+
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "email"), ==,
+                   _("Enter an email address like nama@contoh.id."));
+  g_assert_true (gtk_widget_get_state_flags (email) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  g_assert_true (ct_wait_until (in_view, email, 5000));
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-form-focus");
+
+  /* Still wrong: still marked. Right: the reason and the summary go at once. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "rina@contoh.");
+  ct_wait_frames (GTK_WIDGET (form), 1);
+  g_assert_nonnull (bjb_customer_form_get_field_error (form, "email"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "rina@contoh.id");
+  g_assert_true (ct_wait_until (email_error_gone, form, 2000));
+  g_assert_null (bjb_customer_form_get_field_error (form, "form"));
+
+  /* bjb.customer's limits: a name of 200 characters, notes of 4000. */
+  g_string_truncate (long_text, 0);
+  for (int i = 0; i < 250; i++)
+    g_string_append_c (long_text, 'a' + i % 26);
+  bjb_customer_form_set_field (form, "name", long_text->str);
+  g_assert_cmpint (g_utf8_strlen (bjb_customer_form_get_field (form, "name"), -1), ==, 200);
+  for (int i = 0; i < 20; i++)
+    g_string_append (long_text, long_text->str + long_text->len - 250);
+  bjb_customer_form_set_field (form, "notes", long_text->str);
+  g_assert_cmpint (g_utf8_strlen (bjb_customer_form_get_field (form, "notes"), -1), ==, 4000);
+  bjb_customer_form_set_field (form, "notes", "");
+}
+
 static void
 test_form_valid (void)
 {
@@ -817,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/customers/search", test_search);
   g_test_add_func ("/customers/filters", test_filters);
   g_test_add_func ("/customers/form-invalid", test_form_invalid);
+  g_test_add_func ("/customers/form-errors-in-view", test_form_errors_in_view);
   g_test_add_func ("/customers/form-valid", test_form_valid);
   g_test_add_func ("/customers/form-duplicate", test_form_duplicate);
   g_test_add_func ("/customers/form-edit-deactivate", test_form_edit_deactivate);

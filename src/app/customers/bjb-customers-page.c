@@ -7,11 +7,12 @@
 #include <adwaita.h>
 
 #include "bjb-customer.h"
+#include "bjb-customer-ops.h"
 #include "bjb-customer-query.h"
 #include "bjb-customer-sorter.h"
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
-#include "bjb-db-error.h"
+#include "bjb-error-sentence.h"
 #include "bjb-money.h"
 
 #define BIRTHDAY_DAYS 7
@@ -158,7 +159,11 @@ error_changed_cb (BjbCustomersPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
   if (error != NULL)
-    gtk_label_set_label (self->error_label, bjb_db_error_get_user_message (error));
+    {
+      g_autofree char *sentence = bjb_error_sentence (error);
+
+      gtk_label_set_label (self->error_label, sentence);
+    }
 }
 
 /* Keep the customer selected when rows around it change (refresh, pages arriving). */
@@ -345,12 +350,11 @@ products_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(BjbCustomersPage) self = user_data;
-  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
-  if (rows == NULL)
+  if (!bjb_customer_ops_list_preference_products_finish (result, &ids, &names, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("products: %s", error->message);
@@ -358,17 +362,10 @@ products_cb (GObject      *object,
     }
 
   g_array_set_size (self->product_ids, 1);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      gint64 id = bjb_result_get_int64 (rows, i, "id");
-
-      g_array_append_val (self->product_ids, id);
-      g_ptr_array_add (names, (gpointer) bjb_result_get_string (rows, i, "name"));
-    }
-  g_ptr_array_add (names, NULL);
+  g_array_append_vals (self->product_ids, ids->data, ids->len);
   gtk_string_list_splice (self->product_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->product_names)) - 1,
-                          (const char * const *) names->pdata);
+                          (const char * const *) names);
 }
 
 static void
@@ -376,9 +373,8 @@ load_products (BjbCustomersPage *self)
 {
   if (self->connection == NULL)
     return;
-  bjb_connection_query_async (self->connection,
-                              "SELECT id, name FROM bjb.product WHERE active ORDER BY name, id",
-                              0, NULL, self->cancellable, products_cb, g_object_ref (self));
+  bjb_customer_ops_list_preference_products_async (self->connection, self->cancellable,
+                                                   products_cb, g_object_ref (self));
 }
 
 /* GObject */
