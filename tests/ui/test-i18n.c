@@ -102,7 +102,7 @@ test_indonesian (void)
   g_assert_nonnull (window);
   g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
   assert_no_english (GTK_WIDGET (window), &n_checked);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW,
                                                                      "role_label"))),
                    ==, "Layanan Pelanggan");
   g_assert_cmpuint (n_checked, >, 20);

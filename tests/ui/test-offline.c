@@ -101,7 +101,7 @@ test_connection_killed (void)
   window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
   g_assert_nonnull (window);
   g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
-  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+  banner = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "offline_banner");
   title = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "title_label");
   detail = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "detail_label");
   wait_banner (banner, FALSE);
@@ -146,7 +146,7 @@ test_deactivated_while_signed_in (void)
   window = bjb_ui_test_sign_in ("t_cs2", BJB_TYPE_CS_WINDOW);
   g_assert_nonnull (window);
   g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
-  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+  banner = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "offline_banner");
   title = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "title_label");
   sign_in = bjb_ui_test_child (banner, BJB_TYPE_OFFLINE_BANNER, "sign_in_button");
 
@@ -194,7 +194,7 @@ test_server_restart (void)
   window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
   g_assert_nonnull (window);
   g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
-  banner = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "offline_banner");
+  banner = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "offline_banner");
 
   /* The server stops (pg_ctl waits until it is down): the client says so… */
   run_pg_ctlcluster ("stop");
