@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-db-error.h"
+#include "bjb-error-sentence.h"
 #include "bjb-order-format.h"
 #include "bjb-orders-resources.h"
 
@@ -24,8 +25,9 @@ bjb_orders_ensure_resources (void)
 const char *
 bjb_order_status_label (const char *status)
 {
+  /* What the clerk must chase: the customer has not paid yet. */
   if (g_strcmp0 (status, "pending_payment") == 0)
-    return _("Processing");
+    return _("Awaiting payment");
   if (g_strcmp0 (status, "paid") == 0)
     return _("Paid");
   if (g_strcmp0 (status, "shipped") == 0)
@@ -100,14 +102,7 @@ bjb_order_format_time_left (GDateTime *due,
 char *
 bjb_order_error_text (const GError *error)
 {
-  const char *user = bjb_db_error_get_user_message (error);
-  const char *server = bjb_db_error_get_server_message (error);
-
-  if (error != NULL && error->domain != BJB_DB_ERROR)
-    return g_strdup (error->message);
-  if (server != NULL && *server != '\0')
-    return g_strdup_printf ("%s %s", user, server);
-  return g_strdup (user);
+  return bjb_error_sentence (error);
 }
 
 char *
