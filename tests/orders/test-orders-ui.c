@@ -10,12 +10,17 @@
 #include <locale.h>
 #include <unistd.h>
 
+#include "bjb-error-sentence.h"
+#include "bjb-history-entry.h"
+#include "bjb-image-drop-box.h"
 #include "bjb-new-order.h"
 #include "bjb-order-detail.h"
 #include "bjb-order-line-item.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
+#include "bjb-page.h"
 #include "bjb-product-hit.h"
+#include "bjb-product-picker.h"
 #include "db-test-util.h"
 
 /* The whole order desk under Xvfb against a throwaway database: a new order with a
@@ -163,6 +168,12 @@ action_enabled (GtkWidget  *widget,
   return gtk_widget_get_sensitive (button);
 }
 
+static gboolean
+action_enabled_cb (gpointer data)
+{
+  return action_enabled (data, "order.confirm-payment");
+}
+
 static void
 set_text (GtkWidget  *widget,
           GType       type,
@@ -268,7 +279,7 @@ search_product (GtkWidget  *widget,
   g_autoptr(BjbProductHit) first = NULL;
   gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
 
-  set_text (widget, BJB_TYPE_NEW_ORDER, "product_entry", name);
+  set_text (child (widget, BJB_TYPE_NEW_ORDER, "product_picker"), BJB_TYPE_PRODUCT_PICKER, "search_entry", name);
   /* The search entry waits a moment before searching; wait for the matching result. */
   for (;;)
     {
@@ -501,6 +512,108 @@ wait_message (BjbOrderDetail *detail,
     g_error ("no message with “%s” (have “%s”)", text, bjb_order_detail_get_message (detail));
 }
 
+/* A label of the detail that shows @text (issue 8 #4: beside the part it concerns). */
+static void
+assert_shown_in (GtkWidget  *detail,
+                 const char *label_name,
+                 const char *text)
+{
+  GtkLabel *label = child (detail, BJB_TYPE_ORDER_DETAIL, label_name);
+  GtkLabel *top = child (detail, BJB_TYPE_ORDER_DETAIL, "message_label");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+  if (label != top)
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (top)));
+}
+
+static gboolean
+picture_width_is (gpointer data)
+{
+  GtkWidget *picture = data;
+
+  int width = GPOINTER_TO_INT (g_object_get_data (data, "bjb-want"));
+
+  /* 900 × 600: the height follows the width. */
+  return gtk_widget_get_width (picture) == width &&
+         ABS (gtk_widget_get_height (picture) - width * 600 / 900) <= 1;
+}
+
+/* Issue 8 #3: the proof is fitted to the width, zooms from the buttons (Ctrl + scroll and
+ * pinch call the same function) and opens in a full window. */
+static void
+check_proof_zoom (GtkWidget *widget)
+{
+  BjbImageDropBox *box = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box");
+  GtkWidget *picture = child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "picture");
+  GtkWindow *full = child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "full_window");
+  int fit;
+
+  wait_for_draw (widget);
+  wait_for_draw (widget);
+  fit = gtk_widget_get_width (GTK_WIDGET (box)) - 2;
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), ==, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER (fit));
+  if (!wait_until (picture_width_is, picture))
+    {
+      int rw, rh;
+      gtk_widget_get_size_request (picture, &rw, &rh);
+      g_error ("the proof is %d × %d px, the box %d px wide (req %d %d, parent %s %d)", gtk_widget_get_width (picture),
+               gtk_widget_get_height (picture), fit, rw, rh, G_OBJECT_TYPE_NAME (gtk_widget_get_parent (picture)), gtk_widget_get_height (gtk_widget_get_parent (picture)));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.zoom-in", NULL);
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), >, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER ((int) (fit * bjb_image_drop_box_get_zoom (box))));
+  g_assert_true (wait_until (picture_width_is, picture));
+  screenshot (widget, "detail-proof-zoomed");
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.zoom-fit", NULL);
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), ==, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER (fit));
+  g_assert_true (wait_until (picture_width_is, picture));
+
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.full-window", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (full)));
+  g_assert_nonnull (gtk_picture_get_paintable (child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "full_picture")));
+  gtk_window_close (full);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (full)));
+}
+
+/* Issue 8 #7 (the UI side): a confirmation the database refuses shows its sentence beside
+ * the actions, as bjb_error_sentence() words it, never the raw error. The proof is
+ * withdrawn under the clerk's feet (another desk), so confirm_payment says BJ003. */
+static void
+check_confirm_refused (Fixture   *f,
+                       GtkWidget *widget,
+                       gint64     order_id)
+{
+  BjbOrderDetail *detail = BJB_ORDER_DETAIL (widget);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  const char *params[] = { id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbResult) refused = NULL;
+  g_autofree char *expected = NULL;
+
+  g_free (su_value (f, "UPDATE bjb.payment_proof_note SET rejected_at = now(), rejected_by = 't_admin', "
+                       "reject_reason = 'Tes' WHERE rejected_at IS NULL"));
+  refused = db_test_query (f->cs, "SELECT bjb.confirm_payment($1)", 1, params, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BJB_DB_ERROR, BJB_DB_ERROR_BUSINESS);
+  expected = bjb_error_sentence (error);
+  g_assert_true (action_enabled (widget, "order.confirm-payment"));
+  gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
+  wait_message (detail, expected);
+  g_assert_cmpstr (bjb_order_detail_get_message (detail), ==, expected);
+  assert_shown_in (widget, "action_message_label", expected);
+  g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
+  screenshot (widget, "detail-confirm-refused");
+
+  g_free (su_value (f, "UPDATE bjb.payment_proof_note SET rejected_at = NULL, rejected_by = NULL, "
+                       "reject_reason = NULL WHERE reject_reason = 'Tes'"));
+  gtk_widget_activate_action (widget, "order.refresh", NULL);
+  g_assert_true (wait_until ((Condition) action_enabled_cb, widget));
+}
+
 static gboolean
 loaded_more (gpointer data)
 {
@@ -631,7 +744,8 @@ step_detail (Fixture *f,
   GListModel *couriers;
   int status = 0;
 
-  g_object_set (detail, "listener", listener, NULL);
+  /* What BjbRoleWindow does for its pages: every event goes to bjb_page_event_received(). */
+  g_signal_connect_swapped (listener, "event-received", G_CALLBACK (bjb_page_event_received), detail);
   bjb_listener_start_async (listener, NULL, NULL, NULL);
   g_signal_connect (detail, "loaded", G_CALLBACK (on_loaded), &wait);
 
@@ -639,6 +753,9 @@ step_detail (Fixture *f,
   g_assert_true (wait_until (loaded_more, &wait));
   wait_status (detail, "pending_payment");
   measure_open (detail, &wait, order_id);
+  /* Issue 8 #6: the words a clerk reads. */
+  g_assert_cmpstr (gtk_label_get_text (child (widget, BJB_TYPE_ORDER_DETAIL, "status_label")), ==,
+                   _("Awaiting payment"));
 
   /* No proof yet: confirming is not offered. */
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
@@ -648,6 +765,16 @@ step_detail (Fixture *f,
   /* A text file named .jpg: refused by its content, with a sentence. */
   bjb_order_detail_load_proof_file (detail, text_file);
   wait_message (detail, _("This file is not an image. Choose a photo or a screenshot (JPEG, PNG, …)."));
+  /* … said beside the proof, not at the top. */
+  {
+    GtkWidget *box = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box");
+    GtkLabel *box_error = child (box, BJB_TYPE_IMAGE_DROP_BOX, "error_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (box_error)));
+    g_assert_cmpstr (gtk_label_get_text (box_error), ==,
+                     _("This file is not an image. Choose a photo or a screenshot (JPEG, PNG, …)."));
+    g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "message_label")));
+  }
   g_assert_false (bjb_order_detail_has_pending_proof (detail));
   g_assert_false (action_enabled (widget, "order.attach-proof"));
   screenshot (widget, "detail-not-an-image");
@@ -661,10 +788,20 @@ step_detail (Fixture *f,
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "bank_entry", "BCA");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "5.437.750");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reference_entry", "TRX-20261121-77");
+  g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+  check_proof_zoom (widget);
   screenshot (widget, "detail-proof-preview");
 
   /* A first proof with the wrong amount: attached, then rejected with a reason. */
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "437.750");
+  /* Issue 8 #3: a short transfer is pointed out before anyone confirms it. */
+  {
+    GtkLabel *mismatch = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mismatch)));
+    g_assert_nonnull (strstr (gtk_label_get_text (mismatch), "Rp 437.750"));
+    g_assert_nonnull (strstr (gtk_label_get_text (mismatch), "Rp 5.437.750"));
+  }
   wait.loaded = 0;
   gtk_widget_activate_action (widget, "order.attach-proof", NULL);
   wait_message (detail, _("Payment proof attached."));
@@ -672,6 +809,10 @@ step_detail (Fixture *f,
   g_assert_true (action_enabled (widget, "order.confirm-payment"));
   gtk_widget_activate_action (widget, "order.reject-proof", NULL);
   wait_message (detail, _("Write why the proof is rejected first."));
+  assert_shown_in (widget, "proof_message_label", _("Write why the proof is rejected first."));
+  /* The attached proof says 437.750 too: still pointed out. */
+  g_assert_true (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+  screenshot (widget, "detail-proof-mismatch");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reject_reason_entry", "Nominal kurang Rp 5.000.000");
   wait.loaded = 0;
   gtk_widget_activate_action (widget, "order.reject-proof", NULL);
@@ -697,14 +838,40 @@ step_detail (Fixture *f,
   g_assert_cmpint (su_int (f, "SELECT amount FROM bjb.payment_proof_note WHERE rejected_at IS NULL"), ==, 5437750);
   g_assert_cmpint (su_int (f, "SELECT width FROM bjb.photo WHERE kind = 'payment_proof'"), ==, 900);
   g_assert_true (action_enabled (widget, "order.confirm-payment"));
+  g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+
+  /* The nota of an unpaid order says where to transfer to. */
+  g_assert_true (bjb_order_detail_export_invoice (detail, pdf, &error));
+  g_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "BCA 123-456-7890"));
+  g_assert_null (strstr (text, _("PAID")));
+  g_clear_pointer (&text, g_free);
 
   gtk_widget_activate_action (widget, "order.cancel", NULL);
   wait_message (detail, _("Write why the order is cancelled first."));
+  assert_shown_in (widget, "action_message_label", _("Write why the order is cancelled first."));
   g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
+
+  check_confirm_refused (f, widget, order_id);
 
   gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
   wait_status (detail, "paid");
   wait_message (detail, _("Payment confirmed."));
+  assert_shown_in (widget, "action_message_label", _("Payment confirmed."));
+  /* Issue 8 #6: the history names the staff; the login is on hover. */
+  {
+    GListModel *history = G_LIST_MODEL (child (widget, BJB_TYPE_ORDER_DETAIL, "history_store"));
+    guint n = g_list_model_get_n_items (history);
+    g_autoptr(BjbHistoryEntry) last = g_list_model_get_item (history, n - 1);
+
+    g_assert_cmpuint (n, >=, 2);
+    g_assert_cmpstr (bjb_history_entry_get_status_label (last), ==, _("Paid"));
+    g_assert_cmpstr (bjb_history_entry_get_actor (last), ==, "Tes CS Satu");
+    g_assert_cmpstr (bjb_history_entry_get_actor_login (last), ==, "t_cs");
+  }
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
   g_assert_false (action_enabled (widget, "order.handover"));  /* a delivery order */
   screenshot (widget, "detail-paid");
@@ -748,7 +915,6 @@ step_detail (Fixture *f,
   /* The invoice as PDF, read back as text. */
   g_assert_true (bjb_order_detail_export_invoice (detail, pdf, &error));
   g_assert_no_error (error);
-  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
   g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
   g_assert_no_error (error);
   g_test_message ("invoice text:\n%s", text);
@@ -762,9 +928,12 @@ step_detail (Fixture *f,
   g_assert_nonnull (strstr (text, "Rp 25.000"));
   g_assert_nonnull (strstr (text, "Rp 5.437.750"));
   g_assert_nonnull (strstr (text, "lima juta empat ratus tiga puluh tujuh ribu tujuh ratus lima puluh rupiah"));
-  g_assert_nonnull (strstr (text, "BCA 123-456-7890"));
+  /* Issue 8 #6: a paid nota is marked PAID (LUNAS) and asks for no transfer. */
+  g_assert_nonnull (strstr (text, _("PAID")));
+  g_assert_null (strstr (text, "BCA 123-456-7890"));
+  g_assert_null (strstr (text, _("Pay by bank transfer to:")));
 
-  g_object_set (detail, "listener", NULL, NULL);
+  g_signal_handlers_disconnect_by_data (listener, detail);
   bjb_listener_stop (listener);
   g_object_add_weak_pointer (G_OBJECT (detail), (gpointer *) &detail);
   gtk_window_destroy (GTK_WINDOW (window));
