@@ -29,7 +29,7 @@ enum {
 
 enum {
   ORDER_PLACED,
-  QUOTE_UPDATED,
+  QUOTED,
   N_SIGNALS
 };
 
@@ -128,7 +128,7 @@ _bjb_new_order_emit_placed (BjbNewOrder *self)
 void
 _bjb_new_order_emit_quoted (BjbNewOrder *self)
 {
-  g_signal_emit (self, signals[QUOTE_UPDATED], 0);
+  g_signal_emit (self, signals[QUOTED], 0);
 }
 
 /* ------------------------------------------------------------------ customer */
@@ -373,7 +373,7 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
 
   signals[ORDER_PLACED] = g_signal_new ("order-placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[QUOTE_UPDATED] = g_signal_new ("quote-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[QUOTED] = g_signal_new ("quote-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BJB_TYPE_PRODUCT_PICKER);
@@ -436,7 +436,7 @@ GtkSelectionModel *
 bjb_new_order_get_customer_results (BjbNewOrder *self)
 {
   g_return_val_if_fail (BJB_IS_NEW_ORDER (self), NULL);
-  return GTK_SELECTION_MODEL (self->customer_selection);
+  return (GtkSelectionModel *) self->customer_selection;  /* an interface it implements */
 }
 
 GtkSelectionModel *

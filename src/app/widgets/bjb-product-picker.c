@@ -313,5 +313,5 @@ GtkSelectionModel *
 bjb_product_picker_get_results (BjbProductPicker *self)
 {
   g_return_val_if_fail (BJB_IS_PRODUCT_PICKER (self), NULL);
-  return GTK_SELECTION_MODEL (self->selection);
+  return (GtkSelectionModel *) self->selection;  /* an interface it implements */
 }
