@@ -410,8 +410,6 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "customer.deactivate", NULL, _bjb_customer_form_deactivate_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "customer.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "customer.cancel", NULL);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
 #include "bjb-error-sentence.h"
+#include "bjb-page.h"
 #include "bjb-money.h"
 
 #define BIRTHDAY_DAYS 7
@@ -50,7 +51,10 @@ struct _BjbCustomersPage
   gboolean syncing_selection;
 };
 
-G_DEFINE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
 
 enum {
   PROP_0,
@@ -377,6 +381,39 @@ load_products (BjbCustomersPage *self)
                                                    products_cb, g_object_ref (self));
 }
 
+/* BjbPage */
+
+static void
+bjb_customers_page_set_session (BjbPage    *page,
+                                BjbSession *session)
+{
+  bjb_customers_page_set_connection (BJB_CUSTOMERS_PAGE (page),
+                                     session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_customers_page_page_refresh (BjbPage *page)
+{
+  bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (page));
+}
+
+/* The list shows spend and loyalty: an event about a customer's order changes them. */
+static void
+bjb_customers_page_event_received (BjbPage  *page,
+                                   BjbEvent *event)
+{
+  if (bjb_event_get_customer_id (event) != 0)
+    bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (page));
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_customers_page_set_session;
+  iface->refresh = bjb_customers_page_page_refresh;
+  iface->event_received = bjb_customers_page_event_received;
+}
+
 /* GObject */
 
 static void
@@ -499,9 +536,6 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.refresh", NULL, customers_refresh_action);
   gtk_widget_class_install_action (widget_class, "customers.search", NULL, customers_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "customers.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "customers.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "customers.refresh", NULL);
 }
 
 static void

@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, BJB, CUSTOMERS_PAGE,
 /*
  * BjbCustomersPage: the customer-service desk's customer list (search, filters, server-side
  * sort, pages loaded as you scroll) with the selected customer's detail or the customer
- * form beside it. Self-contained: give it a "connection".
+ * form beside it. A BjbPage: it reads through the session's connection, and an event about
+ * a customer's order refreshes the list in place. "connection" sets it without a session
+ * (tests).
  *
  * Actions: customers.new, customers.open (int64 customer id), customers.edit,
  * customers.refresh; the form adds customer.save / customer.cancel / customer.deactivate.
