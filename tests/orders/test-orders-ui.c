@@ -37,20 +37,25 @@ typedef gboolean (*Condition) (gpointer data);
 static const char *language_suffix = "";
 
 static gboolean
+on_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds (FALSE after TIMEOUT_MS). A 10 ms wake-up keeps
+ * it looking at conditions no event announces (the server's lock table, a file). */
+static gboolean
 wait_until (Condition condition,
             gpointer  data)
 {
   gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  guint wake = g_timeout_add (10, on_wake, NULL);
+  gboolean met;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      if (!condition (data))
-        g_usleep (1000);
-    }
-  return TRUE;
+  while (!(met = condition (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
 }
 
 static gboolean
@@ -271,29 +276,28 @@ placed_or_failed (gpointer data)
          (!bjb_new_order_is_busy (order) && *bjb_new_order_get_message (order) != '\0');
 }
 
+static gboolean
+only_hit_is (gpointer data)
+{
+  GListModel *hits = data;
+  g_autoptr(BjbProductHit) first = NULL;
+
+  if (g_list_model_get_n_items (hits) != 1)
+    return FALSE;
+  first = g_list_model_get_item (hits, 0);
+  return g_str_has_prefix (bjb_product_hit_get_name (first), g_object_get_data (data, "bjb-want"));
+}
+
 static void
 search_product (GtkWidget  *widget,
                 const char *name)
 {
   GtkSelectionModel *hits = bjb_new_order_get_product_results (BJB_NEW_ORDER (widget));
-  g_autoptr(BjbProductHit) first = NULL;
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
 
   set_text (child (widget, BJB_TYPE_NEW_ORDER, "product_picker"), BJB_TYPE_PRODUCT_PICKER, "search_entry", name);
   /* The search entry waits a moment before searching; wait for the matching result. */
-  for (;;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      if (g_list_model_get_n_items (G_LIST_MODEL (hits)) == 1)
-        {
-          g_clear_object (&first);
-          first = g_list_model_get_item (G_LIST_MODEL (hits), 0);
-          if (g_str_has_prefix (bjb_product_hit_get_name (first), name))
-            break;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-    }
+  g_object_set_data_full (G_OBJECT (hits), "bjb-want", g_strdup (name), g_free);
+  g_assert_true (wait_until (only_hit_is, hits));
   gtk_selection_model_select_item (hits, 0, TRUE);
 }
 
@@ -318,6 +322,18 @@ cart_line (GtkWidget *widget,
   return line;
 }
 
+static char *lock_db;   /* the database waits_on_lock asks */
+
+static gboolean
+waits_on_lock (gpointer data)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE pid = %d "
+                                          "AND wait_event_type = 'Lock'", GPOINTER_TO_INT (data));
+  g_autofree char *n = db_test_su_exec (lock_db, sql);
+
+  return g_strcmp0 (n, "1") == 0;
+}
+
 /* Blocks place_order on a product row lock held by another session, then drops the
  * clerk's connection under it: the first attempt fails, the retry reuses the request_id. */
 static gint64
@@ -334,7 +350,6 @@ place_with_dropped_connection (Fixture   *f,
   g_autofree char *count_sql = NULL;
   PGresult *result;
   int pid;
-  gint64 waited = 0;
 
   g_assert_cmpint (PQstatus (blocker), ==, CONNECTION_OK);
   result = PQexec (blocker, lock);
@@ -347,19 +362,8 @@ place_with_dropped_connection (Fixture   *f,
   request_id = g_strdup (bjb_new_order_get_request_id (order));
 
   /* Wait until the server is really stuck in place_order on our lock. */
-  for (;;)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE pid = %d "
-                                              "AND wait_event_type = 'Lock'", pid);
-      g_autofree char *n = su_value (f, sql);
-
-      if (g_strcmp0 (n, "1") == 0)
-        break;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-      waited += 10;
-      g_assert_cmpint (waited, <, TIMEOUT_MS);
-    }
+  lock_db = f->db;
+  g_assert_true (wait_until (waits_on_lock, GINT_TO_POINTER (pid)));
   db_test_terminate (pid);
   g_assert_true (wait_until (placed_or_failed, order));
   g_assert_cmpint (bjb_new_order_get_placed_order_id (order), ==, 0);
@@ -384,6 +388,12 @@ place_with_dropped_connection (Fixture   *f,
   g_assert_cmpint (su_int (f, count_sql), ==, 1);
   g_assert_cmpint (su_int (f, "SELECT count(*) FROM bjb.sales_order"), ==, 1);
   return bjb_new_order_get_placed_order_id (order);
+}
+
+static gboolean
+label_has_number (gpointer data)
+{
+  return strstr (gtk_label_get_text (data), "BJB-") != NULL;
 }
 
 static gint64
@@ -445,19 +455,18 @@ step_new_order (Fixture *f)
   g_assert_true (wait_until ((Condition) gtk_widget_get_visible, child (widget, BJB_TYPE_NEW_ORDER, "result_label")));
   {
     GtkLabel *result = child (widget, BJB_TYPE_NEW_ORDER, "result_label");
-    gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
 
-    while (strstr (gtk_label_get_text (result), "BJB-") == NULL && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (wait_until ((Condition) label_has_number, result));
     g_assert_nonnull (strstr (gtk_label_get_text (result), "BJB-"));
     g_assert_nonnull (strstr (gtk_label_get_text (result), "Rp 5.437.750"));
   }
   screenshot (widget, "new-order-placed");
   g_assert_false (action_enabled (widget, "new-order.place"));
 
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  /* Nothing in flight keeps the closed page alive. */
+  g_object_ref (widget);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (widget);
+  g_assert_finalize_object (widget);
   return id;
 }
 
@@ -935,10 +944,10 @@ step_detail (Fixture *f,
 
   g_signal_handlers_disconnect_by_data (listener, detail);
   bjb_listener_stop (listener);
-  g_object_add_weak_pointer (G_OBJECT (detail), (gpointer *) &detail);
-  gtk_window_destroy (GTK_WINDOW (window));
   /* Nothing in flight keeps the closed detail alive. */
-  g_assert_null (detail);
+  g_object_ref (detail);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
 }
 
 /* A pickup order, paid at another desk: no courier, handed over at the depot. */
@@ -984,7 +993,9 @@ step_pickup (Fixture *f)
   gtk_widget_activate_action (widget, "order.handover", NULL);
   wait_status (detail, "completed");
   screenshot (widget, "detail-pickup-handed-over");
+  g_object_ref (detail);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
 }
 
 /* ------------------------------------------------------------------ orders page */
@@ -1103,9 +1114,9 @@ step_orders_page (Fixture *f)
 
   g_object_set (page, "listener", NULL, NULL);
   bjb_listener_stop (listener);
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  g_object_ref (widget);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (widget);
+  g_assert_finalize_object (widget);
 }
 
 /* ------------------------------------------------------------------ main */
