@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-error-sentence.h"
 #include "bjb-offline-banner.h"
 
 /* The strip under the header bar that says the link to the server is down. AdwBanner is
@@ -90,7 +91,11 @@ update (BjbOfflineBanner *self)
 
       /* It gave up: the password changed, the account was deactivated, … */
       if (error != NULL)
-        text = g_strdup_printf ("%s %s", bjb_db_error_get_user_message (error), detail);
+        {
+          g_autofree char *sentence = bjb_error_sentence (error);
+
+          text = g_strdup_printf ("%s %s", sentence, detail);
+        }
       else
         text = g_steal_pointer (&detail);
 
