@@ -894,6 +894,15 @@ step_detail (Fixture *f,
   gtk_widget_activate_action (widget, "order.ship", NULL);
   wait_status (detail, "shipped");
   g_assert_cmpstr (su_value (f, "SELECT courier FROM bjb.sales_order"), ==, "t_courier");
+  /* Issue 8 #6: the shipping step names the courier, not its login. */
+  {
+    g_autofree char *note = g_strdup_printf (_("Courier: %s"), "Tes Kurir Satu");
+    GListModel *history = G_LIST_MODEL (child (widget, BJB_TYPE_ORDER_DETAIL, "history_store"));
+    g_autoptr(BjbHistoryEntry) last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+
+    g_assert_cmpstr (bjb_history_entry_get_status_label (last), ==, _("Shipped"));
+    g_assert_cmpstr (bjb_history_entry_get_note (last), ==, note);
+  }
   screenshot (widget, "detail-shipped");
 
   /* The courier completes it from the depot; the event brings it here by itself. */

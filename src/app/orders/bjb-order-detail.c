@@ -247,6 +247,8 @@ static void
 apply_history (BjbOrderDetail *self)
 {
   JsonArray *history = bjb_json_array (self->detail, "history");
+  const char *courier = bjb_json_string (bjb_json_object (self->detail, "order"), "courier");
+  const char *courier_name = bjb_json_string (self->detail, "courier_name");
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; history && i < json_array_get_length (history); i++)
@@ -261,7 +263,16 @@ apply_history (BjbOrderDetail *self)
       /* The name a clerk knows; the login (who exactly) on hover. */
       bjb_history_entry_set_actor (entry, bjb_json_string (step, "actor_name"));
       bjb_history_entry_set_actor_login (entry, bjb_json_string (step, "actor"));
-      bjb_history_entry_set_note (entry, bjb_json_string (step, "note") ?: "");
+      /* bjb.ship_order notes the courier's login: say who it is. */
+      if (g_strcmp0 (bjb_json_string (step, "status"), "shipped") == 0 && courier_name != NULL &&
+          g_strcmp0 (bjb_json_string (step, "note"), courier) == 0)
+        {
+          g_autofree char *note = g_strdup_printf (_("Courier: %s"), courier_name);
+
+          bjb_history_entry_set_note (entry, note);
+        }
+      else
+        bjb_history_entry_set_note (entry, bjb_json_string (step, "note") ?: "");
       g_ptr_array_add (steps, entry);
     }
   g_list_store_splice (self->history_store, 0,

@@ -660,7 +660,7 @@ bjb_image_drop_box_set_accepting (BjbImageDropBox *self,
 {
   g_return_if_fail (BJB_IS_IMAGE_DROP_BOX (self));
 
-  if (refusal != self->refusal)
+  if (g_strcmp0 (refusal, self->refusal) != 0)
     {
       g_free (self->refusal);
       self->refusal = g_strdup (refusal);
