@@ -726,7 +726,6 @@ bjb_login_window_class_init (BjbLoginWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "login.clear-ca-file", NULL,
                                    clear_ca_file_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "login.cancel", NULL);
 }
 
 static void

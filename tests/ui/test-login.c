@@ -230,6 +230,35 @@ not_busy (gpointer data)
   return !bjb_login_window_get_busy (data);
 }
 
+/* Escape cancels signing in: a shortcut declared in the window's .ui. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger_text =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action_text =
+            gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_strcmp0 (trigger_text, trigger) == 0 && g_strcmp0 (action_text, action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_cancel (void)
 {
@@ -260,6 +289,7 @@ test_cancel (void)
   g_assert_true (gtk_widget_get_visible (spinner));
   bjb_ui_test_screenshot (GTK_WIDGET (window), "login-connecting");
 
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "Escape", "action(login.cancel)"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "login.cancel", NULL));
   g_assert_true (bjb_ui_test_wait (not_busy, window, 5000));
   g_assert_false (gtk_widget_get_visible (cancel));
