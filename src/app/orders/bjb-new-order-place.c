@@ -100,7 +100,7 @@ check_form (BjbNewOrder *self,
   if (self->customer_id <= 0)
     {
       _bjb_new_order_show (self, self->message_label, _("Choose the customer first."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->customer_entry));
+      gtk_widget_grab_focus (GTK_WIDGET (bjb_customer_picker_get_search_entry (self->customer_picker)));
       return FALSE;
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->cart_store)) == 0)
@@ -161,13 +161,12 @@ action_reset (GtkWidget  *widget,
   BjbNewOrder *self = BJB_NEW_ORDER (widget);
 
   g_cancellable_cancel (self->quote_cancellable);
+  g_cancellable_cancel (self->customer_cancellable);
   g_clear_pointer (&self->request_id, g_free);
-  g_clear_pointer (&self->customer_name, g_free);
   self->placed_order_id = 0;
   self->customer_id = 0;
   g_list_store_remove_all (self->cart_store);
-  gtk_label_set_text (self->customer_label, "");
-  gtk_editable_set_text (GTK_EDITABLE (self->customer_entry), "");
+  bjb_customer_picker_set_customer (self->customer_picker, 0, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->address_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->shipping_entry), "");
   gtk_check_button_set_active (self->delivery_check, TRUE);

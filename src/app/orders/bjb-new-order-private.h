@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-customer-picker.h"
 #include "bjb-new-order.h"
 #include "bjb-order-line-item.h"
 #include "bjb-product-picker.h"
@@ -20,10 +21,7 @@ struct _BjbNewOrder
   AdwBin parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry     *customer_entry;
-  GtkLabel           *customer_label;
-  GtkSingleSelection *customer_selection;
-  GtkStringList      *customer_results;
+  BjbCustomerPicker  *customer_picker;
   BjbProductPicker   *product_picker;
   GtkSpinButton      *qty_spin;
   GtkLabel           *warning_label;
@@ -46,9 +44,7 @@ struct _BjbNewOrder
   BjbConnection *connection;
   GCancellable  *cancellable;          /* everything; cancelled in dispose */
   GCancellable  *quote_cancellable;    /* the quote in flight */
-  GCancellable  *customer_cancellable; /* the customer search in flight */
-  GArray        *customer_ids;         /* gint64, parallel to customer_results */
-  char          *customer_name;
+  GCancellable  *customer_cancellable; /* the picked customer's card in flight */
   char          *request_id;
   char          *message;
   gint64         customer_id;

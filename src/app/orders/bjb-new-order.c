@@ -5,16 +5,12 @@
 
 #include "bjb-customer-card.h"
 #include "bjb-customer-ops.h"
-#include "bjb-customer.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-new-order-private.h"
 #include "bjb-order-format.h"
 #include "bjb-page.h"
 #include "bjb-product-hit.h"
-
-/* At most this many customers are offered while typing; the name narrows it further. */
-#define CUSTOMER_LIMIT 20
 
 static void bjb_new_order_page_init (BjbPageInterface *iface);
 
@@ -133,6 +129,8 @@ _bjb_new_order_emit_quoted (BjbNewOrder *self)
 
 /* ------------------------------------------------------------------ customer */
 
+/* The card gives what the picker's row does not: the usual address and whether the
+ * customer is still active. */
 static void
 on_customer_loaded (GObject      *source,
                     GAsyncResult *result,
@@ -141,23 +139,26 @@ on_customer_loaded (GObject      *source,
   BjbNewOrder *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BjbCustomerCard) card = bjb_customer_ops_get_card_finish (result, &error);
-  g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_clear_object (&self->customer_cancellable);
   if (card == NULL || !bjb_customer_card_get_active (card))
     {
       g_autofree char *message = error ? bjb_error_sentence (error)
                                        : g_strdup (_("This customer was not found or is inactive."));
 
+      self->customer_id = 0;
+      bjb_customer_picker_set_customer (self->customer_picker, 0, NULL);
       _bjb_new_order_show (self, self->message_label, message);
+      _bjb_new_order_cart_changed (self);
       return;
     }
   self->customer_id = bjb_customer_card_get_id (card);
-  g_free (self->customer_name);
-  self->customer_name = g_strdup (bjb_customer_card_get_name (card));
-  text = g_strdup_printf (_("Customer: %s"), self->customer_name);
-  gtk_label_set_text (self->customer_label, text);
+  /* Shown as picked also when the order was started from the customer's detail. */
+  if (bjb_customer_picker_get_customer_id (self->customer_picker) != self->customer_id)
+    bjb_customer_picker_set_customer (self->customer_picker, self->customer_id,
+                                      bjb_customer_card_get_name (card));
   /* The usual address, editable for this order. */
   gtk_editable_set_text (GTK_EDITABLE (self->address_entry), bjb_customer_card_get_address (card) ?: "");
   _bjb_new_order_show (self, self->message_label, NULL);
@@ -172,84 +173,21 @@ bjb_new_order_set_customer (BjbNewOrder *self,
 
   if (self->connection == NULL || self->placed_order_id != 0)
     return;
-  bjb_customer_ops_get_card_async (self->connection, customer_id, 0, self->cancellable,
-                                   on_customer_loaded, self);
-}
-
-static void
-on_customer_selected (BjbNewOrder *self)
-{
-  guint position = gtk_single_selection_get_selected (self->customer_selection);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= self->customer_ids->len)
-    return;
-  bjb_new_order_set_customer (self, g_array_index (self->customer_ids, gint64, position));
-}
-
-static void
-on_customer_view_activate (BjbNewOrder *self,
-                           guint        position)
-{
-  gtk_single_selection_set_selected (self->customer_selection, position);
-  on_customer_selected (self);
-}
-
-static void
-on_customers_found (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  BjbNewOrder *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = bjb_customer_ops_search_finish (result, &error);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (customers == NULL)
-    {
-      g_autofree char *text = bjb_error_sentence (error);
-
-      _bjb_new_order_show (self, self->message_label, text);
-      return;
-    }
-  g_array_set_size (self->customer_ids, 0);
-  for (guint i = 0; i < customers->len; i++)
-    {
-      BjbCustomer *customer = g_ptr_array_index (customers, i);
-      gint64 id = bjb_customer_get_id (customer);
-      const char *phone = bjb_customer_get_phone (customer);
-
-      g_array_append_val (self->customer_ids, id);
-      g_ptr_array_add (labels, phone ? g_strdup_printf ("%s — %s", bjb_customer_get_name (customer), phone)
-                                     : g_strdup (bjb_customer_get_name (customer)));
-    }
-  g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (self->customer_results, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->customer_results)),
-                          (const char * const *) labels->pdata);
-  gtk_single_selection_set_selected (self->customer_selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-on_customer_search (BjbNewOrder *self)
-{
-  /* The customer pages' search: name, phone (08… or +62…) or email; only active
-   * customers can order. */
-  BjbCustomerFilter filter = {
-    .text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry)),
-    .status = "active",
-  };
-
-  if (self->connection == NULL)
-    return;
+  /* The clerk may pick again before the card arrived: the last pick wins. */
   g_cancellable_cancel (self->customer_cancellable);
   g_clear_object (&self->customer_cancellable);
   self->customer_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                            self->customer_cancellable, G_CONNECT_SWAPPED);
-  bjb_customer_ops_search_async (self->connection, &filter, "name", NULL, CUSTOMER_LIMIT,
-                                 self->customer_cancellable, on_customers_found, self);
+  bjb_customer_ops_get_card_async (self->connection, customer_id, 0, self->customer_cancellable,
+                                   on_customer_loaded, self);
+}
+
+static void
+on_customer_picked (BjbNewOrder *self,
+                    gint64       customer_id)
+{
+  bjb_new_order_set_customer (self, customer_id);
 }
 
 /* ------------------------------------------------------------------ the page contract */
@@ -260,6 +198,7 @@ set_connection (BjbNewOrder   *self,
 {
   if (!g_set_object (&self->connection, connection))
     return;
+  bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
@@ -310,8 +249,6 @@ bjb_new_order_finalize (GObject *object)
   BjbNewOrder *self = BJB_NEW_ORDER (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->customer_ids, g_array_unref);
-  g_clear_pointer (&self->customer_name, g_free);
   g_clear_pointer (&self->request_id, g_free);
   g_clear_pointer (&self->message, g_free);
 
@@ -376,15 +313,13 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
   signals[QUOTED] = g_signal_new ("quote-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (BJB_TYPE_CUSTOMER_PICKER);
   g_type_ensure (BJB_TYPE_PRODUCT_PICKER);
   g_type_ensure (BJB_TYPE_ORDER_LINE_ITEM);
   bjb_orders_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/orders/bjb-new-order.ui");
-  gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, customer_entry);
-  gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, customer_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, customer_selection);
-  gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, customer_results);
+  gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, subtotal_value);
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, discount_value);
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, shipping_value);
@@ -394,8 +329,7 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, address_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, shipping_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbNewOrder, message_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_customer_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_customer_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picked);
 
   _bjb_new_order_class_init_cart (widget_class);
   _bjb_new_order_class_init_place (widget_class);
@@ -405,12 +339,9 @@ static void
 bjb_new_order_init (BjbNewOrder *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->customer_selection, "notify::selected",
-                           G_CALLBACK (on_customer_selected), self, G_CONNECT_SWAPPED);
   _bjb_new_order_init_cart (self);
   _bjb_new_order_show (self, self->message_label, NULL);
   _bjb_new_order_show (self, self->warning_label, NULL);
@@ -436,7 +367,7 @@ GtkSelectionModel *
 bjb_new_order_get_customer_results (BjbNewOrder *self)
 {
   g_return_val_if_fail (BJB_IS_NEW_ORDER (self), NULL);
-  return (GtkSelectionModel *) self->customer_selection;  /* an interface it implements */
+  return bjb_customer_picker_get_results (self->customer_picker);
 }
 
 GtkSelectionModel *
