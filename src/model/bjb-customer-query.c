@@ -118,19 +118,6 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 
 /* GObject */
 
-/* One "changed" for however many filters one g_object_set() changed: notifications of one
- * call arrive here together. */
-static void
-bjb_customer_query_dispatch_properties_changed (GObject     *object,
-                                                guint        n_pspecs,
-                                                GParamSpec **pspecs)
-{
-  G_OBJECT_CLASS (bjb_customer_query_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                                pspecs);
-  if (n_pspecs > 0)
-    bjb_paged_query_changed (BJB_PAGED_QUERY (object));
-}
-
 static void
 bjb_customer_query_dispose (GObject *object)
 {
@@ -250,7 +237,7 @@ bjb_customer_query_class_init (BjbCustomerQueryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->dispatch_properties_changed = bjb_customer_query_dispatch_properties_changed;
+  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
   object_class->dispose = bjb_customer_query_dispose;
   object_class->finalize = bjb_customer_query_finalize;
   object_class->get_property = bjb_customer_query_get_property;

@@ -131,3 +131,17 @@ bjb_paged_query_changed (BjbPagedQuery *self)
   g_return_if_fail (BJB_IS_PAGED_QUERY (self));
   g_signal_emit (self, query_signals[CHANGED], 0);
 }
+
+void
+bjb_paged_query_dispatch_properties_changed (GObject     *object,
+                                             guint        n_pspecs,
+                                             GParamSpec **pspecs)
+{
+  GObjectClass *parent = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  g_return_if_fail (BJB_IS_PAGED_QUERY (object));
+
+  parent->dispatch_properties_changed (object, n_pspecs, pspecs);
+  if (n_pspecs > 0)
+    bjb_paged_query_changed (BJB_PAGED_QUERY (object));
+}

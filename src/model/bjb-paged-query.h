@@ -104,4 +104,11 @@ gint64     bjb_paged_query_count_finish (BjbPagedQuery       *self,
 /* For implementations: a filter or the sort changed. */
 void       bjb_paged_query_changed      (BjbPagedQuery       *self);
 
+/* For implementations whose filters are properties: set as the class's
+ * dispatch_properties_changed, it emits "changed" once per g_object_set(), however many
+ * filters that call changed (notifications of one call arrive together). */
+void       bjb_paged_query_dispatch_properties_changed (GObject     *object,
+                                                        guint        n_pspecs,
+                                                        GParamSpec **pspecs);
+
 G_END_DECLS

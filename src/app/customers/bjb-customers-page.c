@@ -14,6 +14,7 @@
 #include "bjb-customers-resources.h"
 #include "bjb-error-sentence.h"
 #include "bjb-page.h"
+#include "bjb-widgets.h"
 #include "bjb-money.h"
 
 #define BIRTHDAY_DAYS 7
@@ -493,6 +494,8 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bjb_customers_ensure_resources ();
+  /* The column cells are the shared ones of ui/cells/. */
+  bjb_widgets_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
   g_type_ensure (BJB_TYPE_CUSTOMER_QUERY);

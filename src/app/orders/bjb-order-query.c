@@ -137,18 +137,6 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 
 /* GObject */
 
-/* One "changed" per g_object_set(), however many filters it changed. */
-static void
-bjb_order_query_dispatch_properties_changed (GObject     *object,
-                                             guint        n_pspecs,
-                                             GParamSpec **pspecs)
-{
-  G_OBJECT_CLASS (bjb_order_query_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                             pspecs);
-  if (n_pspecs > 0)
-    bjb_paged_query_changed (BJB_PAGED_QUERY (object));
-}
-
 static void
 bjb_order_query_dispose (GObject *object)
 {
@@ -261,7 +249,7 @@ bjb_order_query_class_init (BjbOrderQueryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->dispatch_properties_changed = bjb_order_query_dispatch_properties_changed;
+  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
   object_class->dispose = bjb_order_query_dispose;
   object_class->finalize = bjb_order_query_finalize;
   object_class->get_property = bjb_order_query_get_property;

@@ -13,6 +13,7 @@
 #include "bjb-orders-page.h"
 #include "bjb-page.h"
 #include "bjb-paged-query-model.h"
+#include "bjb-widgets.h"
 
 struct _BjbOrdersPage
 {
@@ -391,6 +392,8 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   g_type_ensure (BJB_TYPE_ORDER_QUERY);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
   bjb_orders_ensure_resources ();
+  /* The column cells are the shared ones of ui/cells/. */
+  bjb_widgets_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/orders/bjb-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, number_entry);
