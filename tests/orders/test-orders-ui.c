@@ -181,6 +181,12 @@ action_enabled_cb (gpointer data)
   return action_enabled (data, "order.confirm-payment");
 }
 
+static gboolean
+confirm_disabled (gpointer data)
+{
+  return !action_enabled (data, "order.confirm-payment");
+}
+
 static void
 set_text (GtkWidget  *widget,
           GType       type,
@@ -630,6 +636,10 @@ check_confirm_refused (Fixture   *f,
   g_assert_cmpstr (bjb_order_detail_get_message (detail), ==, expected);
   assert_shown_in (widget, "action_message_label", expected);
   g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
+  /* The detail reloads after a refusal: the withdrawn proof shows, Confirm goes off, and
+   * the sentence stays in view. */
+  g_assert_true (wait_until ((Condition) confirm_disabled, widget));
+  assert_shown_in (widget, "action_message_label", expected);
   screenshot (widget, "detail-confirm-refused");
 
   g_free (su_value (f, "UPDATE bjb.payment_proof_note SET rejected_at = NULL, rejected_by = NULL, "
@@ -836,6 +846,9 @@ step_detail (Fixture *f,
   assert_shown_in (widget, "proof_message_label", _("Write why the proof is rejected first."));
   /* The attached proof says 437.750 too: still pointed out. */
   g_assert_true (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+  /* The stored proof is fetched after the order: wait for it in the preview. */
+  g_assert_true (wait_until ((Condition) bjb_image_drop_box_has_preview,
+                             child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box")));
   screenshot (widget, "detail-proof-mismatch");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reject_reason_entry", "Nominal kurang Rp 5.000.000");
   wait.loaded = 0;
