@@ -21,6 +21,7 @@ struct _BjbSession
   BjbServerProfile *profile;
   BjbConnection *connection;
   BjbListener *listener;
+  BjbConnection *listen_connection;
   GSettings *settings;
   GListStore *notifications;
   GHashTable *known_ids;
@@ -282,6 +283,7 @@ start_listener (BjbSession *self,
     last_seen = newest_loaded;
 
   listen_connection = bjb_connection_dup (self->connection);
+  g_set_object (&self->listen_connection, listen_connection);
   self->listener = bjb_listener_new (listen_connection);
   bjb_listener_set_last_event_id (self->listener, last_seen);
   g_signal_connect_object (self->listener, "event-received",
@@ -360,6 +362,25 @@ bjb_session_close (BjbSession *self)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     notify_notification_close (key, NULL);
   g_hash_table_remove_all (self->desktop_notifications);
+}
+
+/**
+ * bjb_session_reconnect_now:
+ *
+ * "Try now" while the server is unreachable: both connections (queries and listening)
+ * try again at once instead of waiting out their backoff.
+ */
+void
+bjb_session_reconnect_now (BjbSession *self)
+{
+  g_return_if_fail (BJB_IS_SESSION (self));
+
+  if (self->closed)
+    return;
+
+  bjb_connection_reconnect_now (self->connection);
+  if (self->listen_connection != NULL)
+    bjb_connection_reconnect_now (self->listen_connection);
 }
 
 static void
@@ -501,6 +522,7 @@ bjb_session_dispose (GObject *object)
   bjb_session_close (self);
 
   g_clear_object (&self->listener);
+  g_clear_object (&self->listen_connection);
   g_clear_object (&self->connection);
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);

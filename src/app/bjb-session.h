@@ -19,6 +19,7 @@ BjbSession       *bjb_session_new                  (BjbServerProfile  *profile,
                                                     GSettings         *settings);
 void              bjb_session_start                (BjbSession        *self);
 void              bjb_session_close                (BjbSession        *self);
+void              bjb_session_reconnect_now        (BjbSession        *self);
 BjbConnection    *bjb_session_get_connection       (BjbSession        *self);
 BjbServerProfile *bjb_session_get_profile          (BjbSession        *self);
 const char       *bjb_session_get_login            (BjbSession        *self);
