@@ -57,3 +57,18 @@ bjb_ops_int_param (gint64 value)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
+
+GCancellable *
+bjb_ops_restart_cancellable (GCancellable **slot,
+                             GCancellable  *parent)
+{
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  g_cancellable_cancel (*slot);
+  g_clear_object (slot);
+  *slot = g_cancellable_new ();
+  if (parent != NULL)
+    g_signal_connect_object (parent, "cancelled", G_CALLBACK (g_cancellable_cancel), *slot,
+                             G_CONNECT_SWAPPED);
+  return *slot;
+}

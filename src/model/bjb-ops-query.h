@@ -25,6 +25,17 @@ BjbResult *bjb_ops_query_finish (GAsyncResult        *result,
                                  gpointer             source_tag,
                                  GError             **error);
 
+/*
+ * bjb_ops_restart_cancellable:
+ * @slot: where the cancellable of one kind of request lives (the search, the quote…)
+ * @parent: (nullable): cancelled when the widget goes; cancels the new one too
+ *
+ * Cancels what @slot held (a newer request makes it worthless) and puts a fresh
+ * cancellable there. Returns: (transfer none): the new one
+ */
+GCancellable *bjb_ops_restart_cancellable (GCancellable **slot,
+                                           GCancellable  *parent);
+
 /* (transfer full): "123", the text form of a bigint parameter */
 char      *bjb_ops_int_param    (gint64               value);
 

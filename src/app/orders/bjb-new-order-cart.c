@@ -6,6 +6,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-new-order-private.h"
+#include "bjb-ops-query.h"
 #include "bjb-order-format.h"
 #include "bjb-order-ops.h"
 
@@ -313,12 +314,10 @@ _bjb_new_order_request_quote (BjbNewOrder *self)
       return;
     }
 
-  self->quote_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->quote_cancellable, G_CONNECT_SWAPPED);
   items = _bjb_new_order_cart_items (self);
   gtk_label_set_text (self->quote_label, _("Updating prices…"));
-  bjb_order_ops_quote_async (self->connection, self->customer_id, items, self->quote_cancellable,
+  bjb_order_ops_quote_async (self->connection, self->customer_id, items,
+                             bjb_ops_restart_cancellable (&self->quote_cancellable, self->cancellable),
                              on_quote, self);
 }
 

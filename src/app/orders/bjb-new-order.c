@@ -8,6 +8,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-new-order-private.h"
+#include "bjb-ops-query.h"
 #include "bjb-order-format.h"
 #include "bjb-page.h"
 #include "bjb-product-hit.h"
@@ -174,12 +175,8 @@ bjb_new_order_set_customer (BjbNewOrder *self,
   if (self->connection == NULL || self->placed_order_id != 0)
     return;
   /* The clerk may pick again before the card arrived: the last pick wins. */
-  g_cancellable_cancel (self->customer_cancellable);
-  g_clear_object (&self->customer_cancellable);
-  self->customer_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->customer_cancellable, G_CONNECT_SWAPPED);
-  bjb_customer_ops_get_card_async (self->connection, customer_id, 0, self->customer_cancellable,
+  bjb_customer_ops_get_card_async (self->connection, customer_id, 0,
+                                   bjb_ops_restart_cancellable (&self->customer_cancellable, self->cancellable),
                                    on_customer_loaded, self);
 }
 

@@ -3,9 +3,10 @@
 
 #include "config.h"
 
-#include "bjb-history-entry.h"
 #include "bjb-error-sentence.h"
+#include "bjb-history-entry.h"
 #include "bjb-money.h"
+#include "bjb-ops-query.h"
 #include "bjb-order-detail-private.h"
 #include "bjb-order-format.h"
 #include "bjb-order-line-item.h"
@@ -353,14 +354,9 @@ bjb_order_detail_reload (BjbOrderDetail *self)
     }
   self->loading = TRUE;
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
   /* Closing the widget cancels the load too. */
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->load_cancellable, G_CONNECT_SWAPPED);
-
-  bjb_order_ops_get_detail_async (self->connection, self->order_id, self->load_cancellable,
+  bjb_order_ops_get_detail_async (self->connection, self->order_id,
+                                  bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable),
                                   on_detail_loaded, self);
   if (self->business == NULL)
     bjb_order_ops_get_business_async (self->connection, self->cancellable, on_business_loaded, self);

@@ -8,6 +8,7 @@
 #include "bjb-catalog-ops.h"
 #include "bjb-category.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-product-picker.h"
 #include "bjb-widgets.h"
 
@@ -101,15 +102,12 @@ bjb_product_picker_refresh (BjbProductPicker *self)
   if (self->connection == NULL)
     return;
   /* A newer search makes the one in flight worthless. */
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-  self->search_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->search_cancellable, G_CONNECT_SWAPPED);
   bjb_catalog_ops_search_products_async (self->connection,
                                          gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                          selected_category (self), SEARCH_LIMIT,
-                                         self->search_cancellable, on_products_found, self);
+                                         bjb_ops_restart_cancellable (&self->search_cancellable,
+                                                                      self->cancellable),
+                                         on_products_found, self);
 }
 
 static void
