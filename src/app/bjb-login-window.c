@@ -126,7 +126,8 @@ load_fields (BjbLoginWindow *self)
     return;
 
   port = g_strdup_printf ("%u", bjb_server_profile_get_port (profile));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), bjb_server_profile_get_name (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         bjb_server_profile_get_display_name (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->host_row), bjb_server_profile_get_host (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->port_row), port);
   gtk_editable_set_text (GTK_EDITABLE (self->dbname_row), bjb_server_profile_get_dbname (profile));
@@ -158,6 +159,10 @@ commit_fields (BjbLoginWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->port_row));
       return FALSE;
     }
+
+  /* The first profile's name, as shown in this UI's language, stays the stored one. */
+  if (g_strcmp0 (name, bjb_server_profile_get_display_name (self->current)) == 0)
+    name = bjb_server_profile_get_name (self->current);
 
   g_object_set (self->current,
                 "name", *name ? name : host,
@@ -580,8 +585,10 @@ load_profiles (BjbLoginWindow *self)
       g_autoptr(BjbServerProfile) profile = bjb_server_profile_new_from_environment ();
 
       g_list_store_append (self->profiles, profile);
-      /* A brand-new machine: show where it will connect. */
-      adw_expander_row_set_expanded (self->server_row, TRUE);
+      /* A brand-new machine with no server named (PGHOST): show where it will connect.
+       * With one (the demo), the login and password are all there is to fill in. */
+      adw_expander_row_set_expanded (self->server_row,
+                                     !bjb_server_profile_environment_names_server ());
     }
 
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (self->profiles));

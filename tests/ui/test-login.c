@@ -259,6 +259,39 @@ has_shortcut (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Issue 8 #8: the first start on a machine that knows its server (PGHOST, as the demo
+ * sets it) asks for the login and password only; with nothing known the server details
+ * are open. */
+static void
+test_first_run (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  GSettings *settings = bjb_application_get_settings (app);
+  g_autofree char *host = g_strdup (g_getenv ("PGHOST"));
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "profiles");
+  GtkWindow *window;
+  GtkWidget *server_row;
+
+  g_settings_reset (settings, "profiles");
+  g_setenv ("PGHOST", "127.0.0.1", TRUE);
+  window = GTK_WINDOW (bjb_login_window_new (app));
+  gtk_window_present (window);
+  server_row = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "server_row");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (server_row)));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "login-first-run");
+  gtk_window_destroy (window);
+
+  g_unsetenv ("PGHOST");
+  window = GTK_WINDOW (bjb_login_window_new (app));
+  server_row = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "server_row");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (server_row)));
+  gtk_window_destroy (window);
+
+  if (host != NULL)
+    g_setenv ("PGHOST", host, TRUE);
+  g_settings_set_value (settings, "profiles", saved);
+}
+
 static void
 test_cancel (void)
 {
@@ -436,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/login/schema-too-old", test_schema_too_old);
   g_test_add_func ("/login/tls-rejected", test_tls_rejected);
   g_test_add_func ("/login/cancel", test_cancel);
+  g_test_add_func ("/login/first-run", test_first_run);
   g_test_add_func ("/login/success", test_success);
   g_test_add_func ("/login/remember-password", test_remember_password);
 
