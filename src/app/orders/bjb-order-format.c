@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-db-error.h"
-#include "bjb-error-sentence.h"
 #include "bjb-order-format.h"
 #include "bjb-orders-resources.h"
 
@@ -97,12 +95,6 @@ bjb_order_format_time_left (GDateTime *due,
   if (minutes < 60)
     return g_strdup_printf (_("%d min left to pay"), (int) minutes);
   return g_strdup_printf (_("%d h %02d min left to pay"), (int) (minutes / 60), (int) (minutes % 60));
-}
-
-char *
-bjb_order_error_text (const GError *error)
-{
-  return bjb_error_sentence (error);
 }
 
 char *
