@@ -154,19 +154,6 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* State */
 
-static gpointer
-item_at (BjbPagedQueryModel *self,
-         GPtrArray          *items,
-         guint               n_placeholders,
-         guint               position)
-{
-  if (position < items->len)
-    return g_ptr_array_index (items, position);
-  if (position - items->len < n_placeholders)
-    return g_ptr_array_index (self->placeholders, position - items->len);
-  return NULL;
-}
-
 static void
 set_loading (BjbPagedQueryModel *self,
              gboolean            loading)
@@ -264,35 +251,99 @@ apply_next (BjbPagedQueryModel *self,
                               keep + self->n_placeholders);
 }
 
+/* Makes self->items equal @wanted (the objects in their new order), reporting each
+ * contiguous insertion and removal on its own: a row placed at the top is one change at 0,
+ * a page's worth of rows read beyond the old end another at the end, and the rows between
+ * are not touched, so a view keeps their widgets, the selection and the scroll position. */
+static void
+move_to (BjbPagedQueryModel *self,
+         GPtrArray          *wanted)
+{
+  g_autoptr(GHashTable) in_wanted = g_hash_table_new (NULL, NULL);
+  guint pos = 0;
+  guint k = 0;
+
+  for (guint i = 0; i < wanted->len; i++)
+    g_hash_table_add (in_wanted, g_ptr_array_index (wanted, i));
+
+  while (k < wanted->len || pos < self->items->len)
+    {
+      gpointer want = k < wanted->len ? g_ptr_array_index (wanted, k) : NULL;
+      guint run = 0;
+      guint found;
+
+      /* Rows gone. */
+      while (pos + run < self->items->len &&
+             !g_hash_table_contains (in_wanted, g_ptr_array_index (self->items, pos + run)))
+        run++;
+      if (run > 0)
+        {
+          g_ptr_array_remove_range (self->items, pos, run);
+          g_list_model_items_changed (G_LIST_MODEL (self), pos, run, 0);
+          continue;
+        }
+      if (want == NULL)
+        break;
+      if (pos < self->items->len && g_ptr_array_index (self->items, pos) == want)
+        {
+          pos++;
+          k++;
+          continue;
+        }
+      /* New rows (or rows moved up), as one run, up to the next row already in place. */
+      while (k + run < wanted->len &&
+             (pos + run >= self->items->len ||
+              g_ptr_array_index (wanted, k + run) != g_ptr_array_index (self->items, pos + run)))
+        {
+          gpointer row = g_ptr_array_index (wanted, k + run);
+
+          if (g_ptr_array_find (self->items, row, &found))
+            {
+              /* Moved up: out of its old place (after the run) first, the run so far
+               * reported so that every change is told against what the view has. */
+              if (run > 0)
+                g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, run);
+              pos += run;
+              k += run;
+              run = 0;
+              g_ptr_array_remove_index (self->items, found);
+              g_list_model_items_changed (G_LIST_MODEL (self), found, 1, 0);
+            }
+          g_ptr_array_insert (self->items, pos + run, g_object_ref (row));
+          run++;
+        }
+      if (run > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, run);
+      pos += run;
+      k += run;
+    }
+}
+
 /* The loaded rows again: a row still there keeps its object (updated in place, cells
  * follow through notify); a new one (an order placed at another desk) is inserted where
- * the server's order puts it. Only the span between the unchanged prefix and suffix is
- * reported, so a view keeps its selection and scroll position. */
+ * the server's order puts it. */
 static void
 apply_refresh (BjbPagedQueryModel *self,
                GPtrArray          *rows,
                guint               limit)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) old_items = g_steal_pointer (&self->items);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), old_items->len);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  guint old_len = self->items->len;
   guint old_placeholders = self->n_placeholders;
-  guint old_n = old_items->len + old_placeholders;
   guint keep = MIN (rows->len, limit - 1);
-  guint new_n;
-  guint prefix = 0;
-  guint suffix = 0;
+  gboolean had_more = self->has_more;
 
   /* The keys point into `ids`, sized up front so it never moves. */
-  for (guint i = 0; i < old_items->len; i++)
+  for (guint i = 0; i < old_len; i++)
     {
-      gint64 id = bjb_paged_row_get_id (g_ptr_array_index (old_items, i));
+      gint64 id = bjb_paged_row_get_id (g_ptr_array_index (self->items, i));
 
       g_array_append_val (ids, id);
-      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (old_items, i));
+      g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (self->items, i));
     }
 
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < keep; i++)
     {
       BjbPagedRow *fresh = g_ptr_array_index (rows, i);
@@ -303,31 +354,23 @@ apply_refresh (BjbPagedQueryModel *self,
         {
           /* Same object, new values: cells update through notify, no items-changed. */
           bjb_paged_row_update (existing, fresh);
-          g_ptr_array_add (self->items, g_object_ref (existing));
+          g_ptr_array_add (wanted, existing);
           g_hash_table_remove (by_id, &id);
         }
       else
-        g_ptr_array_add (self->items, g_object_ref (fresh));
+        g_ptr_array_add (wanted, fresh);
     }
+
+  /* The placeholders stay after the rows while they move. */
+  move_to (self, wanted);
+
   /* Only the first MAX_REFRESH_ROWS are re-read: anything loaded after them comes back
    * through the placeholders as the view scrolls there again. */
-  self->has_more = rows->len > keep || (old_items->len > keep && limit - 1 == MAX_REFRESH_ROWS);
+  self->has_more = rows->len > keep || (had_more && limit - 1 == MAX_REFRESH_ROWS);
   self->n_placeholders = self->has_more ? self->page_size : 0;
-  new_n = self->items->len + self->n_placeholders;
-
-  while (prefix < old_n && prefix < new_n &&
-         item_at (self, old_items, old_placeholders, prefix) ==
-         item_at (self, self->items, self->n_placeholders, prefix))
-    prefix++;
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         item_at (self, old_items, old_placeholders, old_n - 1 - suffix) ==
-         item_at (self, self->items, self->n_placeholders, new_n - 1 - suffix))
-    suffix++;
-
-  if (prefix == old_n && prefix == new_n)
-    return;
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                              new_n - prefix - suffix);
+  if (self->n_placeholders != old_placeholders)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->items->len, old_placeholders,
+                                self->n_placeholders);
 }
 
 /* Counting */
@@ -492,8 +535,11 @@ start_fetch (BjbPagedQueryModel *self,
   fetch->query = g_object_ref (self->query);
   fetch->serial = self->serial;
   fetch->kind = kind;
+  /* A page more than is loaded: rows that appeared meanwhile (an order placed at another
+   * desk) are added without pushing the last loaded row out, which would make the refresh
+   * look like a change of every row. */
   if (kind == FETCH_REFRESH)
-    fetch->limit = CLAMP (self->items->len, self->page_size, MAX_REFRESH_ROWS) + 1;
+    fetch->limit = MIN (self->items->len + self->page_size, MAX_REFRESH_ROWS) + 1;
   else
     fetch->limit = self->page_size + 1;
   if (kind == FETCH_NEXT && self->items->len > 0)

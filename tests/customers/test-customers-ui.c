@@ -172,6 +172,18 @@ skip_unless_ready (void)
 
 /* Tests */
 
+/* The model keeps the item: a borrowed pointer. */
+static BjbCustomer *
+item_of (BjbPagedQueryModel *model,
+         guint               position)
+{
+  BjbCustomer *customer = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (customer);
+  g_object_unref (customer);
+  return customer;
+}
+
 static gboolean
 standalone_settled (gpointer data)
 {
@@ -246,6 +258,85 @@ test_model_paging (void)
       g_assert_cmpint (g_utf8_collate (bjb_customer_get_name (a), bjb_customer_get_name (b)), <=, 0);
       g_assert_cmpint (bjb_customer_get_id (a), !=, bjb_customer_get_id (b));
     }
+}
+
+typedef struct
+{
+  guint position, removed, added, calls, later;
+} Change;
+
+/* Keeps the first change, and the lowest position any later one touched. */
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  if (change->calls++ > 0)
+    {
+      change->later = MIN (change->later, position);
+      return;
+    }
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->later = G_MAXUINT;
+}
+
+static gboolean
+changed_once (gpointer data)
+{
+  return ((Change *) data)->calls > 0;
+}
+
+/* A refresh re-reads the loaded rows: a new row goes where the server's order puts it and
+ * is the only change reported; every other row keeps its object (so a view keeps its row
+ * widgets, selection and scroll); a changed row changes in place. */
+static void
+test_model_refresh (void)
+{
+  g_autoptr(BjbCustomerQuery) query = NULL;
+  g_autoptr(BjbPagedQueryModel) model = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *aaron = NULL;
+  g_autofree char *sql = NULL;
+  Change change = { 0 };
+
+  if (skip_unless_ready ())
+    return;
+
+  query = bjb_customer_query_new (fx.connection);
+  model = bjb_paged_query_model_new (BJB_TYPE_CUSTOMER, BJB_PAGED_QUERY (query));
+  g_assert_true (ct_wait_until (standalone_settled, model, 10000));
+  for (guint i = 0; i < bjb_paged_query_model_get_n_loaded (model); i++)
+    g_ptr_array_add (before, g_list_model_get_item (G_LIST_MODEL (model), i));
+
+  aaron = su ("INSERT INTO bjb.customer (name, phone) VALUES ('Aaron Wibowo', '+6281100000042') "
+              "RETURNING id");
+  g_free (su ("UPDATE bjb.customer SET email = 'bambang.h@contoh.id' WHERE name = 'Bambang Hartono' "
+              "RETURNING id"));
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change), &change);
+  bjb_paged_query_model_refresh (model);
+  g_assert_true (ct_wait_until (changed_once, &change, 10000));
+
+  /* One row inserted at the top; anything else reported is past the rows loaded before (a
+   * refresh reads a page beyond them, so new rows never push one out). */
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_true (change.calls == 1 || change.later >= before->len + 1);
+  g_assert_cmpint (bjb_customer_get_id (item_of (model, 0)), ==, g_ascii_strtoll (aaron, NULL, 10));
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (item_of (model, i + 1) == g_ptr_array_index (before, i));
+  g_assert_cmpstr (bjb_customer_get_email (g_ptr_array_index (before, 0)), ==, "bambang.h@contoh.id");
+
+  /* Back as the other tests expect the data. */
+  sql = g_strdup_printf ("DELETE FROM bjb.customer WHERE id = %s RETURNING id", aaron);
+  g_free (su (sql));
+  g_free (su ("UPDATE bjb.customer SET email = 'bambang@contoh.id' WHERE name = 'Bambang Hartono' "
+              "RETURNING id"));
+  g_signal_handlers_disconnect_by_func (model, record_change, &change);
 }
 
 static void
@@ -983,6 +1074,7 @@ main (int   argc,
   setup ();
 
   g_test_add_func ("/customers/model-paging", test_model_paging);
+  g_test_add_func ("/customers/model-refresh", test_model_refresh);
   g_test_add_func ("/customers/list", test_list);
   g_test_add_func ("/customers/sort", test_sort);
   g_test_add_func ("/customers/search", test_search);
