@@ -11,7 +11,8 @@
 
 /* The customer service desk: customers, taking orders, and the orders list with the open
  * order beside it (payment proofs, confirmation, shipping, feedback, invoice). Its pages
- * are in its template; this window only routes between them. */
+ * are in its template; BjbRoleWindow hands them the session and the events, and this
+ * window only routes between them. */
 struct _BjbCsWindow
 {
   BjbRoleWindow parent_instance;
@@ -24,60 +25,6 @@ struct _BjbCsWindow
 };
 
 G_DEFINE_FINAL_TYPE (BjbCsWindow, bjb_cs_window, BJB_TYPE_ROLE_WINDOW)
-
-/* Transition: a page that does not implement BjbPage yet still takes a "connection" (and
- * a "listener"), as before BjbRoleWindow. Goes once every page is a BjbPage. */
-static void
-set_legacy_property (BjbCsWindow *self,
-                     const char  *name,
-                     gpointer     value)
-{
-  GtkWidget *pages[] = { GTK_WIDGET (self->customers_page), GTK_WIDGET (self->new_order),
-                         GTK_WIDGET (self->orders_page), GTK_WIDGET (self->order_detail) };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      if (!BJB_IS_PAGE (pages[i]) &&
-          g_object_class_find_property (G_OBJECT_GET_CLASS (pages[i]), name) != NULL)
-        g_object_set (pages[i], name, value, NULL);
-    }
-}
-
-static void
-on_legacy_event (BjbCsWindow *self,
-                 BjbEvent    *event)
-{
-  /* The customers list shows spend and loyalty: it refreshes when a customer's order
-   * changes (the orders page and the open order follow the listener themselves). */
-  if (!BJB_IS_PAGE (self->customers_page) && bjb_event_get_customer_id (event) != 0)
-    bjb_customers_page_refresh (self->customers_page);
-}
-
-static void
-on_legacy_listening (BjbCsWindow *self)
-{
-  BjbSession *session = bjb_role_window_get_session (BJB_ROLE_WINDOW (self));
-  BjbListener *listener = session ? bjb_session_get_listener (session) : NULL;
-
-  set_legacy_property (self, "listener", listener);
-  if (listener != NULL)
-    g_signal_connect_object (listener, "event-received", G_CALLBACK (on_legacy_event), self,
-                             G_CONNECT_SWAPPED);
-}
-
-static void
-on_legacy_session (BjbCsWindow *self)
-{
-  BjbSession *session = bjb_role_window_get_session (BJB_ROLE_WINDOW (self));
-
-  if (session == NULL || self->customers_page == NULL)
-    return;
-
-  set_legacy_property (self, "connection", bjb_session_get_connection (session));
-  g_signal_connect_object (session, "notify::listening", G_CALLBACK (on_legacy_listening),
-                           self, G_CONNECT_SWAPPED);
-  on_legacy_listening (self);
-}
 
 static void
 on_order_activated (BjbCsWindow   *self,
@@ -92,8 +39,8 @@ on_order_placed (BjbCsWindow *self,
                  gint64       order_id,
                  BjbNewOrder *new_order)
 {
-  bjb_orders_page_refresh (self->orders_page);
-  bjb_customers_page_refresh (self->customers_page);
+  bjb_page_refresh (BJB_PAGE (self->orders_page));
+  bjb_page_refresh (BJB_PAGE (self->customers_page));
   /* The new order's own page keeps showing its number and payment deadline; the clerk
    * moves on to the order when ready, where it is already open. */
   bjb_order_detail_set_order_id (self->order_detail, order_id);
@@ -103,7 +50,7 @@ static void
 on_order_changed (BjbCsWindow    *self,
                   BjbOrderDetail *detail)
 {
-  bjb_orders_page_refresh (self->orders_page);
+  bjb_page_refresh (BJB_PAGE (self->orders_page));
 }
 
 static void
@@ -145,12 +92,8 @@ bjb_cs_window_init (BjbCsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Not pages of the stack themselves (they share the "orders" page, side by side). */
-  if (BJB_IS_PAGE (self->orders_page))
-    bjb_role_window_add_page (BJB_ROLE_WINDOW (self), BJB_PAGE (self->orders_page));
-  if (BJB_IS_PAGE (self->order_detail))
-    bjb_role_window_add_page (BJB_ROLE_WINDOW (self), BJB_PAGE (self->order_detail));
-
-  g_signal_connect (self, "notify::session", G_CALLBACK (on_legacy_session), NULL);
+  bjb_role_window_add_page (BJB_ROLE_WINDOW (self), BJB_PAGE (self->orders_page));
+  bjb_role_window_add_page (BJB_ROLE_WINDOW (self), BJB_PAGE (self->order_detail));
 }
 
 /**
