@@ -813,6 +813,16 @@ step_detail (Fixture *f,
   g_assert_false (action_enabled (widget, "order.attach-proof"));
   screenshot (widget, "detail-not-an-image");
 
+  /* Issue 8 #4: a mistyped path reads as a sentence, not as GIO's message. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/bukti-transfer.jpg");
+
+    bjb_order_detail_load_proof_file (detail, missing);
+    wait_message (detail, _("There is no such file. Check the name and the folder."));
+    g_assert_cmpstr (bjb_order_detail_get_message (detail), ==,
+                     _("There is no such file. Check the name and the folder."));
+  }
+
   /* Paste the bank app screenshot. */
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), slip);
   gtk_widget_activate_action (widget, "order.paste-proof", NULL);
