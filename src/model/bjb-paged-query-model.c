@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "bjb-paged-query-model.h"
+#include "bjb-paged-query-model-private.h"
 
 /* About one screen of rows: every search applies a whole page to the view on the main
  * thread, so a page of 100 made a keystroke take ~215 ms to draw at 100 000 customers and
@@ -251,74 +251,6 @@ apply_next (BjbPagedQueryModel *self,
                               keep + self->n_placeholders);
 }
 
-/* Makes self->items equal @wanted (the objects in their new order), reporting each
- * contiguous insertion and removal on its own: a row placed at the top is one change at 0,
- * a page's worth of rows read beyond the old end another at the end, and the rows between
- * are not touched, so a view keeps their widgets, the selection and the scroll position. */
-static void
-move_to (BjbPagedQueryModel *self,
-         GPtrArray          *wanted)
-{
-  g_autoptr(GHashTable) in_wanted = g_hash_table_new (NULL, NULL);
-  guint pos = 0;
-  guint k = 0;
-
-  for (guint i = 0; i < wanted->len; i++)
-    g_hash_table_add (in_wanted, g_ptr_array_index (wanted, i));
-
-  while (k < wanted->len || pos < self->items->len)
-    {
-      gpointer want = k < wanted->len ? g_ptr_array_index (wanted, k) : NULL;
-      guint run = 0;
-      guint found;
-
-      /* Rows gone. */
-      while (pos + run < self->items->len &&
-             !g_hash_table_contains (in_wanted, g_ptr_array_index (self->items, pos + run)))
-        run++;
-      if (run > 0)
-        {
-          g_ptr_array_remove_range (self->items, pos, run);
-          g_list_model_items_changed (G_LIST_MODEL (self), pos, run, 0);
-          continue;
-        }
-      if (want == NULL)
-        break;
-      if (pos < self->items->len && g_ptr_array_index (self->items, pos) == want)
-        {
-          pos++;
-          k++;
-          continue;
-        }
-      /* New rows (or rows moved up), as one run, up to the next row already in place. */
-      while (k + run < wanted->len &&
-             (pos + run >= self->items->len ||
-              g_ptr_array_index (wanted, k + run) != g_ptr_array_index (self->items, pos + run)))
-        {
-          gpointer row = g_ptr_array_index (wanted, k + run);
-
-          if (g_ptr_array_find (self->items, row, &found))
-            {
-              /* Moved up: out of its old place (after the run) first, the run so far
-               * reported so that every change is told against what the view has. */
-              if (run > 0)
-                g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, run);
-              pos += run;
-              k += run;
-              run = 0;
-              g_ptr_array_remove_index (self->items, found);
-              g_list_model_items_changed (G_LIST_MODEL (self), found, 1, 0);
-            }
-          g_ptr_array_insert (self->items, pos + run, g_object_ref (row));
-          run++;
-        }
-      if (run > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, run);
-      pos += run;
-      k += run;
-    }
-}
-
 /* The loaded rows again: a row still there keeps its object (updated in place, cells
  * follow through notify); a new one (an order placed at another desk) is inserted where
  * the server's order puts it. */
@@ -362,7 +294,7 @@ apply_refresh (BjbPagedQueryModel *self,
     }
 
   /* The placeholders stay after the rows while they move. */
-  move_to (self, wanted);
+  _bjb_paged_query_model_move_to (G_LIST_MODEL (self), self->items, wanted);
 
   /* Only the first MAX_REFRESH_ROWS are re-read: anything loaded after them comes back
    * through the placeholders as the view scrolls there again. */
