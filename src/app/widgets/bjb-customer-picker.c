@@ -311,5 +311,6 @@ GtkSelectionModel *
 bjb_customer_picker_get_results (BjbCustomerPicker *self)
 {
   g_return_val_if_fail (BJB_IS_CUSTOMER_PICKER (self), NULL);
-  return GTK_SELECTION_MODEL (self->selection);
+  /* A cast, not the checking macro: GtkSingleSelection is one. */
+  return (GtkSelectionModel *) self->selection;
 }
