@@ -12,24 +12,6 @@
 #include "bjb-error-sentence.h"
 #include "bjb-image.h"
 
-/* One sentence per rule code, for a UI that does not speak the server's language. */
-static const struct {
-  const char *sqlstate;
-  const char *sentence;
-} rule_sentences[] = {
-  { "BJ001", N_("Not enough stock for this order.") },
-  { "BJ002", N_("The order cannot change to that status now.") },
-  { "BJ003", N_("A required photo is missing.") },
-  { "BJ004", N_("You are not allowed to do this.") },
-  { "BJ005", N_("The order is not valid. Check the products, quantities and delivery.") },
-  { "BJ006", N_("The customer does not exist or is inactive.") },
-  { "BJ007", N_("The order does not exist.") },
-  { "BJ008", N_("That login is not an active courier.") },
-  { "BJ009", N_("The photo is not valid.") },
-  { "BJ010", N_("The staff data is not valid.") },
-  { "BJ011", N_("A value is missing or not valid.") },
-};
-
 gboolean
 bjb_ui_speaks_server_language (void)
 {
@@ -42,8 +24,9 @@ bjb_ui_speaks_server_language (void)
 static char *
 rule_sentence (const GError *error)
 {
-  const char *sqlstate = bjb_db_error_get_sqlstate (error);
   const char *server = bjb_db_error_get_server_message (error);
+  const char *generic = _("This breaks a business rule.");
+  const char *sentence;
   gboolean has_server = server != NULL && *server != '\0';
 
   /* The server's message names the product and the numbers; it is the best sentence
@@ -51,14 +34,12 @@ rule_sentence (const GError *error)
   if (has_server && bjb_ui_speaks_server_language ())
     return g_strdup (server);
 
-  for (guint i = 0; sqlstate != NULL && i < G_N_ELEMENTS (rule_sentences); i++)
-    if (strcmp (rule_sentences[i].sqlstate, sqlstate) == 0)
-      return g_strdup (_(rule_sentences[i].sentence));
-
+  /* Each known code's own sentence lives with the codes, in bjb-db-error.c. */
+  sentence = bjb_db_error_get_user_message (error);
   /* A code newer than this program: the server's words beat saying nothing. */
-  if (has_server)
+  if (g_strcmp0 (sentence, generic) == 0 && has_server)
     return g_strdup (server);
-  return g_strdup (_("This breaks a business rule."));
+  return g_strdup (sentence);
 }
 
 static char *
@@ -149,10 +130,8 @@ db_sentence (const GError     *error,
                               found, expected);
 
     case BJB_DB_ERROR_DISCONNECTED:
-      return g_strdup (_("The connection to the server was lost. Please try again."));
-
     case BJB_DB_ERROR_PERMISSION:
-      return g_strdup (_("You are not allowed to do this."));
+      return g_strdup (bjb_db_error_get_user_message (error));
 
     case BJB_DB_ERROR_BUSINESS:
       return rule_sentence (error);

@@ -47,15 +47,6 @@ test_rule_known_code (void)
 }
 
 static void
-test_rule_without_server_text (void)
-{
-  g_autoptr(GError) error = bjb_db_error_new_full (BJB_DB_ERROR_BUSINESS, "BJ001", "", NULL, NULL);
-
-  assert_sentence (error, EXPECT ("Not enough stock for this order.",
-                                  "Stok tidak cukup untuk pesanan ini."));
-}
-
-static void
 test_rule_unknown_code (void)
 {
   g_autoptr(GError) error =
@@ -187,7 +178,6 @@ main (int   argc,
 
   g_test_add_func ("/error-sentence/language", test_language);
   g_test_add_func ("/error-sentence/rule/known-code", test_rule_known_code);
-  g_test_add_func ("/error-sentence/rule/without-server-text", test_rule_without_server_text);
   g_test_add_func ("/error-sentence/rule/unknown-code", test_rule_unknown_code);
   g_test_add_func ("/error-sentence/login", test_login_sentences);
   g_test_add_func ("/error-sentence/lock-timeout", test_lock_timeout);

@@ -106,6 +106,23 @@ wait_for_count (GArray *ids,
   return ids->len >= count;
 }
 
+/* Skips the test where there is no database or no cluster this test may stop. */
+static gboolean
+can_restart (void)
+{
+  g_auto(GStrv) probe = NULL;
+
+  if (!db_test_available ())
+    return FALSE;
+  probe = control_command ("status");
+  if (probe == NULL)
+    {
+      g_test_skip ("no pg_virtualenv cluster to restart (set BJB_TEST_PG_CTL)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 insert_events (guint n)
 {
@@ -123,17 +140,10 @@ test_server_restart (void)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *max = NULL;
-  g_auto(GStrv) probe = NULL;
   QueryData while_down = { 0 };
 
-  if (!db_test_available ())
+  if (!can_restart ())
     return;
-  probe = control_command ("status");
-  if (probe == NULL)
-    {
-      g_test_skip ("no pg_virtualenv cluster to restart (set BJB_TEST_PG_CTL)");
-      return;
-    }
 
   connection = db_test_connection (dbname, "t_cs", password);
   g_assert_true (db_test_open (connection, &error));
@@ -218,17 +228,10 @@ test_back_within_five_seconds (void)
 {
   g_autoptr(BjbConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) probe = NULL;
   gint64 started;
 
-  if (!db_test_available ())
+  if (!can_restart ())
     return;
-  probe = control_command ("status");
-  if (probe == NULL)
-    {
-      g_test_skip ("no pg_virtualenv cluster to restart (set BJB_TEST_PG_CTL)");
-      return;
-    }
 
   connection = client_connection ();
   g_assert_true (db_test_open (connection, &error));
