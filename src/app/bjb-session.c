@@ -9,6 +9,7 @@
 #include "bjb-event.h"
 #include "bjb-listener.h"
 #include "bjb-notification-ops.h"
+#include "bjb-role.h"
 #include "bjb-session.h"
 
 /* Everything that lives as long as one staff member is signed in: the query connection,
@@ -55,26 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/**
- * bjb_role_get_label:
- * @role: (nullable): "admin", "cs", "courier" or "worker"
- *
- * Returns: (transfer none): the translated name of the role
- */
-const char *
-bjb_role_get_label (const char *role)
-{
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Administrator");
-  if (g_strcmp0 (role, "cs") == 0)
-    return _("Customer Service");
-  if (g_strcmp0 (role, "courier") == 0)
-    return _("Courier");
-  if (g_strcmp0 (role, "worker") == 0)
-    return _("Background Worker");
-  return _("Unknown role");
-}
 
 static void
 update_unread_count (BjbSession *self)

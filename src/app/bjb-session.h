@@ -6,6 +6,7 @@
 #include "bjb-connection.h"
 #include "bjb-listener.h"
 #include "bjb-notification.h"
+#include "bjb-role.h"
 #include "bjb-server-profile.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,5 @@ void              bjb_session_mark_all_read_async  (BjbSession        *self,
 gboolean          bjb_session_mark_all_read_finish (BjbSession        *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
-const char       *bjb_role_get_label               (const char        *role);
 
 G_END_DECLS
