@@ -11,6 +11,7 @@
 #include "bjb-ops-query.h"
 #include "bjb-order-format.h"
 #include "bjb-page.h"
+#include "bjb-widgets.h"
 #include "bjb-product-hit.h"
 
 static void bjb_new_order_page_init (BjbPageInterface *iface);
@@ -313,6 +314,8 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
   g_type_ensure (BJB_TYPE_CUSTOMER_PICKER);
   g_type_ensure (BJB_TYPE_PRODUCT_PICKER);
   g_type_ensure (BJB_TYPE_ORDER_LINE_ITEM);
+  /* The line columns are shared cell factories (ui/cells/line-*.ui). */
+  bjb_widgets_ensure_resources ();
   bjb_orders_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/orders/bjb-new-order.ui");

@@ -12,6 +12,7 @@
 #include "bjb-order-line-item.h"
 #include "bjb-order-ops.h"
 #include "bjb-page.h"
+#include "bjb-widgets.h"
 
 static void bjb_order_detail_page_init (BjbPageInterface *iface);
 
@@ -524,6 +525,8 @@ bjb_order_detail_class_init (BjbOrderDetailClass *klass)
   g_type_ensure (BJB_TYPE_HISTORY_ENTRY);
   g_type_ensure (BJB_TYPE_IMAGE_DROP_BOX);
 
+  /* The line columns are shared cell factories (ui/cells/line-*.ui). */
+  bjb_widgets_ensure_resources ();
   bjb_orders_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/orders/bjb-order-detail.ui");
