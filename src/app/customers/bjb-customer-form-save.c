@@ -85,10 +85,14 @@ save_cb (GObject      *object,
       (strstr (message, "customer_phone_key") != NULL || strstr (message, "customer_email_key") != NULL))
     {
       if (strstr (message, "customer_phone_key") != NULL)
-        _bjb_customer_form_set_field_error (self, "phone", _("Another customer already has this phone number."));
+        _bjb_customer_form_set_field_error (self, "phone",
+                                            _("Another customer already has this phone number."));
       else
-        _bjb_customer_form_set_field_error (self, "email", _("Another customer already has this email address."));
-      _bjb_customer_form_set_field_error (self, "form", _("Not saved: the phone number or email belongs to another customer."));
+        _bjb_customer_form_set_field_error (self, "email",
+                                            _("Another customer already has this email address."));
+      _bjb_customer_form_set_field_error (self, "form",
+                                          _("Not saved: the phone number or email belongs to "
+                                            "another customer."));
 
       /* Which one, so the clerk can jump to that customer instead of creating a twin. */
       bjb_customer_ops_find_duplicates_async (self->connection, data->phone, data->email,
@@ -109,7 +113,8 @@ save_cb (GObject      *object,
       };
       for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
         if (strstr (message, checks[i].constraint) != NULL)
-          _bjb_customer_form_set_field_error (self, checks[i].field, _("The server refused this value."));
+          _bjb_customer_form_set_field_error (self, checks[i].field,
+                                              _("The server refused this value."));
     }
 
   sentence = bjb_error_sentence (error);
@@ -136,6 +141,7 @@ save (BjbCustomerForm *self,
   g_autoptr(GPtrArray) values = g_ptr_array_new_full (G_N_ELEMENTS (form_fields), g_free);
   g_autoptr(GArray) products = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *phone_text = gtk_editable_get_text (GTK_EDITABLE (self->phone_entry));
+  const char *phone;
   BjbCustomerEdit edit = { 0 };
   gboolean valid = TRUE;
   GHashTableIter iter;
@@ -169,8 +175,9 @@ save (BjbCustomerForm *self,
     }
 
   /* Show the number as it will be stored. */
-  if (g_ptr_array_index (values, 1) != NULL && g_strcmp0 (g_ptr_array_index (values, 1), phone_text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), g_ptr_array_index (values, 1));
+  phone = g_ptr_array_index (values, 1);
+  if (phone != NULL && g_strcmp0 (phone, phone_text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), phone);
 
   g_hash_table_iter_init (&iter, self->product_checks);
   while (g_hash_table_iter_next (&iter, &key, &check))
