@@ -43,5 +43,7 @@ gboolean skip_unless_ready         (void);
 
 /* test-customers-model.c: the paged model on its own and the customer picker. */
 void     customers_add_model_tests (void);
+/* The keystroke-to-rows measurement (BJB_BENCH_DB): last, it takes the page's place. */
+void     customers_add_bench_test  (void);
 
 G_END_DECLS

@@ -723,6 +723,8 @@ main (int   argc,
   g_test_add_func ("/customers/live-refresh", test_live_refresh);
   g_test_add_func ("/customers/offline-form", test_offline_form);
 
+  customers_add_bench_test ();
+
   status = g_test_run ();
   teardown ();
   return status;
