@@ -257,6 +257,9 @@ test_back_within_five_seconds (void)
   g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_CONNECTED, 15000));
   g_test_message ("back after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
   g_assert_cmpint (g_get_monotonic_time () - started, <=, 2000 * G_TIME_SPAN_MILLISECOND);
+
+  bjb_connection_close (connection);
+  db_test_assert_finalize (g_steal_pointer (&connection));
 }
 
 int
