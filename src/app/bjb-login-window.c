@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "bjb-connection.h"
+#include "bjb-error-sentence.h"
 #include "bjb-login-window.h"
 #include "bjb-migrator.h"
 #include "bjb-password-store.h"
@@ -126,7 +126,8 @@ load_fields (BjbLoginWindow *self)
     return;
 
   port = g_strdup_printf ("%u", bjb_server_profile_get_port (profile));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), bjb_server_profile_get_name (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         bjb_server_profile_get_display_name (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->host_row), bjb_server_profile_get_host (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->port_row), port);
   gtk_editable_set_text (GTK_EDITABLE (self->dbname_row), bjb_server_profile_get_dbname (profile));
@@ -158,6 +159,10 @@ commit_fields (BjbLoginWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->port_row));
       return FALSE;
     }
+
+  /* The first profile's name, as shown in this UI's language, stays the stored one. */
+  if (g_strcmp0 (name, bjb_server_profile_get_display_name (self->current)) == 0)
+    name = bjb_server_profile_get_name (self->current);
 
   g_object_set (self->current,
                 "name", *name ? name : host,
@@ -275,76 +280,6 @@ set_busy (BjbLoginWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Every way of failing gets its own sentence, in words a shop clerk can act on. */
-static char *
-describe_error (BjbLoginWindow *self,
-                const GError   *error)
-{
-  int found = 0, expected = 0;
-
-  if (error->domain != BJB_DB_ERROR)
-    return g_strdup (bjb_db_error_get_user_message (error));
-
-  switch ((BjbDbError)error->code)
-    {
-    case BJB_DB_ERROR_AUTH_FAILED:
-      return g_strdup (_("The login or password is wrong. Check both and try again."));
-
-    case BJB_DB_ERROR_CONNECTION_FAILED:
-      return g_strdup_printf (_("The server %s, port %u, cannot be reached. Check the network "
-                                "and the server address, and that the database server is running."),
-                              bjb_server_profile_get_host (self->current),
-                              bjb_server_profile_get_port (self->current));
-
-    case BJB_DB_ERROR_DATABASE_MISSING:
-      return g_strdup_printf (_("The server has no database called “%s”. Check the database name "
-                                "in the server profile."),
-                              bjb_server_profile_get_dbname (self->current));
-
-    case BJB_DB_ERROR_TLS:
-      return g_strdup (_("The secure connection was rejected: the server certificate is not "
-                         "trusted, or the server does not use TLS as this profile asks. Check "
-                         "the TLS mode and the certificate authority file."));
-
-    case BJB_DB_ERROR_NOT_STAFF:
-      {
-        const char *message = bjb_db_error_get_server_message (error);
-
-        if (message != NULL && (strstr (message, "deactivated") != NULL ||
-                                strstr (message, "inactive") != NULL ||
-                                strstr (message, "nonaktif") != NULL ||
-                                strstr (message, "not permitted to log in") != NULL))
-          return g_strdup (_("This staff account has been deactivated. Ask an administrator "
-                             "to activate it again."));
-
-        return g_strdup (_("This login is not a staff account of the back office. Ask an "
-                           "administrator to give it the admin, customer service or courier "
-                           "role."));
-      }
-
-    case BJB_DB_ERROR_SCHEMA_TOO_OLD:
-      bjb_db_error_get_schema_versions (error, &found, &expected);
-      return g_strdup_printf (_("The database is older (version %d) than this program "
-                                "(version %d). An administrator must run “barokah-admin migrate” "
-                                "on the server."),
-                              found, expected);
-
-    case BJB_DB_ERROR_SCHEMA_TOO_NEW:
-      bjb_db_error_get_schema_versions (error, &found, &expected);
-      return g_strdup_printf (_("The database (version %d) was upgraded by a newer "
-                                "“barokah-admin migrate” than this program knows (version %d). "
-                                "Install the new version of Barokah Back Office on this computer."),
-                              found, expected);
-
-    case BJB_DB_ERROR_DISCONNECTED:
-    case BJB_DB_ERROR_BUSINESS:
-    case BJB_DB_ERROR_PERMISSION:
-    case BJB_DB_ERROR_QUERY:
-    default:
-      return g_strdup (bjb_db_error_get_user_message (error));
-    }
-}
-
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
@@ -373,7 +308,8 @@ open_cb (GObject      *object,
         }
 
       g_debug ("Sign-in failed: %s", error->message);
-      message = describe_error (self, error);
+      /* Every way of failing has its own sentence, naming the server tried. */
+      message = bjb_error_sentence_for_server (error, self->current);
       set_busy (self, FALSE, NULL);
       set_error_message (self, message);
       if (error->domain == BJB_DB_ERROR && error->code == BJB_DB_ERROR_AUTH_FAILED)
@@ -649,8 +585,10 @@ load_profiles (BjbLoginWindow *self)
       g_autoptr(BjbServerProfile) profile = bjb_server_profile_new_from_environment ();
 
       g_list_store_append (self->profiles, profile);
-      /* A brand-new machine: show where it will connect. */
-      adw_expander_row_set_expanded (self->server_row, TRUE);
+      /* A brand-new machine with no server named (PGHOST): show where it will connect.
+       * With one (the demo), the login and password are all there is to fill in. */
+      adw_expander_row_set_expanded (self->server_row,
+                                     !bjb_server_profile_environment_names_server ());
     }
 
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (self->profiles));
@@ -795,7 +733,6 @@ bjb_login_window_class_init (BjbLoginWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "login.clear-ca-file", NULL,
                                    clear_ca_file_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "login.cancel", NULL);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-error-sentence.h"
 #include "bjb-offline-banner.h"
 
 /* The strip under the header bar that says the link to the server is down. AdwBanner is
@@ -18,6 +19,7 @@ struct _BjbOfflineBanner
   GtkLabel *title_label;
   GtkLabel *detail_label;
   GtkButton *sign_in_button;
+  GtkButton *try_now_button;
 
   /* Owned */
   BjbSession *session;
@@ -80,6 +82,8 @@ update (BjbOfflineBanner *self)
       gtk_label_set_text (self->title_label, _("Connection lost — reconnecting…"));
       gtk_label_set_text (self->detail_label, detail);
       gtk_widget_set_visible (GTK_WIDGET (self->sign_in_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->try_now_button),
+                              state == BJB_CONNECTION_STATE_RECONNECTING);
       reveal = TRUE;
     }
   else if (state == BJB_CONNECTION_STATE_DISCONNECTED)
@@ -90,13 +94,18 @@ update (BjbOfflineBanner *self)
 
       /* It gave up: the password changed, the account was deactivated, … */
       if (error != NULL)
-        text = g_strdup_printf ("%s %s", bjb_db_error_get_user_message (error), detail);
+        {
+          g_autofree char *sentence = bjb_error_sentence (error);
+
+          text = g_strdup_printf ("%s %s", sentence, detail);
+        }
       else
         text = g_steal_pointer (&detail);
 
       gtk_label_set_text (self->title_label, _("Disconnected from the server"));
       gtk_label_set_text (self->detail_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->sign_in_button), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->try_now_button), FALSE);
       reveal = TRUE;
     }
 
@@ -105,6 +114,17 @@ update (BjbOfflineBanner *self)
       gtk_revealer_set_reveal_child (self->revealer, reveal);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
     }
+}
+
+static void
+try_now_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (widget);
+
+  if (self->session != NULL)
+    bjb_session_reconnect_now (self->session);
 }
 
 static void
@@ -183,6 +203,8 @@ bjb_offline_banner_class_init (BjbOfflineBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, title_label);
   gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, detail_label);
   gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbOfflineBanner, try_now_button);
+  gtk_widget_class_install_action (widget_class, "banner.try-now", NULL, try_now_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "offlinebanner");
 }

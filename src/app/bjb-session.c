@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <libnotify/notify.h>
 
 #include "bjb-event.h"
 #include "bjb-listener.h"
-#include "bjb-money.h"
+#include "bjb-notification-ops.h"
+#include "bjb-role.h"
 #include "bjb-session.h"
 
 /* Everything that lives as long as one staff member is signed in: the query connection,
@@ -22,6 +22,7 @@ struct _BjbSession
   BjbServerProfile *profile;
   BjbConnection *connection;
   BjbListener *listener;
+  BjbConnection *listen_connection;
   GSettings *settings;
   GListStore *notifications;
   GHashTable *known_ids;
@@ -55,146 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define EVENT_COLUMNS \
-  "e.id, e.kind, e.order_id, e.product_id, e.customer_id, e.audience_role, " \
-  "e.audience_login, e.created_at, e.details"
-
-/**
- * bjb_role_get_label:
- * @role: (nullable): "admin", "cs", "courier" or "worker"
- *
- * Returns: (transfer none): the translated name of the role
- */
-const char *
-bjb_role_get_label (const char *role)
-{
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Administrator");
-  if (g_strcmp0 (role, "cs") == 0)
-    return _("Customer Service");
-  if (g_strcmp0 (role, "courier") == 0)
-    return _("Courier");
-  if (g_strcmp0 (role, "worker") == 0)
-    return _("Background Worker");
-  return _("Unknown role");
-}
-
-static const char *
-json_get_string (JsonObject *object,
-                 const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-
-  node = json_object_get_member (object, member);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
-static gboolean
-json_get_int (JsonObject *object,
-              const char *member,
-              gint64     *value)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return FALSE;
-
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-static BjbNotification *
-notification_new_from_event (BjbEvent   *event,
-                             const char *role,
-                             gboolean    read)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *order = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *product = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *total_text = NULL;
-  JsonObject *details = NULL;
-  gint64 total;
-  const char *kind = bjb_event_get_kind (event);
-  const char *customer;
-  const char *number;
-
-  if (json_parser_load_from_data (parser, bjb_event_get_details (event), -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    details = json_node_get_object (json_parser_get_root (parser));
-
-  number = json_get_string (details, "number");
-  if (number == NULL)
-    number = json_get_string (details, "order_number");
-  if (number != NULL)
-    order = g_strdup (number);
-  else
-    order = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_order_id (event));
-
-  customer = json_get_string (details, "customer_name");
-  if (customer == NULL)
-    customer = json_get_string (details, "customer");
-
-  if (json_get_string (details, "product_name") != NULL)
-    product = g_strdup (json_get_string (details, "product_name"));
-  else if (json_get_string (details, "name") != NULL)
-    product = g_strdup (json_get_string (details, "name"));
-  else
-    product = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_product_id (event));
-
-  if (g_strcmp0 (kind, "order_placed") == 0)
-    title = g_strdup_printf (_("New order %s"), order);
-  else if (g_strcmp0 (kind, "payment_proof_attached") == 0)
-    title = g_strdup_printf (_("Payment proof received for order %s"), order);
-  else if (g_strcmp0 (kind, "payment_confirmed") == 0)
-    title = g_strdup_printf (_("Payment confirmed for order %s"), order);
-  else if (g_strcmp0 (kind, "order_shipped") == 0 && g_strcmp0 (role, "courier") == 0)
-    title = g_strdup_printf (_("Order %s is yours to deliver"), order);
-  else if (g_strcmp0 (kind, "order_shipped") == 0)
-    title = g_strdup_printf (_("Order %s is out for delivery"), order);
-  else if (g_strcmp0 (kind, "order_completed") == 0)
-    title = g_strdup_printf (_("Order %s completed"), order);
-  else if (g_strcmp0 (kind, "order_cancelled") == 0)
-    title = g_strdup_printf (_("Order %s cancelled"), order);
-  else if (g_strcmp0 (kind, "order_expired") == 0)
-    title = g_strdup_printf (_("Order %s expired unpaid"), order);
-  else if (g_strcmp0 (kind, "stock_low") == 0)
-    title = g_strdup_printf (_("Stock is running low: %s"), product);
-  else if (g_strcmp0 (kind, "feedback_recorded") == 0)
-    title = g_strdup_printf (_("Customer feedback on order %s"), order);
-  else if (g_strcmp0 (kind, "payment_proof_rejected") == 0)
-    title = g_strdup_printf (_("Payment proof rejected for order %s"), order);
-  else
-    title = g_strdup_printf (_("Event “%s”"), kind);
-
-  /* Who, and how much: "Ibu Sari · Rp 1.250.000". */
-  if (json_get_int (details, "total", &total))
-    total_text = bjb_money_format (total);
-  if (customer != NULL && total_text != NULL)
-    body = g_strdup_printf ("%s · %s", customer, total_text);
-  else
-    body = g_strdup (customer ? customer : total_text ? total_text : "");
-
-  return bjb_notification_new (bjb_event_get_id (event),
-                               kind,
-                               bjb_event_get_order_id (event),
-                               title,
-                               body,
-                               bjb_event_get_created_at (event),
-                               read);
-}
 
 static void
 update_unread_count (BjbSession *self)
@@ -361,7 +222,7 @@ on_event_received (BjbSession  *self,
   if (!concerns (self, event))
     return;
 
-  notification = notification_new_from_event (event, bjb_session_get_role (self), FALSE);
+  notification = bjb_notification_new_from_event (event, bjb_session_get_role (self), FALSE);
   add_notification (self, notification);
   show_desktop_notification (self, notification);
 }
@@ -403,6 +264,7 @@ start_listener (BjbSession *self,
     last_seen = newest_loaded;
 
   listen_connection = bjb_connection_dup (self->connection);
+  g_set_object (&self->listen_connection, listen_connection);
   self->listener = bjb_listener_new (listen_connection);
   bjb_listener_set_last_event_id (self->listener, last_seen);
   g_signal_connect_object (self->listener, "event-received",
@@ -418,27 +280,22 @@ load_recent_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(BjbSession) self = user_data;
-  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GPtrArray) notifications = NULL;
   g_autoptr(GError) error = NULL;
   gint64 newest = 0;
-  guint n_rows;
 
-  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  notifications = bjb_notification_ops_load_recent_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
     return;
-  if (rows == NULL)
+  if (notifications == NULL)
     g_message ("Could not load notifications: %s", error->message);
 
-  n_rows = rows ? bjb_result_get_n_rows (rows) : 0;
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; notifications != NULL && i < notifications->len; i++)
     {
-      g_autoptr(BjbEvent) event = bjb_event_new_from_result (rows, i);
-      g_autoptr(BjbNotification) notification = NULL;
+      BjbNotification *notification = g_ptr_array_index (notifications, i);
 
-      notification = notification_new_from_event (event, bjb_session_get_role (self),
-                                                  bjb_result_get_boolean (rows, i, "read"));
       add_notification (self, notification);
-      newest = MAX (newest, bjb_event_get_id (event));
+      newest = MAX (newest, bjb_notification_get_id (notification));
     }
 
   start_listener (self, newest);
@@ -455,16 +312,8 @@ bjb_session_start (BjbSession *self)
   g_return_if_fail (BJB_IS_SESSION (self));
   g_return_if_fail (self->listener == NULL);
 
-  bjb_connection_query_async (self->connection,
-                              "SELECT " EVENT_COLUMNS ", r.event_id IS NOT NULL AS read"
-                              "  FROM bjb.event e"
-                              "  LEFT JOIN bjb.notification_read r"
-                              "    ON r.event_id = e.id AND r.login = session_user"
-                              " WHERE e.audience_login = session_user OR e.audience_role = $2"
-                              " ORDER BY e.id DESC"
-                              " LIMIT $1",
-                              2, (const char *const[]) { "100", bjb_session_get_role (self) },
-                              self->cancellable, load_recent_cb, g_object_ref (self));
+  bjb_notification_ops_load_recent_async (self->connection, bjb_session_get_role (self), 100,
+                                          self->cancellable, load_recent_cb, g_object_ref (self));
 }
 
 /**
@@ -496,17 +345,34 @@ bjb_session_close (BjbSession *self)
   g_hash_table_remove_all (self->desktop_notifications);
 }
 
+/**
+ * bjb_session_reconnect_now:
+ *
+ * "Try now" while the server is unreachable: both connections (queries and listening)
+ * try again at once instead of waiting out their backoff.
+ */
+void
+bjb_session_reconnect_now (BjbSession *self)
+{
+  g_return_if_fail (BJB_IS_SESSION (self));
+
+  if (self->closed)
+    return;
+
+  bjb_connection_reconnect_now (self->connection);
+  if (self->listen_connection != NULL)
+    bjb_connection_reconnect_now (self->listen_connection);
+}
+
 static void
 mark_read_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(BjbResult) rows = NULL;
   GError *error = NULL;
 
-  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
-  if (rows == NULL)
+  if (!bjb_notification_ops_mark_read_finish (result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -523,8 +389,7 @@ mark_ids_read_async (BjbSession          *self,
                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GString) ids = g_string_new ("{");
-  const char *params[1];
+  g_autofree gint64 *ids = g_new (gint64, MAX (items->len, 1));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mark_ids_read_async);
@@ -533,13 +398,10 @@ mark_ids_read_async (BjbSession          *self,
     {
       BjbNotification *notification = g_ptr_array_index (items, i);
 
-      if (i > 0)
-        g_string_append_c (ids, ',');
-      g_string_append_printf (ids, "%" G_GINT64_FORMAT, bjb_notification_get_id (notification));
+      ids[i] = bjb_notification_get_id (notification);
       /* Shown as read at once; the server write follows. */
       bjb_notification_set_read (notification, TRUE);
     }
-  g_string_append_c (ids, '}');
 
   if (items->len == 0)
     {
@@ -547,10 +409,8 @@ mark_ids_read_async (BjbSession          *self,
       return;
     }
 
-  params[0] = ids->str;
-  bjb_connection_query_async (self->connection,
-                              "SELECT bjb.mark_events_read($1::bigint[]) AS marked",
-                              1, params, cancellable, mark_read_cb, g_steal_pointer (&task));
+  bjb_notification_ops_mark_read_async (self->connection, ids, items->len, cancellable,
+                                        mark_read_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -643,6 +503,7 @@ bjb_session_dispose (GObject *object)
   bjb_session_close (self);
 
   g_clear_object (&self->listener);
+  g_clear_object (&self->listen_connection);
   g_clear_object (&self->connection);
   g_clear_object (&self->profile);
   g_clear_object (&self->settings);

@@ -6,6 +6,7 @@
 #include "bjb-connection.h"
 #include "bjb-listener.h"
 #include "bjb-notification.h"
+#include "bjb-role.h"
 #include "bjb-server-profile.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ BjbSession       *bjb_session_new                  (BjbServerProfile  *profile,
                                                     GSettings         *settings);
 void              bjb_session_start                (BjbSession        *self);
 void              bjb_session_close                (BjbSession        *self);
+void              bjb_session_reconnect_now        (BjbSession        *self);
 BjbConnection    *bjb_session_get_connection       (BjbSession        *self);
 BjbServerProfile *bjb_session_get_profile          (BjbSession        *self);
 const char       *bjb_session_get_login            (BjbSession        *self);
@@ -39,6 +41,5 @@ void              bjb_session_mark_all_read_async  (BjbSession        *self,
 gboolean          bjb_session_mark_all_read_finish (BjbSession        *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
-const char       *bjb_role_get_label               (const char        *role);
 
 G_END_DECLS

@@ -295,11 +295,9 @@ load_file_thread (GTask        *task,
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&local_error));
-      else
-        g_task_return_new_error (task, BJB_IMAGE_ERROR, BJB_IMAGE_ERROR_FAILED,
-                                 _("The file could not be read: %s"), local_error->message);
+      /* GIO's own error (no such file, no permission…): bjb_error_sentence() words it for a
+       * clerk; its message is the system's and is never shown. */
+      g_task_return_error (task, g_steal_pointer (&local_error));
       return;
     }
 

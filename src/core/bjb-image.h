@@ -57,7 +57,8 @@ void      bjb_image_load_bytes_async (GBytes              *input,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
-/* Returns: (transfer full) (nullable) */
+/* Returns: (transfer full) (nullable): the image, or NULL with a %BJB_IMAGE_ERROR or, when
+ * the file cannot be read, GIO's error (show either through bjb_error_sentence()) */
 BjbImage *bjb_image_load_finish      (GAsyncResult  *result,
                                       GError       **error);
 

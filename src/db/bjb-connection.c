@@ -373,6 +373,24 @@ schedule_reconnect (BjbConnection *self)
   self->reconnect_source = add_timeout (self, MAX (delay, 1), reconnect_cb);
 }
 
+void
+bjb_connection_reconnect_now (BjbConnection *self)
+{
+  g_return_if_fail (BJB_IS_CONNECTION (self));
+
+  if (self->state != BJB_CONNECTION_STATE_RECONNECTING)
+    return;
+
+  /* An attempt under way (no source) goes on; should it fail, the next one is soon. */
+  self->backoff_msec = self->min_delay_msec;
+  if (self->reconnect_source == NULL)
+    return;
+
+  g_debug ("reconnecting now, as asked");
+  clear_source (&self->reconnect_source);
+  start_link (self);
+}
+
 static void
 finish_open (BjbConnection *self,
              GError        *error)
@@ -1139,8 +1157,8 @@ bjb_connection_init (BjbConnection *self)
   self->socket_fd = -1;
   self->front_insert = -1;
   self->heartbeat_msec = 15000;
-  self->min_delay_msec = 500;
-  self->max_delay_msec = 30000;
+  self->min_delay_msec = BJB_CONNECTION_RECONNECT_FIRST_MSEC;
+  self->max_delay_msec = BJB_CONNECTION_RECONNECT_CAP_MSEC;
   self->backoff_msec = self->min_delay_msec;
   self->connect_timeout_msec = 10000;
 }

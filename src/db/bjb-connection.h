@@ -114,7 +114,12 @@ void               bjb_connection_set_expected_schema_version (BjbConnection *se
 void               bjb_connection_set_heartbeat_interval      (BjbConnection *self,
                                                                guint          msec);
 
-/* Reconnect backoff bounds (default 500 ms and 30000 ms); for tests. */
+/* The reconnect backoff doubles from the first delay up to the cap. The cap keeps a
+ * returned server noticed within 5 s: 4 s plus the ±20 % jitter, plus the attempt. */
+#define BJB_CONNECTION_RECONNECT_FIRST_MSEC 500
+#define BJB_CONNECTION_RECONNECT_CAP_MSEC   4000
+
+/* Reconnect backoff bounds (default the two above); for tests. */
 void               bjb_connection_set_reconnect_delays        (BjbConnection *self,
                                                                guint          min_msec,
                                                                guint          max_msec);
@@ -165,6 +170,15 @@ void               bjb_connection_query_async      (BjbConnection       *self,
 BjbResult         *bjb_connection_query_finish     (BjbConnection  *self,
                                                     GAsyncResult   *result,
                                                     GError        **error);
+
+/**
+ * bjb_connection_reconnect_now:
+ *
+ * While RECONNECTING, tries again at once ("Try now") and starts the backoff over (an
+ * attempt already under way goes on; if it fails the next follows after the first delay).
+ * Does nothing in any other state.
+ */
+void               bjb_connection_reconnect_now    (BjbConnection *self);
 
 /* Closes the link and stops reconnecting; pending queries fail with
  * BJB_DB_ERROR_DISCONNECTED. The object may be opened again. */

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
+#include "bjb-money.h"
 #include "bjb-notification.h"
 
 /* One row of the notification centre: a bjb.event seen by this staff member,
@@ -306,4 +308,130 @@ bjb_notification_set_read (BjbNotification *self,
   self->read = read;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD]);
+}
+
+static const char *
+json_get_string (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+static gboolean
+json_get_int (JsonObject *object,
+              const char *member,
+              gint64     *value)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return FALSE;
+
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/**
+ * bjb_notification_new_from_event:
+ * @event: a row of bjb.event
+ * @role: (nullable): the reader's role; a courier reads "yours to deliver"
+ * @read: whether the reader has marked it read
+ *
+ * The notification centre's wording of an event, in the UI's language.
+ *
+ * Returns: (transfer full): the notification
+ */
+BjbNotification *
+bjb_notification_new_from_event (BjbEvent   *event,
+                                 const char *role,
+                                 gboolean    read)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *order = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *product = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *total_text = NULL;
+  JsonObject *details = NULL;
+  gint64 total;
+  const char *kind = bjb_event_get_kind (event);
+  const char *customer;
+  const char *number;
+
+  if (json_parser_load_from_data (parser, bjb_event_get_details (event), -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    details = json_node_get_object (json_parser_get_root (parser));
+
+  number = json_get_string (details, "number");
+  if (number == NULL)
+    number = json_get_string (details, "order_number");
+  if (number != NULL)
+    order = g_strdup (number);
+  else
+    order = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_order_id (event));
+
+  customer = json_get_string (details, "customer_name");
+  if (customer == NULL)
+    customer = json_get_string (details, "customer");
+
+  if (json_get_string (details, "product_name") != NULL)
+    product = g_strdup (json_get_string (details, "product_name"));
+  else if (json_get_string (details, "name") != NULL)
+    product = g_strdup (json_get_string (details, "name"));
+  else
+    product = g_strdup_printf ("#%" G_GINT64_FORMAT, bjb_event_get_product_id (event));
+
+  if (g_strcmp0 (kind, "order_placed") == 0)
+    title = g_strdup_printf (_("New order %s"), order);
+  else if (g_strcmp0 (kind, "payment_proof_attached") == 0)
+    title = g_strdup_printf (_("Payment proof received for order %s"), order);
+  else if (g_strcmp0 (kind, "payment_confirmed") == 0)
+    title = g_strdup_printf (_("Payment confirmed for order %s"), order);
+  else if (g_strcmp0 (kind, "order_shipped") == 0 && g_strcmp0 (role, "courier") == 0)
+    title = g_strdup_printf (_("Order %s is yours to deliver"), order);
+  else if (g_strcmp0 (kind, "order_shipped") == 0)
+    title = g_strdup_printf (_("Order %s is out for delivery"), order);
+  else if (g_strcmp0 (kind, "order_completed") == 0)
+    title = g_strdup_printf (_("Order %s completed"), order);
+  else if (g_strcmp0 (kind, "order_cancelled") == 0)
+    title = g_strdup_printf (_("Order %s cancelled"), order);
+  else if (g_strcmp0 (kind, "order_expired") == 0)
+    title = g_strdup_printf (_("Order %s expired unpaid"), order);
+  else if (g_strcmp0 (kind, "stock_low") == 0)
+    title = g_strdup_printf (_("Stock is running low: %s"), product);
+  else if (g_strcmp0 (kind, "feedback_recorded") == 0)
+    title = g_strdup_printf (_("Customer feedback on order %s"), order);
+  else if (g_strcmp0 (kind, "payment_proof_rejected") == 0)
+    title = g_strdup_printf (_("Payment proof rejected for order %s"), order);
+  else
+    title = g_strdup_printf (_("Event “%s”"), kind);
+
+  /* Who, and how much: "Ibu Sari · Rp 1.250.000". */
+  if (json_get_int (details, "total", &total))
+    total_text = bjb_money_format (total);
+  if (customer != NULL && total_text != NULL)
+    body = g_strdup_printf ("%s · %s", customer, total_text);
+  else
+    body = g_strdup (customer ? customer : total_text ? total_text : "");
+
+  return bjb_notification_new (bjb_event_get_id (event),
+                               kind,
+                               bjb_event_get_order_id (event),
+                               title,
+                               body,
+                               bjb_event_get_created_at (event),
+                               read);
 }

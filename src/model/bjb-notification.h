@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "bjb-event.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_NOTIFICATION (bjb_notification_get_type ())
@@ -15,6 +17,9 @@ BjbNotification *bjb_notification_new            (gint64           id,
                                                   const char      *title,
                                                   const char      *body,
                                                   GDateTime       *created_at,
+                                                  gboolean         read);
+BjbNotification *bjb_notification_new_from_event (BjbEvent        *event,
+                                                  const char      *role,
                                                   gboolean         read);
 gint64           bjb_notification_get_id         (BjbNotification *self);
 const char      *bjb_notification_get_kind       (BjbNotification *self);

@@ -23,6 +23,10 @@ struct _BjbServerProfile
 
 G_DEFINE_FINAL_TYPE (BjbServerProfile, bjb_server_profile, G_TYPE_OBJECT)
 
+/* The first profile's name is kept untranslated (it also keys the keyring's passwords) and
+ * shown in the UI's language. */
+#define DEFAULT_NAME N_("Office server")
+
 enum {
   PROP_0,
   PROP_NAME,
@@ -31,6 +35,7 @@ enum {
   PROP_DBNAME,
   PROP_SSLMODE,
   PROP_SSLROOTCERT,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -78,6 +83,9 @@ bjb_server_profile_get_property (GObject    *object,
     case PROP_SSLROOTCERT:
       g_value_set_string (value, self->sslrootcert);
       break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, bjb_server_profile_get_display_name (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,6 +117,7 @@ bjb_server_profile_set_property (GObject      *object,
     {
     case PROP_NAME:
       set_string (self, &self->name, g_value_get_string (value), prop_id);
+      g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
       break;
     case PROP_HOST:
       set_string (self, &self->host, g_value_get_string (value), prop_id);
@@ -158,6 +167,10 @@ bjb_server_profile_class_init (BjbServerProfileClass *klass)
   properties[PROP_SSLMODE] =
     g_param_spec_string ("sslmode", NULL, NULL, "prefer",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The name as the UI shows it. */
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SSLROOTCERT] =
     g_param_spec_string ("sslrootcert", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -241,7 +254,37 @@ bjb_server_profile_new_from_environment (void)
   if (port != NULL && !g_ascii_string_to_unsigned (port, 10, 1, G_MAXUINT16, &port_value, NULL))
     port_value = 5432;
 
-  return bjb_server_profile_new (_("Office server"), host, port_value, dbname, "prefer", "");
+  return bjb_server_profile_new (DEFAULT_NAME, host, port_value, dbname, "prefer", "");
+}
+
+/**
+ * bjb_server_profile_environment_names_server:
+ *
+ * Whether `PGHOST` says which server to use (build-aux/demo sets it), so the first profile
+ * is a known server rather than a guess.
+ */
+gboolean
+bjb_server_profile_environment_names_server (void)
+{
+  const char *host = g_getenv ("PGHOST");
+
+  /* A socket directory is no server for a desktop client. */
+  return host != NULL && *host != '\0' && *host != '/';
+}
+
+/**
+ * bjb_server_profile_get_display_name:
+ *
+ * Returns: (transfer none): the name in the UI's language
+ */
+const char *
+bjb_server_profile_get_display_name (BjbServerProfile *self)
+{
+  g_return_val_if_fail (BJB_IS_SERVER_PROFILE (self), NULL);
+
+  if (g_strcmp0 (self->name, DEFAULT_NAME) == 0)
+    return _(DEFAULT_NAME);
+  return self->name;
 }
 
 /**

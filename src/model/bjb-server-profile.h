@@ -19,6 +19,8 @@ BjbServerProfile *bjb_server_profile_new_from_variant (GVariant        *variant)
 BjbServerProfile *bjb_server_profile_new_from_environment (void);
 GVariant         *bjb_server_profile_to_variant      (BjbServerProfile *self);
 const char       *bjb_server_profile_get_name        (BjbServerProfile *self);
+const char       *bjb_server_profile_get_display_name (BjbServerProfile *self);
+gboolean          bjb_server_profile_environment_names_server (void);
 const char       *bjb_server_profile_get_host        (BjbServerProfile *self);
 guint             bjb_server_profile_get_port        (BjbServerProfile *self);
 const char       *bjb_server_profile_get_dbname      (BjbServerProfile *self);

@@ -9,7 +9,10 @@
 
 #include "bjb-customer.h"
 #include "bjb-customer-order.h"
+#include "bjb-customer-picker.h"
+#include "bjb-customer-query.h"
 #include "bjb-customers-page.h"
+#include "customers-test-fixture.h"
 #include "customers-test-util.h"
 #include "db-test-util.h"
 
@@ -17,7 +20,7 @@
  * The tests run in order and share one page (a clerk's afternoon). */
 
 /* The clerk's own connection, opened. */
-static BjbConnection *
+BjbConnection *
 connect_cs (const char *dbname)
 {
   BjbConnection *connection = db_test_connection (dbname, "t_cs", g_getenv ("BJB_TEST_PASSWORD"));
@@ -26,23 +29,7 @@ connect_cs (const char *dbname)
   return connection;
 }
 
-static struct
-{
-  char *dbname;
-  BjbConnection *connection;
-  GtkWindow *window;
-  BjbCustomersPage *page;
-  BjbCustomerListModel *model;
-  char *sri;
-  char *bambang;
-  char *wati;
-  char *dedi;
-  char *paving;
-  char *batako;
-  char *pending_order;
-  gint64 budi;
-  gboolean ready;
-} fx;
+CustomersFixture fx;
 
 static const char seed_sql[] =
   "INSERT INTO bjb.category (name) VALUES ('Paving'), ('Batako');"
@@ -83,7 +70,7 @@ static const char seed_sql[] =
   "   THEN 'Kanstin Beton' ELSE 'Batako Press' END WHERE o.subtotal % p.price = 0;"
   "SELECT 1";
 
-static char *
+char *
 su (const char *sql)
 {
   return db_test_su_exec (fx.dbname, sql);
@@ -97,14 +84,14 @@ id_of (const char *table,
   return su (sql);
 }
 
-static gboolean
+gboolean
 model_settled (gpointer data)
 {
-  return !bjb_customer_list_model_get_loading (fx.model) &&
-         bjb_customer_list_model_get_n_total (fx.model) >= 0;
+  return !bjb_paged_query_model_get_loading (fx.model) &&
+         bjb_paged_query_model_get_n_total (fx.model) >= 0;
 }
 
-static void
+void
 wait_model (void)
 {
   g_assert_true (ct_wait_until (model_settled, NULL, 20000));
@@ -115,7 +102,7 @@ static void
 wait_requery (void)
 {
   /* The change either started a query at once or after the debounce. */
-  for (int i = 0; i < 50 && !bjb_customer_list_model_get_loading (fx.model); i++)
+  for (int i = 0; i < 50 && !bjb_paged_query_model_get_loading (fx.model); i++)
     g_main_context_iteration (NULL, FALSE);
   wait_model ();
 }
@@ -157,7 +144,7 @@ activate (GtkWidget  *widget,
   g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
 }
 
-static gboolean
+gboolean
 skip_unless_ready (void)
 {
   if (!fx.ready)
@@ -170,78 +157,6 @@ skip_unless_ready (void)
 
 /* Tests */
 
-static gboolean
-standalone_settled (gpointer data)
-{
-  return !bjb_customer_list_model_get_loading (data) && bjb_customer_list_model_get_n_total (data) >= 0;
-}
-
-static gboolean
-n_items_is (gpointer data)
-{
-  GListModel *model = data;
-
-  return g_list_model_get_n_items (model) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
-}
-
-static void
-want (BjbCustomerListModel *model,
-      guint                 n)
-{
-  g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (n));
-  g_assert_true (ct_wait_until (n_items_is, model, 10000));
-}
-
-/* The model alone, without a view asking for rows: pages come only when asked for. */
-static void
-test_model_paging (void)
-{
-  g_autoptr(BjbCustomerListModel) model = NULL;
-  g_autoptr(BjbCustomer) first = NULL;
-  g_autoptr(BjbCustomer) placeholder = NULL;
-  g_autoptr(BjbCustomer) last = NULL;
-
-  if (skip_unless_ready ())
-    return;
-
-  model = g_object_new (BJB_TYPE_CUSTOMER_LIST_MODEL, "page-size", 50, NULL);
-  bjb_customer_list_model_set_connection (model, fx.connection);
-  g_assert_true (ct_wait_until (standalone_settled, model, 10000));
-
-  /* 154 customers: one page, then one page of placeholders standing in for the rest. */
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (model), ==, 154);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
-  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  g_assert_false (bjb_customer_get_placeholder (first));
-  g_assert_cmpstr (bjb_customer_get_name (first), ==, "Bambang Hartono");
-
-  /* Asking for a row past the loaded ones gives a placeholder and fetches the next page. */
-  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 60);
-  g_assert_true (bjb_customer_get_placeholder (placeholder));
-  want (model, 150);
-  g_clear_object (&placeholder);
-  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 120);
-  g_assert_true (bjb_customer_get_placeholder (placeholder));
-  want (model, 200);
-  g_clear_object (&placeholder);
-  placeholder = g_list_model_get_item (G_LIST_MODEL (model), 199);
-  g_assert_true (bjb_customer_get_placeholder (placeholder));
-  /* The last page is short: no placeholders after it. */
-  want (model, 154);
-  last = g_list_model_get_item (G_LIST_MODEL (model), 153);
-  g_assert_false (bjb_customer_get_placeholder (last));
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 154));
-
-  /* The keyset pages follow each other: no row twice, none missing, in name order. */
-  for (guint i = 1; i < 154; i++)
-    {
-      g_autoptr(BjbCustomer) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
-      g_autoptr(BjbCustomer) b = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      g_assert_cmpint (g_utf8_collate (bjb_customer_get_name (a), bjb_customer_get_name (b)), <=, 0);
-      g_assert_cmpint (bjb_customer_get_id (a), !=, bjb_customer_get_id (b));
-    }
-}
 
 static void
 test_list (void)
@@ -250,7 +165,7 @@ test_list (void)
     return;
 
   wait_model ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
   /* The view asked for the rows it shows; the model fetched the pages behind them. */
   g_assert_true (ct_wait_until (all_loaded, NULL, 10000));
   g_assert_false (bjb_customer_get_placeholder (item (153)));
@@ -321,10 +236,10 @@ test_search (void)
 
   search ("tidak ada yang begini");
   g_assert_cmpuint (n_items (), ==, 0);
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 0);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 0);
 
   search ("");
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
 }
 
 static void
@@ -358,11 +273,11 @@ test_filters (void)
 
   bjb_customers_page_set_filters (fx.page, "active", FALSE, 0, FALSE);
   wait_requery ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 153);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 153);
 
   bjb_customers_page_set_filters (fx.page, NULL, FALSE, 0, FALSE);
   wait_requery ();
-  g_assert_cmpint (bjb_customer_list_model_get_n_total (fx.model), ==, 154);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (fx.model), ==, 154);
 }
 
 static gboolean
@@ -418,6 +333,98 @@ test_form_invalid (void)
   activate (GTK_WIDGET (form), "customer.save", NULL);
   g_assert_cmpstr (bjb_customer_form_get_field_error (form, "birth-date"), ==,
                    _("A birth date cannot be in the future."));
+}
+
+static gboolean
+in_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static gboolean
+scrolls (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data) + 200;
+}
+
+static gboolean
+email_error_gone (gpointer data)
+{
+  return bjb_customer_form_get_field_error (data, "email") == NULL;
+}
+
+static GtkWidget *
+form_child (BjbCustomerForm *form,
+            const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), BJB_TYPE_CUSTOMER_FORM, name));
+}
+
+/* Issue 8 #4: after Save the focus and the scroll go to the first invalid field, a reason
+ * goes as soon as its field is right, and the database's length limits hold as one types. */
+static void
+test_form_errors_in_view (void)
+{
+  BjbCustomerForm *form;
+  GtkWidget *email;
+  GtkAdjustment *vadjustment;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  if (skip_unless_ready ())
+    return;
+
+  form = bjb_customers_page_get_form (fx.page);
+  activate (GTK_WIDGET (fx.page), "customers.new", NULL);
+  ct_wait_until (form_idle, form, 5000);
+  email = form_child (form, "email_entry");
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form_child (form, "scroller")));
+
+  /* Long notes push Save far below the email field, as many products do in a real shop. */
+  for (int i = 0; i < 60; i++)
+    g_string_append (long_text, "Catatan pengiriman: lewat gang samping.\n");
+  bjb_customer_form_set_field (form, "name", "Rina Wulandari");
+  bjb_customer_form_set_field (form, "email", "rina@contoh");
+  bjb_customer_form_set_field (form, "notes", long_text->str);
+  g_assert_true (ct_wait_until (scrolls, vadjustment, 30000));
+  /* Where a clerk is when pressing Save: at the bottom, the focus down there too. */
+  gtk_widget_grab_focus (form_child (form, "notes_view"));
+  ct_wait_frames (GTK_WIDGET (form), 2);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  ct_wait_frames (GTK_WIDGET (form), 2);
+  g_assert_false (in_view (email));
+
+  activate (GTK_WIDGET (form), "customer.save", NULL);
+  g_assert_cmpstr (bjb_customer_form_get_field_error (form, "email"), ==,
+                   _("Enter an email address like nama@contoh.id."));
+  g_assert_true (gtk_widget_get_state_flags (email) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  g_assert_true (ct_wait_until (in_view, email, 30000));
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-form-focus");
+
+  /* Still wrong: still marked. Right: the reason and the summary go at once. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "rina@contoh.");
+  ct_wait_frames (GTK_WIDGET (form), 1);
+  g_assert_nonnull (bjb_customer_form_get_field_error (form, "email"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "rina@contoh.id");
+  g_assert_true (ct_wait_until (email_error_gone, form, 10000));
+  g_assert_null (bjb_customer_form_get_field_error (form, "form"));
+
+  /* bjb.customer's limits: a name of 200 characters, notes of 4000. */
+  g_string_truncate (long_text, 0);
+  for (int i = 0; i < 250; i++)
+    g_string_append_c (long_text, 'a' + i % 26);
+  bjb_customer_form_set_field (form, "name", long_text->str);
+  g_assert_cmpint (g_utf8_strlen (bjb_customer_form_get_field (form, "name"), -1), ==, 200);
+  for (int i = 0; i < 20; i++)
+    g_string_append (long_text, long_text->str + long_text->len - 250);
+  bjb_customer_form_set_field (form, "notes", long_text->str);
+  g_assert_cmpint (g_utf8_strlen (bjb_customer_form_get_field (form, "notes"), -1), ==, 4000);
+  bjb_customer_form_set_field (form, "notes", "");
 }
 
 static void
@@ -580,7 +587,7 @@ test_live_refresh (void)
     return;
 
   selection = gtk_column_view_get_model (bjb_customers_page_get_column_view (fx.page));
-  position = bjb_customer_list_model_find (fx.model, g_ascii_strtoll (fx.bambang, NULL, 10));
+  position = bjb_paged_query_model_find (fx.model, g_ascii_strtoll (fx.bambang, NULL, 10));
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (selection, position, TRUE);
   bambang = item (position);
@@ -632,112 +639,7 @@ test_offline_form (void)
 
 /* Keystroke → rows on screen, on a big database (BJB_BENCH_DB, e.g. 100 000 customers). */
 
-typedef struct
-{
-  gboolean changed;
-} Bench;
 
-/* The first page of the new text is in: rows updated in place or replaced. */
-static void
-bench_loading_changed (BjbCustomerListModel *model,
-                       GParamSpec           *pspec,
-                       Bench                *bench)
-{
-  if (!bjb_customer_list_model_get_loading (model))
-    bench->changed = TRUE;
-}
-
-static gboolean
-bench_done (gpointer data)
-{
-  Bench *bench = data;
-
-  return bench->changed && !bjb_customer_list_model_get_loading (fx.model);
-}
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-test_bench_keystroke (void)
-{
-  const char *bench_db = g_getenv ("BJB_BENCH_DB");
-  static const char *words[] = { "sri", "budi", "wati", "agus", "0812", "0857 1",
-                                 "gmail", "santoso", "dewi", "yahoo", "rahma", "hadi" };
-  g_autoptr(BjbConnection) connection = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) model_times = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *window;
-  GtkWidget *page;
-  Bench bench = { 0 };
-  gulong handler;
-  double median;
-
-  if (bench_db == NULL || !fx.ready)
-    {
-      g_test_skip ("set BJB_BENCH_DB to a database with the bench data set");
-      return;
-    }
-
-  connection = connect_cs (bench_db);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  page = bjb_customers_page_new (connection);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  fx.model = bjb_customers_page_get_list_model (BJB_CUSTOMERS_PAGE (page));
-  wait_model ();
-  handler = g_signal_connect (fx.model, "notify::loading", G_CALLBACK (bench_loading_changed), &bench);
-
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    {
-      GtkEditable *entry = bjb_customers_page_get_search_entry (BJB_CUSTOMERS_PAGE (page));
-      gsize len = strlen (words[w]);
-
-      for (gsize k = 0; k < len; k++)
-        {
-          int position = -1;
-          gint64 start;
-
-          /* A clerk looking at the rows between keys: each key is its own search. */
-          g_usleep (160 * 1000);
-          while (g_main_context_iteration (NULL, FALSE));
-          bench.changed = FALSE;
-          start = g_get_monotonic_time ();
-          /* One key: one character inserted at the end. */
-          gtk_editable_insert_text (entry, words[w] + k, 1, &position);
-          g_assert_true (ct_wait_until (bench_done, &bench, 20000));
-          g_array_append_val (model_times, (double) { (g_get_monotonic_time () - start) / 1000.0 });
-          ct_wait_frames (page, 1);
-          g_array_append_val (times, (double) { (g_get_monotonic_time () - start) / 1000.0 });
-        }
-      gtk_editable_set_text (entry, "");
-      g_assert_true (ct_wait_until (model_settled, NULL, 20000));
-    }
-
-  g_signal_handler_disconnect (fx.model, handler);
-  g_array_sort (times, cmp_double);
-  g_array_sort (model_times, cmp_double);
-  g_print ("# BENCH keystroke-to-model-rows median_ms=%.1f p90_ms=%.1f max_ms=%.1f n=%u\n",
-           g_array_index (model_times, double, model_times->len / 2),
-           g_array_index (model_times, double, model_times->len * 9 / 10),
-           g_array_index (model_times, double, model_times->len - 1), model_times->len);
-  median = g_array_index (times, double, times->len / 2);
-  g_test_message ("keystroke to drawn rows at %" G_GINT64_FORMAT " customers: median %.1f ms, "
-                  "p90 %.1f ms, max %.1f ms over %u keystrokes",
-                  bjb_customer_list_model_get_n_total (fx.model), median, g_array_index (times, double, times->len * 9 / 10),
-                  g_array_index (times, double, times->len - 1), times->len);
-  g_print ("# BENCH keystroke-to-rows median_ms=%.1f p90_ms=%.1f max_ms=%.1f n=%u\n", median,
-           g_array_index (times, double, times->len * 9 / 10),
-           g_array_index (times, double, times->len - 1), times->len);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
 
 /* Setup */
 
@@ -807,19 +709,21 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   setup ();
 
-  g_test_add_func ("/customers/model-paging", test_model_paging);
+  customers_add_model_tests ();
   g_test_add_func ("/customers/list", test_list);
   g_test_add_func ("/customers/sort", test_sort);
   g_test_add_func ("/customers/search", test_search);
   g_test_add_func ("/customers/filters", test_filters);
   g_test_add_func ("/customers/form-invalid", test_form_invalid);
+  g_test_add_func ("/customers/form-errors-in-view", test_form_errors_in_view);
   g_test_add_func ("/customers/form-valid", test_form_valid);
   g_test_add_func ("/customers/form-duplicate", test_form_duplicate);
   g_test_add_func ("/customers/form-edit-deactivate", test_form_edit_deactivate);
   g_test_add_func ("/customers/detail", test_detail);
   g_test_add_func ("/customers/live-refresh", test_live_refresh);
   g_test_add_func ("/customers/offline-form", test_offline_form);
-  g_test_add_func ("/customers/bench-keystroke", test_bench_keystroke);
+
+  customers_add_bench_test ();
 
   status = g_test_run ();
   teardown ();

@@ -136,6 +136,21 @@ state_cb (GObject    *object,
     *reached = TRUE;
 }
 
+void
+db_test_assert_finalize (gpointer object)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  /* A cancelled query's callback may still be on its way and hold a reference. */
+  while (G_OBJECT (object)->ref_count > 1 && g_get_monotonic_time () < deadline)
+    {
+      gboolean never = FALSE;
+
+      db_test_wait_flag (&never, 20);
+    }
+  g_assert_finalize_object (object);
+}
+
 gboolean
 db_test_wait_state (BjbConnection      *connection,
                     BjbConnectionState  state,

@@ -30,6 +30,9 @@ BjbConnection *db_test_connection    (const char *dbname,
                                       const char *password);
 
 /* Iterates the default main context until *flag is TRUE or @timeout_ms passed. */
+/* Waits (on the main loop) until only the caller's reference to @object is left, then
+ * checks that dropping it finalizes @object: a leaked reference fails the test. */
+void           db_test_assert_finalize (gpointer       object);
 gboolean       db_test_wait_flag     (const gboolean *flag,
                                       guint           timeout_ms);
 

@@ -170,6 +170,7 @@ test_live (void)
   g_assert_cmpint (bjb_listener_get_last_event_id (listener), ==, last);
 
   received_clear (&received);
+  db_test_assert_finalize (g_steal_pointer (&listener));
 }
 
 static void
@@ -244,6 +245,7 @@ test_catch_up_after_kill (void)
   g_assert_cmpint (g_array_index (received.ids, gint64, 18), ==, last);
 
   received_clear (&received);
+  db_test_assert_finalize (g_steal_pointer (&listener));
 }
 
 static void
@@ -303,6 +305,7 @@ test_large_catch_up (void)
   g_assert_cmpint (g_array_index (received.ids, gint64, 1233), ==, last);
   assert_strictly_increasing (&received);
   received_clear (&received);
+  db_test_assert_finalize (g_steal_pointer (&listener));
 }
 
 static void

@@ -106,6 +106,23 @@ wait_for_count (GArray *ids,
   return ids->len >= count;
 }
 
+/* Skips the test where there is no database or no cluster this test may stop. */
+static gboolean
+can_restart (void)
+{
+  g_auto(GStrv) probe = NULL;
+
+  if (!db_test_available ())
+    return FALSE;
+  probe = control_command ("status");
+  if (probe == NULL)
+    {
+      g_test_skip ("no pg_virtualenv cluster to restart (set BJB_TEST_PG_CTL)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 insert_events (guint n)
 {
@@ -123,17 +140,10 @@ test_server_restart (void)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *max = NULL;
-  g_auto(GStrv) probe = NULL;
   QueryData while_down = { 0 };
 
-  if (!db_test_available ())
+  if (!can_restart ())
     return;
-  probe = control_command ("status");
-  if (probe == NULL)
-    {
-      g_test_skip ("no pg_virtualenv cluster to restart (set BJB_TEST_PG_CTL)");
-      return;
-    }
 
   connection = db_test_connection (dbname, "t_cs", password);
   g_assert_true (db_test_open (connection, &error));
@@ -190,6 +200,68 @@ test_server_restart (void)
   g_clear_object (&while_down.result);
 }
 
+/* A connection as the client makes it: the library's own backoff, not the tests' short one. */
+static BjbConnection *
+client_connection (void)
+{
+  const char *host = g_getenv ("PGHOST") ? g_getenv ("PGHOST") : "localhost";
+  const char *port = g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432";
+  const char *keywords[] = { "host", "port", "dbname", "user", "password", NULL };
+  const char *values[] = { host, port, dbname, "t_cs", password, NULL };
+
+  return bjb_connection_new (keywords, values);
+}
+
+static void
+stay_down (guint msec)
+{
+  gboolean never = FALSE;
+
+  db_test_wait_flag (&never, msec);
+}
+
+/* However long the server was away, the client notices it is back within 5 s (issue 8
+ * #9): the backoff stops growing at BJB_CONNECTION_RECONNECT_CAP_MSEC. And "Try now" does
+ * not wait for the backoff at all. */
+static void
+test_back_within_five_seconds (void)
+{
+  g_autoptr(BjbConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started;
+
+  if (!can_restart ())
+    return;
+
+  connection = client_connection ();
+  g_assert_true (db_test_open (connection, &error));
+  g_assert_no_error (error);
+
+  /* Down for 20 s: a doubling backoff without a cap would be waiting 16 s by now. */
+  control ("stop");
+  g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_RECONNECTING, 10000));
+  stay_down (20000);
+  control ("start");
+  started = g_get_monotonic_time ();
+  g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_CONNECTED, 15000));
+  g_test_message ("back after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - started, <=, 5500 * G_TIME_SPAN_MILLISECOND);
+
+  /* "Try now": at once, whatever the backoff is waiting for. */
+  control ("stop");
+  g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_RECONNECTING, 10000));
+  stay_down (8000);
+  control ("start");
+  started = g_get_monotonic_time ();
+  bjb_connection_reconnect_now (connection);
+  g_assert_true (db_test_wait_state (connection, BJB_CONNECTION_STATE_CONNECTED, 15000));
+  g_test_message ("back after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - started, <=, 2000 * G_TIME_SPAN_MILLISECOND);
+
+  bjb_connection_close (connection);
+  db_test_assert_finalize (g_steal_pointer (&connection));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +275,7 @@ main (int   argc,
     dbname = db_test_create ();
 
   g_test_add_func ("/db/server-restart", test_server_restart);
+  g_test_add_func ("/db/server-back-within-5s", test_back_within_five_seconds);
 
   ret = g_test_run ();
 

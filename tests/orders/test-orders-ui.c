@@ -10,12 +10,19 @@
 #include <locale.h>
 #include <unistd.h>
 
+#include "bjb-customer-picker.h"
+#include "bjb-customer.h"
+#include "bjb-error-sentence.h"
+#include "bjb-history-entry.h"
+#include "bjb-image-drop-box.h"
 #include "bjb-new-order.h"
 #include "bjb-order-detail.h"
 #include "bjb-order-line-item.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
+#include "bjb-page.h"
 #include "bjb-product-hit.h"
+#include "bjb-product-picker.h"
 #include "db-test-util.h"
 
 /* The whole order desk under Xvfb against a throwaway database: a new order with a
@@ -32,20 +39,25 @@ typedef gboolean (*Condition) (gpointer data);
 static const char *language_suffix = "";
 
 static gboolean
+on_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds (FALSE after TIMEOUT_MS). A 10 ms wake-up keeps
+ * it looking at conditions no event announces (the server's lock table, a file). */
+static gboolean
 wait_until (Condition condition,
             gpointer  data)
 {
   gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  guint wake = g_timeout_add (10, on_wake, NULL);
+  gboolean met;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      if (!condition (data))
-        g_usleep (1000);
-    }
-  return TRUE;
+  while (!(met = condition (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
 }
 
 static gboolean
@@ -163,6 +175,18 @@ action_enabled (GtkWidget  *widget,
   return gtk_widget_get_sensitive (button);
 }
 
+static gboolean
+action_enabled_cb (gpointer data)
+{
+  return action_enabled (data, "order.confirm-payment");
+}
+
+static gboolean
+confirm_disabled (gpointer data)
+{
+  return !action_enabled (data, "order.confirm-payment");
+}
+
 static void
 set_text (GtkWidget  *widget,
           GType       type,
@@ -260,29 +284,28 @@ placed_or_failed (gpointer data)
          (!bjb_new_order_is_busy (order) && *bjb_new_order_get_message (order) != '\0');
 }
 
+static gboolean
+only_hit_is (gpointer data)
+{
+  GListModel *hits = data;
+  g_autoptr(BjbProductHit) first = NULL;
+
+  if (g_list_model_get_n_items (hits) != 1)
+    return FALSE;
+  first = g_list_model_get_item (hits, 0);
+  return g_str_has_prefix (bjb_product_hit_get_name (first), g_object_get_data (data, "bjb-want"));
+}
+
 static void
 search_product (GtkWidget  *widget,
                 const char *name)
 {
   GtkSelectionModel *hits = bjb_new_order_get_product_results (BJB_NEW_ORDER (widget));
-  g_autoptr(BjbProductHit) first = NULL;
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
 
-  set_text (widget, BJB_TYPE_NEW_ORDER, "product_entry", name);
+  set_text (child (widget, BJB_TYPE_NEW_ORDER, "product_picker"), BJB_TYPE_PRODUCT_PICKER, "search_entry", name);
   /* The search entry waits a moment before searching; wait for the matching result. */
-  for (;;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      if (g_list_model_get_n_items (G_LIST_MODEL (hits)) == 1)
-        {
-          g_clear_object (&first);
-          first = g_list_model_get_item (G_LIST_MODEL (hits), 0);
-          if (g_str_has_prefix (bjb_product_hit_get_name (first), name))
-            break;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-    }
+  g_object_set_data_full (G_OBJECT (hits), "bjb-want", g_strdup (name), g_free);
+  g_assert_true (wait_until (only_hit_is, hits));
   gtk_selection_model_select_item (hits, 0, TRUE);
 }
 
@@ -307,6 +330,18 @@ cart_line (GtkWidget *widget,
   return line;
 }
 
+static char *lock_db;   /* the database waits_on_lock asks */
+
+static gboolean
+waits_on_lock (gpointer data)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE pid = %d "
+                                          "AND wait_event_type = 'Lock'", GPOINTER_TO_INT (data));
+  g_autofree char *n = db_test_su_exec (lock_db, sql);
+
+  return g_strcmp0 (n, "1") == 0;
+}
+
 /* Blocks place_order on a product row lock held by another session, then drops the
  * clerk's connection under it: the first attempt fails, the retry reuses the request_id. */
 static gint64
@@ -323,7 +358,6 @@ place_with_dropped_connection (Fixture   *f,
   g_autofree char *count_sql = NULL;
   PGresult *result;
   int pid;
-  gint64 waited = 0;
 
   g_assert_cmpint (PQstatus (blocker), ==, CONNECTION_OK);
   result = PQexec (blocker, lock);
@@ -336,19 +370,8 @@ place_with_dropped_connection (Fixture   *f,
   request_id = g_strdup (bjb_new_order_get_request_id (order));
 
   /* Wait until the server is really stuck in place_order on our lock. */
-  for (;;)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE pid = %d "
-                                              "AND wait_event_type = 'Lock'", pid);
-      g_autofree char *n = su_value (f, sql);
-
-      if (g_strcmp0 (n, "1") == 0)
-        break;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-      waited += 10;
-      g_assert_cmpint (waited, <, TIMEOUT_MS);
-    }
+  lock_db = f->db;
+  g_assert_true (wait_until (waits_on_lock, GINT_TO_POINTER (pid)));
   db_test_terminate (pid);
   g_assert_true (wait_until (placed_or_failed, order));
   g_assert_cmpint (bjb_new_order_get_placed_order_id (order), ==, 0);
@@ -375,6 +398,24 @@ place_with_dropped_connection (Fixture   *f,
   return bjb_new_order_get_placed_order_id (order);
 }
 
+/* The picker's first row is a real customer, not a placeholder of a page on its way. */
+static gboolean
+first_customer_found (gpointer data)
+{
+  g_autoptr(BjbCustomer) first = NULL;
+
+  if (g_list_model_get_n_items (data) == 0)
+    return FALSE;
+  first = g_list_model_get_item (data, 0);
+  return !bjb_customer_get_placeholder (first) && g_strcmp0 (bjb_customer_get_name (first), "Sri Rejeki") == 0;
+}
+
+static gboolean
+label_has_number (gpointer data)
+{
+  return strstr (gtk_label_get_text (data), "BJB-") != NULL;
+}
+
 static gint64
 step_new_order (Fixture *f)
 {
@@ -390,8 +431,9 @@ step_new_order (Fixture *f)
   g_signal_connect (order, "quote-updated", G_CALLBACK (on_quote_updated), &wait);
 
   /* The customer, found by a part of her name. */
-  set_text (widget, BJB_TYPE_NEW_ORDER, "customer_entry", "rejeki");
-  g_assert_true (wait_until (model_not_empty, customers));
+  gtk_editable_set_text (bjb_customer_picker_get_search_entry (child (widget, BJB_TYPE_NEW_ORDER, "customer_picker")),
+                         "rejeki");
+  g_assert_true (wait_until (first_customer_found, customers));
   gtk_selection_model_select_item (customers, 0, TRUE);
 
   add_product (widget, "Paving Segi Enam", 120);
@@ -434,19 +476,18 @@ step_new_order (Fixture *f)
   g_assert_true (wait_until ((Condition) gtk_widget_get_visible, child (widget, BJB_TYPE_NEW_ORDER, "result_label")));
   {
     GtkLabel *result = child (widget, BJB_TYPE_NEW_ORDER, "result_label");
-    gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
 
-    while (strstr (gtk_label_get_text (result), "BJB-") == NULL && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (wait_until ((Condition) label_has_number, result));
     g_assert_nonnull (strstr (gtk_label_get_text (result), "BJB-"));
     g_assert_nonnull (strstr (gtk_label_get_text (result), "Rp 5.437.750"));
   }
   screenshot (widget, "new-order-placed");
   g_assert_false (action_enabled (widget, "new-order.place"));
 
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  /* Nothing in flight keeps the closed page alive. */
+  g_object_ref (widget);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (widget);
+  g_assert_finalize_object (widget);
   return id;
 }
 
@@ -499,6 +540,112 @@ wait_message (BjbOrderDetail *detail,
   g_object_set_data_full (G_OBJECT (detail), "bjb-text", g_strdup (text), g_free);
   if (!wait_until (message_contains, detail))
     g_error ("no message with “%s” (have “%s”)", text, bjb_order_detail_get_message (detail));
+}
+
+/* A label of the detail that shows @text (issue 8 #4: beside the part it concerns). */
+static void
+assert_shown_in (GtkWidget  *detail,
+                 const char *label_name,
+                 const char *text)
+{
+  GtkLabel *label = child (detail, BJB_TYPE_ORDER_DETAIL, label_name);
+  GtkLabel *top = child (detail, BJB_TYPE_ORDER_DETAIL, "message_label");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+  if (label != top)
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (top)));
+}
+
+static gboolean
+picture_width_is (gpointer data)
+{
+  GtkWidget *picture = data;
+
+  int width = GPOINTER_TO_INT (g_object_get_data (data, "bjb-want"));
+
+  /* 900 × 600: the height follows the width. */
+  return gtk_widget_get_width (picture) == width &&
+         ABS (gtk_widget_get_height (picture) - width * 600 / 900) <= 1;
+}
+
+/* Issue 8 #3: the proof is fitted to the width, zooms from the buttons (Ctrl + scroll and
+ * pinch call the same function) and opens in a full window. */
+static void
+check_proof_zoom (GtkWidget *widget)
+{
+  BjbImageDropBox *box = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box");
+  GtkWidget *picture = child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "picture");
+  GtkWindow *full = child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "full_window");
+  int fit;
+
+  wait_for_draw (widget);
+  wait_for_draw (widget);
+  fit = gtk_widget_get_width (GTK_WIDGET (box)) - 2;
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), ==, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER (fit));
+  if (!wait_until (picture_width_is, picture))
+    {
+      int rw, rh;
+      gtk_widget_get_size_request (picture, &rw, &rh);
+      g_error ("the proof is %d × %d px, the box %d px wide (req %d %d, parent %s %d)", gtk_widget_get_width (picture),
+               gtk_widget_get_height (picture), fit, rw, rh, G_OBJECT_TYPE_NAME (gtk_widget_get_parent (picture)), gtk_widget_get_height (gtk_widget_get_parent (picture)));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.zoom-in", NULL);
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), >, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER ((int) (fit * bjb_image_drop_box_get_zoom (box))));
+  g_assert_true (wait_until (picture_width_is, picture));
+  screenshot (widget, "detail-proof-zoomed");
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.zoom-fit", NULL);
+  g_assert_cmpfloat (bjb_image_drop_box_get_zoom (box), ==, 1.0);
+  g_object_set_data (G_OBJECT (picture), "bjb-want", GINT_TO_POINTER (fit));
+  g_assert_true (wait_until (picture_width_is, picture));
+
+  gtk_widget_activate_action (GTK_WIDGET (box), "image.full-window", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (full)));
+  g_assert_nonnull (gtk_picture_get_paintable (child (GTK_WIDGET (box), BJB_TYPE_IMAGE_DROP_BOX, "full_picture")));
+  gtk_window_close (full);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (full)));
+}
+
+/* Issue 8 #7 (the UI side): a confirmation the database refuses shows its sentence beside
+ * the actions, as bjb_error_sentence() words it, never the raw error. The proof is
+ * withdrawn under the clerk's feet (another desk), so confirm_payment says BJ003. */
+static void
+check_confirm_refused (Fixture   *f,
+                       GtkWidget *widget,
+                       gint64     order_id)
+{
+  BjbOrderDetail *detail = BJB_ORDER_DETAIL (widget);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  const char *params[] = { id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbResult) refused = NULL;
+  g_autofree char *expected = NULL;
+
+  g_free (su_value (f, "UPDATE bjb.payment_proof_note SET rejected_at = now(), rejected_by = 't_admin', "
+                       "reject_reason = 'Tes' WHERE rejected_at IS NULL"));
+  refused = db_test_query (f->cs, "SELECT bjb.confirm_payment($1)", 1, params, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BJB_DB_ERROR, BJB_DB_ERROR_BUSINESS);
+  expected = bjb_error_sentence (error);
+  g_assert_true (action_enabled (widget, "order.confirm-payment"));
+  gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
+  wait_message (detail, expected);
+  g_assert_cmpstr (bjb_order_detail_get_message (detail), ==, expected);
+  assert_shown_in (widget, "action_message_label", expected);
+  g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
+  /* The detail reloads after a refusal: the withdrawn proof shows, Confirm goes off, and
+   * the sentence stays in view. */
+  g_assert_true (wait_until ((Condition) confirm_disabled, widget));
+  assert_shown_in (widget, "action_message_label", expected);
+  screenshot (widget, "detail-confirm-refused");
+
+  g_free (su_value (f, "UPDATE bjb.payment_proof_note SET rejected_at = NULL, rejected_by = NULL, "
+                       "reject_reason = NULL WHERE reject_reason = 'Tes'"));
+  gtk_widget_activate_action (widget, "order.refresh", NULL);
+  g_assert_true (wait_until ((Condition) action_enabled_cb, widget));
 }
 
 static gboolean
@@ -633,7 +780,8 @@ step_detail (Fixture *f,
   GListModel *couriers;
   int status = 0;
 
-  g_object_set (detail, "listener", listener, NULL);
+  /* What BjbRoleWindow does for its pages: every event goes to bjb_page_event_received(). */
+  g_signal_connect_swapped (listener, "event-received", G_CALLBACK (bjb_page_event_received), detail);
   bjb_listener_start_async (listener, NULL, NULL, NULL);
   g_signal_connect (detail, "loaded", G_CALLBACK (on_loaded), &wait);
 
@@ -641,6 +789,9 @@ step_detail (Fixture *f,
   g_assert_true (wait_until (loaded_more, &wait));
   wait_status (detail, "pending_payment");
   measure_open (detail, &wait, order_id);
+  /* Issue 8 #6: the words a clerk reads. */
+  g_assert_cmpstr (gtk_label_get_text (child (widget, BJB_TYPE_ORDER_DETAIL, "status_label")), ==,
+                   _("Awaiting payment"));
 
   /* No proof yet: confirming is not offered. */
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
@@ -650,9 +801,29 @@ step_detail (Fixture *f,
   /* A text file named .jpg: refused by its content, with a sentence. */
   bjb_order_detail_load_proof_file (detail, text_file);
   wait_message (detail, _("This file is not an image. Choose a photo or a screenshot (JPEG, PNG, …)."));
+  /* … said beside the proof, not at the top. */
+  {
+    GtkWidget *box = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box");
+    GtkLabel *box_error = child (box, BJB_TYPE_IMAGE_DROP_BOX, "error_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (box_error)));
+    g_assert_cmpstr (gtk_label_get_text (box_error), ==,
+                     _("This file is not an image. Choose a photo or a screenshot (JPEG, PNG, …)."));
+    g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "message_label")));
+  }
   g_assert_false (bjb_order_detail_has_pending_proof (detail));
   g_assert_false (action_enabled (widget, "order.attach-proof"));
   screenshot (widget, "detail-not-an-image");
+
+  /* Issue 8 #4: a mistyped path reads as a sentence, not as GIO's message. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/bukti-transfer.jpg");
+
+    bjb_order_detail_load_proof_file (detail, missing);
+    wait_message (detail, _("There is no such file. Check the name and the folder."));
+    g_assert_cmpstr (bjb_order_detail_get_message (detail), ==,
+                     _("There is no such file. Check the name and the folder."));
+  }
 
   /* Paste the bank app screenshot. */
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), slip);
@@ -663,10 +834,20 @@ step_detail (Fixture *f,
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "bank_entry", "BCA");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "5.437.750");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reference_entry", "TRX-20261121-77");
+  g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+  check_proof_zoom (widget);
   screenshot (widget, "detail-proof-preview");
 
   /* A first proof with the wrong amount: attached, then rejected with a reason. */
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "amount_entry", "437.750");
+  /* Issue 8 #3: a short transfer is pointed out before anyone confirms it. */
+  {
+    GtkLabel *mismatch = child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (mismatch)));
+    g_assert_nonnull (strstr (gtk_label_get_text (mismatch), "Rp 437.750"));
+    g_assert_nonnull (strstr (gtk_label_get_text (mismatch), "Rp 5.437.750"));
+  }
   wait.loaded = 0;
   gtk_widget_activate_action (widget, "order.attach-proof", NULL);
   wait_message (detail, _("Payment proof attached."));
@@ -674,6 +855,13 @@ step_detail (Fixture *f,
   g_assert_true (action_enabled (widget, "order.confirm-payment"));
   gtk_widget_activate_action (widget, "order.reject-proof", NULL);
   wait_message (detail, _("Write why the proof is rejected first."));
+  assert_shown_in (widget, "proof_message_label", _("Write why the proof is rejected first."));
+  /* The attached proof says 437.750 too: still pointed out. */
+  g_assert_true (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+  /* The stored proof is fetched after the order: wait for it in the preview. */
+  g_assert_true (wait_until ((Condition) bjb_image_drop_box_has_preview,
+                             child (widget, BJB_TYPE_ORDER_DETAIL, "proof_box")));
+  screenshot (widget, "detail-proof-mismatch");
   set_text (widget, BJB_TYPE_ORDER_DETAIL, "reject_reason_entry", "Nominal kurang Rp 5.000.000");
   wait.loaded = 0;
   gtk_widget_activate_action (widget, "order.reject-proof", NULL);
@@ -699,14 +887,40 @@ step_detail (Fixture *f,
   g_assert_cmpint (su_int (f, "SELECT amount FROM bjb.payment_proof_note WHERE rejected_at IS NULL"), ==, 5437750);
   g_assert_cmpint (su_int (f, "SELECT width FROM bjb.photo WHERE kind = 'payment_proof'"), ==, 900);
   g_assert_true (action_enabled (widget, "order.confirm-payment"));
+  g_assert_false (gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, "proof_mismatch_label")));
+
+  /* The nota of an unpaid order says where to transfer to. */
+  g_assert_true (bjb_order_detail_export_invoice (detail, pdf, &error));
+  g_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "BCA 123-456-7890"));
+  g_assert_null (strstr (text, _("PAID")));
+  g_clear_pointer (&text, g_free);
 
   gtk_widget_activate_action (widget, "order.cancel", NULL);
   wait_message (detail, _("Write why the order is cancelled first."));
+  assert_shown_in (widget, "action_message_label", _("Write why the order is cancelled first."));
   g_assert_cmpstr (bjb_order_detail_get_status (detail), ==, "pending_payment");
+
+  check_confirm_refused (f, widget, order_id);
 
   gtk_widget_activate_action (widget, "order.confirm-payment", NULL);
   wait_status (detail, "paid");
   wait_message (detail, _("Payment confirmed."));
+  assert_shown_in (widget, "action_message_label", _("Payment confirmed."));
+  /* Issue 8 #6: the history names the staff; the login is on hover. */
+  {
+    GListModel *history = G_LIST_MODEL (child (widget, BJB_TYPE_ORDER_DETAIL, "history_store"));
+    guint n = g_list_model_get_n_items (history);
+    g_autoptr(BjbHistoryEntry) last = g_list_model_get_item (history, n - 1);
+
+    g_assert_cmpuint (n, >=, 2);
+    g_assert_cmpstr (bjb_history_entry_get_status_label (last), ==, _("Paid"));
+    g_assert_cmpstr (bjb_history_entry_get_actor (last), ==, "Tes CS Satu");
+    g_assert_cmpstr (bjb_history_entry_get_actor_login (last), ==, "t_cs");
+  }
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
   g_assert_false (action_enabled (widget, "order.handover"));  /* a delivery order */
   screenshot (widget, "detail-paid");
@@ -720,6 +934,15 @@ step_detail (Fixture *f,
   gtk_widget_activate_action (widget, "order.ship", NULL);
   wait_status (detail, "shipped");
   g_assert_cmpstr (su_value (f, "SELECT courier FROM bjb.sales_order"), ==, "t_courier");
+  /* Issue 8 #6: the shipping step names the courier, not its login. */
+  {
+    g_autofree char *note = g_strdup_printf (_("Courier: %s"), "Tes Kurir Satu");
+    GListModel *history = G_LIST_MODEL (child (widget, BJB_TYPE_ORDER_DETAIL, "history_store"));
+    g_autoptr(BjbHistoryEntry) last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+
+    g_assert_cmpstr (bjb_history_entry_get_status_label (last), ==, _("Shipped"));
+    g_assert_cmpstr (bjb_history_entry_get_note (last), ==, note);
+  }
   screenshot (widget, "detail-shipped");
 
   /* The courier completes it from the depot; the event brings it here by itself. */
@@ -750,7 +973,6 @@ step_detail (Fixture *f,
   /* The invoice as PDF, read back as text. */
   g_assert_true (bjb_order_detail_export_invoice (detail, pdf, &error));
   g_assert_no_error (error);
-  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
   g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
   g_assert_no_error (error);
   g_test_message ("invoice text:\n%s", text);
@@ -764,14 +986,17 @@ step_detail (Fixture *f,
   g_assert_nonnull (strstr (text, "Rp 25.000"));
   g_assert_nonnull (strstr (text, "Rp 5.437.750"));
   g_assert_nonnull (strstr (text, "lima juta empat ratus tiga puluh tujuh ribu tujuh ratus lima puluh rupiah"));
-  g_assert_nonnull (strstr (text, "BCA 123-456-7890"));
+  /* Issue 8 #6: a paid nota is marked PAID (LUNAS) and asks for no transfer. */
+  g_assert_nonnull (strstr (text, _("PAID")));
+  g_assert_null (strstr (text, "BCA 123-456-7890"));
+  g_assert_null (strstr (text, _("Pay by bank transfer to:")));
 
-  g_object_set (detail, "listener", NULL, NULL);
+  g_signal_handlers_disconnect_by_data (listener, detail);
   bjb_listener_stop (listener);
-  g_object_add_weak_pointer (G_OBJECT (detail), (gpointer *) &detail);
-  gtk_window_destroy (GTK_WINDOW (window));
   /* Nothing in flight keeps the closed detail alive. */
-  g_assert_null (detail);
+  g_object_ref (detail);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
 }
 
 /* A pickup order, paid at another desk: no courier, handed over at the depot. */
@@ -817,7 +1042,9 @@ step_pickup (Fixture *f)
   gtk_widget_activate_action (widget, "order.handover", NULL);
   wait_status (detail, "completed");
   screenshot (widget, "detail-pickup-handed-over");
+  g_object_ref (detail);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
 }
 
 /* ------------------------------------------------------------------ orders page */
@@ -936,9 +1163,9 @@ step_orders_page (Fixture *f)
 
   g_object_set (page, "listener", NULL, NULL);
   bjb_listener_stop (listener);
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  g_object_ref (widget);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_null (widget);
+  g_assert_finalize_object (widget);
 }
 
 /* ------------------------------------------------------------------ main */

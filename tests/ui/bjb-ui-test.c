@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "bjb-login-window.h"
+#include "bjb-role-window.h"
 #include "bjb-ui-test.h"
 
 static BjbApplication *app;
@@ -409,16 +410,72 @@ bjb_ui_test_sign_in (const char *login,
   return bjb_ui_test_find_window (expected_window);
 }
 
+static gboolean
+only_ref_left (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
+static gboolean
+all_gone (gpointer data)
+{
+  GPtrArray *weak = data;
+
+  for (guint i = 0; i < weak->len; i++)
+    if (*(gpointer *)g_ptr_array_index (weak, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bjb_ui_test_sign_out:
+ *
+ * Signs out and checks that every role window and every page of it is finalized: a
+ * leaked reference (a signal handler, a GTask, a binding) fails the test that made it.
+ */
 void
 bjb_ui_test_sign_out (void)
 {
+  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
   if (bjb_application_get_session (app) == NULL)
     return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      g_autoptr(GtkSelectionModel) stack_pages = NULL;
+
+      if (!BJB_IS_ROLE_WINDOW (l->data))
+        continue;
+      g_ptr_array_add (windows, g_object_ref (l->data));
+      stack_pages = adw_view_stack_get_pages (bjb_role_window_get_stack (l->data));
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stack_pages)); i++)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (stack_pages), i);
+          gpointer *weak = g_new (gpointer, 1);
+
+          *weak = adw_view_stack_page_get_child (page);
+          g_object_add_weak_pointer (*weak, weak);
+          g_ptr_array_add (pages, weak);
+        }
+    }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (bjb_application_get_session (app));
+
+  /* What a window started may still be finishing (a cancelled query's callback): wait
+   * for it on the main loop, then the window must go with the last reference. */
+  for (guint i = 0; i < windows->len; i++)
+    {
+      gpointer window = g_ptr_array_index (windows, i);
+
+      g_assert_true (bjb_ui_test_wait (only_ref_left, window, 5000));
+      g_assert_finalize_object (window);
+    }
+  g_assert_true (bjb_ui_test_wait (all_gone, pages, 5000));
 }
 
 /**

@@ -77,6 +77,32 @@ has_items (gpointer data)
   return g_list_model_get_n_items (bjb_session_get_notifications (session)) > 0;
 }
 
+/* Issue 8 #8: the first profile's name is shown in the UI's language, even when an English
+ * run stored it. */
+static void
+test_default_profile_name (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  GSettings *settings = bjb_application_get_settings (app);
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "profiles");
+  g_autoptr(BjbServerProfile) stored =
+    bjb_server_profile_new ("Office server", "127.0.0.1", 5432, "barokah", "prefer", "");
+  GVariantBuilder builder;
+  GtkWindow *window;
+  GtkWidget *name_row;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssqsss)"));
+  g_variant_builder_add_value (&builder, bjb_server_profile_to_variant (stored));
+  g_settings_set_value (settings, "profiles", g_variant_builder_end (&builder));
+
+  window = GTK_WINDOW (bjb_login_window_new (app));
+  name_row = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Server kantor");
+  gtk_window_destroy (window);
+
+  g_settings_set_value (settings, "profiles", saved);
+}
+
 static void
 test_indonesian (void)
 {
@@ -102,7 +128,7 @@ test_indonesian (void)
   g_assert_nonnull (window);
   g_assert_true (bjb_ui_test_wait (listening, NULL, 20000));
   assert_no_english (GTK_WIDGET (window), &n_checked);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW,
                                                                      "role_label"))),
                    ==, "Layanan Pelanggan");
   g_assert_cmpuint (n_checked, >, 20);
@@ -178,6 +204,7 @@ main (int   argc,
              setlocale (LC_MESSAGES, NULL));
 
   g_test_add_func ("/i18n/indonesian", test_indonesian);
+  g_test_add_func ("/i18n/default-profile-name", test_default_profile_name);
   g_test_add_func ("/i18n/indonesian-admin", test_indonesian_admin);
 
   ret = g_test_run ();

@@ -230,6 +230,68 @@ not_busy (gpointer data)
   return !bjb_login_window_get_busy (data);
 }
 
+/* Escape cancels signing in: a shortcut declared in the window's .ui. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger_text =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action_text =
+            gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_strcmp0 (trigger_text, trigger) == 0 && g_strcmp0 (action_text, action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Issue 8 #8: the first start on a machine that knows its server (PGHOST, as the demo
+ * sets it) asks for the login and password only; with nothing known the server details
+ * are open. */
+static void
+test_first_run (void)
+{
+  BjbApplication *app = bjb_ui_test_get_app ();
+  GSettings *settings = bjb_application_get_settings (app);
+  g_autofree char *host = g_strdup (g_getenv ("PGHOST"));
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "profiles");
+  GtkWindow *window;
+  GtkWidget *server_row;
+
+  g_settings_reset (settings, "profiles");
+  g_setenv ("PGHOST", "127.0.0.1", TRUE);
+  window = GTK_WINDOW (bjb_login_window_new (app));
+  gtk_window_present (window);
+  server_row = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "server_row");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (server_row)));
+  bjb_ui_test_screenshot (GTK_WIDGET (window), "login-first-run");
+  gtk_window_destroy (window);
+
+  g_unsetenv ("PGHOST");
+  window = GTK_WINDOW (bjb_login_window_new (app));
+  server_row = bjb_ui_test_child (window, BJB_TYPE_LOGIN_WINDOW, "server_row");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (server_row)));
+  gtk_window_destroy (window);
+
+  if (host != NULL)
+    g_setenv ("PGHOST", host, TRUE);
+  g_settings_set_value (settings, "profiles", saved);
+}
+
 static void
 test_cancel (void)
 {
@@ -260,6 +322,7 @@ test_cancel (void)
   g_assert_true (gtk_widget_get_visible (spinner));
   bjb_ui_test_screenshot (GTK_WIDGET (window), "login-connecting");
 
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "Escape", "action(login.cancel)"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "login.cancel", NULL));
   g_assert_true (bjb_ui_test_wait (not_busy, window, 5000));
   g_assert_false (gtk_widget_get_visible (cancel));
@@ -406,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/login/schema-too-old", test_schema_too_old);
   g_test_add_func ("/login/tls-rejected", test_tls_rejected);
   g_test_add_func ("/login/cancel", test_cancel);
+  g_test_add_func ("/login/first-run", test_first_run);
   g_test_add_func ("/login/success", test_success);
   g_test_add_func ("/login/remember-password", test_remember_password);
 

@@ -102,7 +102,7 @@ test_cs_notifications (void)
                    "Payment proof received for order SO-0041");
 
   /* The bell shows the count; its popover lists them. */
-  button = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "notification_button");
+  button = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "notification_button");
   badge = bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON, "badge_label");
   menu_button = GTK_MENU_BUTTON (bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON,
                                                     "menu_button"));
@@ -146,7 +146,7 @@ test_cs_notifications (void)
   g_assert_cmpstr (bjb_notification_get_title (newest), ==, "Payment confirmed for order SO-0042");
 
   /* Clicking the row reads it (and opens its order). */
-  button = bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "notification_button");
+  button = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "notification_button");
   list_view = bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON, "list_view");
   menu_button = GTK_MENU_BUTTON (bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON,
                                                     "menu_button"));

@@ -7,9 +7,10 @@
 #include <adwaita.h>
 
 #include "bjb-customer-detail.h"
+#include "bjb-customer-ops.h"
 #include "bjb-customer-order.h"
 #include "bjb-customers-page.h"
-#include "bjb-db-error.h"
+#include "bjb-error-sentence.h"
 #include "bjb-money.h"
 
 #define HISTORY_LIMIT 50
@@ -56,19 +57,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Everything the pane shows, in one round trip. */
-static const char detail_sql[] =
-  "SELECT c.id, c.name, c.address, c.phone, c.email, c.birth_date, c.status, c.notes, c.created_at,"
-  " bjb.customer_summary(c.id) AS summary,"
-  " (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM bjb.customer_preference cp"
-  "  JOIN bjb.product p ON p.id = cp.product_id WHERE cp.customer_id = c.id) AS preferences,"
-  " (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'number', o.number,"
-  "         'status', o.status, 'placed_at', o.placed_at, 'total', o.total,"
-  "         'feedback', o.feedback) ORDER BY o.placed_at DESC, o.id DESC), '[]')"
-  "  FROM (SELECT * FROM bjb.sales_order WHERE customer_id = c.id"
-  "        ORDER BY placed_at DESC, id DESC LIMIT $2) o) AS orders "
-  "FROM bjb.customer c WHERE c.id = $1";
 
 static void
 set_text (GtkLabel   *label,
@@ -198,16 +186,16 @@ show_summary (BjbCustomerDetail *self,
 
 static void
 show_orders (BjbCustomerDetail *self,
-             JsonArray         *orders,
+             GListModel        *orders,
              gint64             order_count)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) feedback = g_string_new (NULL);
   g_autofree char *summary = NULL;
 
-  for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
     {
-      BjbCustomerOrder *order = bjb_customer_order_new_from_json (json_array_get_object_element (orders, i));
+      BjbCustomerOrder *order = g_list_model_get_item (orders, i);
 
       if (bjb_customer_order_get_feedback (order) != NULL)
         g_string_append_printf (feedback, "%s%s: “%s”", feedback->len > 0 ? "\n" : "",
@@ -230,42 +218,41 @@ show_orders (BjbCustomerDetail *self,
 }
 
 static void
-detail_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+card_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(BjbCustomerDetail) self = user_data;
-  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(BjbCustomerCard) card = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) summary = NULL;
-  g_autoptr(JsonNode) orders = NULL;
-  g_autoptr(GDateTime) created = NULL;
   g_autofree char *birthday = NULL;
-  JsonObject *summary_object;
+  GDateTime *created;
+  JsonObject *summary;
 
-  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
+  card = bjb_customer_ops_get_card_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_set_spinning (self->spinner, FALSE);
 
-  if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
+  if (card == NULL)
     {
+      g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
+
       adw_status_page_set_description (self->error_page,
-                                       rows == NULL ? bjb_db_error_get_user_message (error)
-                                                    : _("This customer no longer exists."));
+                                       sentence != NULL ? sentence
+                                                        : _("This customer no longer exists."));
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
-  gtk_label_set_label (self->name_label, bjb_result_get_string (rows, 0, "name"));
-  gtk_widget_set_visible (GTK_WIDGET (self->inactive_badge),
-                          g_strcmp0 (bjb_result_get_string (rows, 0, "status"), "active") != 0);
-  set_text (self->phone_label, bjb_result_get_string (rows, 0, "phone"));
-  set_text (self->email_label, bjb_result_get_string (rows, 0, "email"));
-  set_text (self->address_label, bjb_result_get_string (rows, 0, "address"));
-  birthday = birthday_text (bjb_result_get_string (rows, 0, "birth_date"));
+  gtk_label_set_label (self->name_label, bjb_customer_card_get_name (card));
+  gtk_widget_set_visible (GTK_WIDGET (self->inactive_badge), !bjb_customer_card_get_active (card));
+  set_text (self->phone_label, bjb_customer_card_get_phone (card));
+  set_text (self->email_label, bjb_customer_card_get_email (card));
+  set_text (self->address_label, bjb_customer_card_get_address (card));
+  birthday = birthday_text (bjb_customer_card_get_birth_date (card));
   set_text (self->birthday_label, birthday);
-  created = bjb_result_get_datetime (rows, 0, "created_at");
+  created = bjb_customer_card_get_created_at (card);
   if (created != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (created);
@@ -273,15 +260,12 @@ detail_cb (GObject      *object,
       g_autofree char *text = g_date_time_format (local, _("%-d %B %Y"));
       set_text (self->created_label, text);
     }
-  set_text (self->notes_label, bjb_result_get_string (rows, 0, "notes"));
-  set_text (self->preferences_label, bjb_result_get_string (rows, 0, "preferences"));
+  set_text (self->notes_label, bjb_customer_card_get_notes (card));
+  set_text (self->preferences_label, bjb_customer_card_get_preferences (card));
 
-  summary = bjb_result_get_json (rows, 0, "summary");
-  summary_object = summary != NULL && JSON_NODE_HOLDS_OBJECT (summary) ? json_node_get_object (summary) : NULL;
-  show_summary (self, summary_object);
-  orders = bjb_result_get_json (rows, 0, "orders");
-  show_orders (self, orders != NULL && JSON_NODE_HOLDS_ARRAY (orders) ? json_node_get_array (orders) : NULL,
-               member_int (summary_object, "order_count"));
+  summary = bjb_customer_card_get_summary (card);
+  show_summary (self, summary);
+  show_orders (self, bjb_customer_card_get_orders (card), member_int (summary, "order_count"));
 
   self->loaded = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "content");
@@ -292,10 +276,6 @@ static void
 start_load (BjbCustomerDetail *self,
             gboolean           keep_content)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *limit = NULL;
-  const char *params[2];
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -310,12 +290,8 @@ start_load (BjbCustomerDetail *self,
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
 
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->customer_id);
-  limit = g_strdup_printf ("%d", HISTORY_LIMIT);
-  params[0] = id;
-  params[1] = limit;
-  bjb_connection_query_async (self->connection, detail_sql, G_N_ELEMENTS (params), params,
-                              self->cancellable, detail_cb, g_object_ref (self));
+  bjb_customer_ops_get_card_async (self->connection, self->customer_id, HISTORY_LIMIT,
+                                   self->cancellable, card_cb, g_object_ref (self));
 }
 
 static void

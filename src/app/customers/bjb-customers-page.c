@@ -6,10 +6,15 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "bjb-customer.h"
+#include "bjb-customer-ops.h"
+#include "bjb-customer-query.h"
 #include "bjb-customer-sorter.h"
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
-#include "bjb-db-error.h"
+#include "bjb-error-sentence.h"
+#include "bjb-page.h"
+#include "bjb-widgets.h"
 #include "bjb-money.h"
 
 #define BIRTHDAY_DAYS 7
@@ -32,7 +37,8 @@ struct _BjbCustomersPage
   GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
-  BjbCustomerListModel *list_model;
+  BjbPagedQueryModel *list_model;
+  BjbCustomerQuery *query;
   GtkStack *stack;
   BjbCustomerDetail *detail;
   BjbCustomerForm *form;
@@ -46,7 +52,10 @@ struct _BjbCustomersPage
   gboolean syncing_selection;
 };
 
-G_DEFINE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
 
 enum {
   PROP_0,
@@ -92,7 +101,7 @@ show_pane (BjbCustomersPage *self,
 static void
 update_count (BjbCustomersPage *self)
 {
-  gint64 n = bjb_customer_list_model_get_n_total (self->list_model);
+  gint64 n = bjb_paged_query_model_get_n_total (self->list_model);
   g_autofree char *digits = NULL;
   g_autofree char *text = NULL;
 
@@ -119,7 +128,7 @@ n_total_changed_cb (BjbCustomersPage *self)
 static void
 loading_changed_cb (BjbCustomersPage *self)
 {
-  gboolean loading = bjb_customer_list_model_get_loading (self->list_model);
+  gboolean loading = bjb_paged_query_model_get_loading (self->list_model);
   guint position;
 
   gtk_spinner_set_spinning (self->spinner, loading);
@@ -128,7 +137,7 @@ loading_changed_cb (BjbCustomersPage *self)
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   position = self->selected_id > 0
-             ? bjb_customer_list_model_find (self->list_model, self->selected_id) : G_MAXUINT;
+             ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
   self->syncing_selection = TRUE;
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
@@ -143,19 +152,23 @@ apply_search_cb (gpointer user_data)
   BjbCustomersPage *self = user_data;
 
   self->search_source = 0;
-  bjb_customer_list_model_set_query (self->list_model,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  bjb_customer_query_set_text (self->query,
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   return G_SOURCE_REMOVE;
 }
 
 static void
 error_changed_cb (BjbCustomersPage *self)
 {
-  const GError *error = bjb_customer_list_model_get_error (self->list_model);
+  const GError *error = bjb_paged_query_model_get_error (self->list_model);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
   if (error != NULL)
-    gtk_label_set_label (self->error_label, bjb_db_error_get_user_message (error));
+    {
+      g_autofree char *sentence = bjb_error_sentence (error);
+
+      gtk_label_set_label (self->error_label, sentence);
+    }
 }
 
 /* Keep the customer selected when rows around it change (refresh, pages arriving). */
@@ -168,7 +181,7 @@ items_changed_cb (BjbCustomersPage *self)
     return;
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     return;
-  position = bjb_customer_list_model_find (self->list_model, self->selected_id);
+  position = bjb_paged_query_model_find (self->list_model, self->selected_id);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -198,7 +211,7 @@ filters_changed_cb (BjbCustomersPage *self)
   if (product != GTK_INVALID_LIST_POSITION && product < self->product_ids->len)
     product_id = g_array_index (self->product_ids, gint64, product);
 
-  g_object_set (self->list_model,
+  g_object_set (self->query,
                 "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : "",
                 "loyal-only", gtk_toggle_button_get_active (self->loyal_toggle),
                 "product-id", product_id,
@@ -218,7 +231,7 @@ sorter_changed_cb (BjbCustomersPage *self,
     return;
   sort = bjb_customer_sorter_get_server_sort (sorter);
 
-  bjb_customer_list_model_set_sort (self->list_model, sort != NULL ? sort : "name");
+  bjb_customer_query_set_sort (self->query, sort != NULL ? sort : "name");
 }
 
 static void
@@ -265,7 +278,7 @@ form_saved_cb (BjbCustomersPage *self,
                gint64            id)
 {
   show_customer (self, id);
-  bjb_customer_list_model_refresh (self->list_model);
+  bjb_paged_query_model_refresh (self->list_model);
 }
 
 static void
@@ -295,7 +308,7 @@ customers_open_action (GtkWidget  *widget,
 {
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  guint position = bjb_customer_list_model_find (self->list_model, id);
+  guint position = bjb_paged_query_model_find (self->list_model, id);
 
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
@@ -342,12 +355,11 @@ products_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(BjbCustomersPage) self = user_data;
-  g_autoptr(BjbResult) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  rows = bjb_connection_query_finish (BJB_CONNECTION (object), result, &error);
-  if (rows == NULL)
+  if (!bjb_customer_ops_list_preference_products_finish (result, &ids, &names, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("products: %s", error->message);
@@ -355,17 +367,10 @@ products_cb (GObject      *object,
     }
 
   g_array_set_size (self->product_ids, 1);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      gint64 id = bjb_result_get_int64 (rows, i, "id");
-
-      g_array_append_val (self->product_ids, id);
-      g_ptr_array_add (names, (gpointer) bjb_result_get_string (rows, i, "name"));
-    }
-  g_ptr_array_add (names, NULL);
+  g_array_append_vals (self->product_ids, ids->data, ids->len);
   gtk_string_list_splice (self->product_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->product_names)) - 1,
-                          (const char * const *) names->pdata);
+                          (const char * const *) names);
 }
 
 static void
@@ -373,9 +378,41 @@ load_products (BjbCustomersPage *self)
 {
   if (self->connection == NULL)
     return;
-  bjb_connection_query_async (self->connection,
-                              "SELECT id, name FROM bjb.product WHERE active ORDER BY name, id",
-                              0, NULL, self->cancellable, products_cb, g_object_ref (self));
+  bjb_customer_ops_list_preference_products_async (self->connection, self->cancellable,
+                                                   products_cb, g_object_ref (self));
+}
+
+/* BjbPage */
+
+static void
+bjb_customers_page_set_session (BjbPage    *page,
+                                BjbSession *session)
+{
+  bjb_customers_page_set_connection (BJB_CUSTOMERS_PAGE (page),
+                                     session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_customers_page_page_refresh (BjbPage *page)
+{
+  bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (page));
+}
+
+/* The list shows spend and loyalty: an event about a customer's order changes them. */
+static void
+bjb_customers_page_event_received (BjbPage  *page,
+                                   BjbEvent *event)
+{
+  if (bjb_event_get_customer_id (event) != 0)
+    bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (page));
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_customers_page_set_session;
+  iface->refresh = bjb_customers_page_page_refresh;
+  iface->event_received = bjb_customers_page_event_received;
 }
 
 /* GObject */
@@ -457,8 +494,11 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bjb_customers_ensure_resources ();
+  /* The column cells are the shared ones of ui/cells/. */
+  bjb_widgets_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER);
-  g_type_ensure (BJB_TYPE_CUSTOMER_LIST_MODEL);
+  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_CUSTOMER_QUERY);
   g_type_ensure (BJB_TYPE_CUSTOMER_SORTER);
   g_type_ensure (BJB_TYPE_CUSTOMER_DETAIL);
   g_type_ensure (BJB_TYPE_CUSTOMER_FORM);
@@ -481,6 +521,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
@@ -498,9 +539,6 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.refresh", NULL, customers_refresh_action);
   gtk_widget_class_install_action (widget_class, "customers.search", NULL, customers_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "customers.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "customers.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "customers.refresh", NULL);
 }
 
 static void
@@ -556,7 +594,7 @@ bjb_customers_page_set_connection (BjbCustomersPage *self,
 
   bjb_customer_detail_set_connection (self->detail, connection);
   bjb_customer_form_set_connection (self->form, connection);
-  bjb_customer_list_model_set_connection (self->list_model, connection);
+  bjb_customer_query_set_connection (self->query, connection);
   load_products (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
@@ -566,12 +604,12 @@ bjb_customers_page_refresh (BjbCustomersPage *self)
 {
   g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
 
-  bjb_customer_list_model_refresh (self->list_model);
+  bjb_paged_query_model_refresh (self->list_model);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     bjb_customer_detail_reload (self->detail);
 }
 
-BjbCustomerListModel *
+BjbPagedQueryModel *
 bjb_customers_page_get_list_model (BjbCustomersPage *self)
 {
   g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);

@@ -6,7 +6,7 @@
 #include "bjb-connection.h"
 #include "bjb-customer-detail.h"
 #include "bjb-customer-form.h"
-#include "bjb-customer-list-model.h"
+#include "bjb-paged-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, BJB, CUSTOMERS_PAGE,
 /*
  * BjbCustomersPage: the customer-service desk's customer list (search, filters, server-side
  * sort, pages loaded as you scroll) with the selected customer's detail or the customer
- * form beside it. Self-contained: give it a "connection".
+ * form beside it. A BjbPage: it reads through the session's connection, and an event about
+ * a customer's order refreshes the list in place. "connection" sets it without a session
+ * (tests).
  *
  * Actions: customers.new, customers.open (int64 customer id), customers.edit,
  * customers.refresh; the form adds customer.save / customer.cancel / customer.deactivate.
@@ -36,7 +38,7 @@ void                  bjb_customers_page_set_connection (BjbCustomersPage *self,
 void                  bjb_customers_page_refresh        (BjbCustomersPage *self);
 
 /* For tests and the window: the parts the page is made of. (transfer none) */
-BjbCustomerListModel *bjb_customers_page_get_list_model (BjbCustomersPage *self);
+BjbPagedQueryModel   *bjb_customers_page_get_list_model (BjbCustomersPage *self);
 GtkEditable          *bjb_customers_page_get_search_entry (BjbCustomersPage *self);
 GtkColumnView        *bjb_customers_page_get_column_view (BjbCustomersPage *self);
 BjbCustomerForm      *bjb_customers_page_get_form       (BjbCustomersPage *self);

@@ -12,6 +12,7 @@ struct _BjbHistoryEntry
   char *status_label;
   char *at_text;
   char *actor;
+  char *actor_login;
   char *note;
 };
 
@@ -22,6 +23,7 @@ enum {
   PROP_STATUS_LABEL,
   PROP_AT_TEXT,
   PROP_ACTOR,
+  PROP_ACTOR_LOGIN,
   PROP_NOTE,
   N_PROPS
 };
@@ -36,6 +38,7 @@ bjb_history_entry_finalize (GObject *object)
   g_clear_pointer (&self->status_label, g_free);
   g_clear_pointer (&self->at_text, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->actor_login, g_free);
   g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (bjb_history_entry_parent_class)->finalize (object);
@@ -59,6 +62,9 @@ bjb_history_entry_get_property (GObject    *object,
       break;
     case PROP_ACTOR:
       g_value_set_string (value, self->actor);
+      break;
+    case PROP_ACTOR_LOGIN:
+      g_value_set_string (value, self->actor_login);
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
@@ -87,6 +93,9 @@ bjb_history_entry_set_property (GObject      *object,
     case PROP_ACTOR:
       bjb_history_entry_set_actor (self, g_value_get_string (value));
       break;
+    case PROP_ACTOR_LOGIN:
+      bjb_history_entry_set_actor_login (self, g_value_get_string (value));
+      break;
     case PROP_NOTE:
       bjb_history_entry_set_note (self, g_value_get_string (value));
       break;
@@ -112,6 +121,9 @@ bjb_history_entry_class_init (BjbHistoryEntryClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTOR] =
     g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR_LOGIN] =
+    g_param_spec_string ("actor-login", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
@@ -186,6 +198,25 @@ bjb_history_entry_set_actor (BjbHistoryEntry *self,
   g_free (self->actor);
   self->actor = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+const char *
+bjb_history_entry_get_actor_login (BjbHistoryEntry *self)
+{
+  g_return_val_if_fail (BJB_IS_HISTORY_ENTRY (self), NULL);
+  return self->actor_login;
+}
+
+void
+bjb_history_entry_set_actor_login (BjbHistoryEntry *self,
+                                   const char      *value)
+{
+  g_return_if_fail (BJB_IS_HISTORY_ENTRY (self));
+  if (g_strcmp0 (self->actor_login, value) == 0)
+    return;
+  g_free (self->actor_login);
+  self->actor_login = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR_LOGIN]);
 }
 
 const char *

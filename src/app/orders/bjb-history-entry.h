@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 #define BJB_TYPE_HISTORY_ENTRY (bjb_history_entry_get_type ())
 G_DECLARE_FINAL_TYPE (BjbHistoryEntry, bjb_history_entry, BJB, HISTORY_ENTRY, GObject)
 
-/* One step of an order's status history: what, when, who.
+/* One step of an order's status history: what, when, who (display name; login on hover).
  * Plain properties so GtkColumnView cells bind to them from the .ui. */
 BjbHistoryEntry *bjb_history_entry_new (void);
 const char *bjb_history_entry_get_status_label (BjbHistoryEntry *self);
@@ -17,6 +17,9 @@ const char *bjb_history_entry_get_at_text (BjbHistoryEntry *self);
 void bjb_history_entry_set_at_text (BjbHistoryEntry *self, const char *value);
 const char *bjb_history_entry_get_actor (BjbHistoryEntry *self);
 void bjb_history_entry_set_actor (BjbHistoryEntry *self, const char *value);
+/* The login behind the display name, for the tooltip. */
+const char *bjb_history_entry_get_actor_login (BjbHistoryEntry *self);
+void bjb_history_entry_set_actor_login (BjbHistoryEntry *self, const char *value);
 const char *bjb_history_entry_get_note (BjbHistoryEntry *self);
 void bjb_history_entry_set_note (BjbHistoryEntry *self, const char *value);
 

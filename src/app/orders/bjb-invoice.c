@@ -190,6 +190,37 @@ draw_row (GtkPrintContext *context,
   *y = max_y + 3;
 }
 
+/* Paid, shipped or completed: the money is in, and the nota must say so plainly. */
+static gboolean
+is_paid (JsonObject *order)
+{
+  const char *status = bjb_json_string (order, "status");
+
+  return g_strcmp0 (status, "paid") == 0 || g_strcmp0 (status, "shipped") == 0 ||
+         g_strcmp0 (status, "completed") == 0;
+}
+
+/* A framed PAID (LUNAS) stamp where the transfer details of an unpaid nota would be. */
+static void
+draw_paid_mark (GtkPrintContext *context,
+                cairo_t         *cr,
+                double           width,
+                double          *y)
+{
+  double top = *y;
+  double box_width = width * 0.3;
+  double x = (width - box_width) / 2;
+
+  *y += 6;
+  put (context, cr, _("PAID"), "Sans Bold 22", x, y, box_width, PANGO_ALIGN_CENTER, TRUE);
+  *y += 6;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2.0);
+  cairo_rectangle (cr, x, top, box_width, *y - top);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_totals (BjbInvoice      *self,
              GtkPrintContext *context,
@@ -232,7 +263,10 @@ draw_totals (BjbInvoice      *self,
   put (context, cr, words_line, "Sans Italic 10", 0, y, width, PANGO_ALIGN_LEFT, TRUE);
   *y += 12;
 
-  if (banks != NULL && json_array_get_length (banks) > 0)
+  if (is_paid (order))
+    draw_paid_mark (context, cr, width, y);
+  else if (g_strcmp0 (bjb_json_string (order, "status"), "pending_payment") == 0 &&
+           banks != NULL && json_array_get_length (banks) > 0)
     {
       put (context, cr, _("Pay by bank transfer to:"), "Sans Bold 9", 0, y, width, PANGO_ALIGN_LEFT, TRUE);
       for (guint i = 0; i < json_array_get_length (banks); i++)

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-db-error.h"
 #include "bjb-order-format.h"
 #include "bjb-orders-resources.h"
 
@@ -24,8 +23,9 @@ bjb_orders_ensure_resources (void)
 const char *
 bjb_order_status_label (const char *status)
 {
+  /* What the clerk must chase: the customer has not paid yet. */
   if (g_strcmp0 (status, "pending_payment") == 0)
-    return _("Processing");
+    return _("Awaiting payment");
   if (g_strcmp0 (status, "paid") == 0)
     return _("Paid");
   if (g_strcmp0 (status, "shipped") == 0)
@@ -95,19 +95,6 @@ bjb_order_format_time_left (GDateTime *due,
   if (minutes < 60)
     return g_strdup_printf (_("%d min left to pay"), (int) minutes);
   return g_strdup_printf (_("%d h %02d min left to pay"), (int) (minutes / 60), (int) (minutes % 60));
-}
-
-char *
-bjb_order_error_text (const GError *error)
-{
-  const char *user = bjb_db_error_get_user_message (error);
-  const char *server = bjb_db_error_get_server_message (error);
-
-  if (error != NULL && error->domain != BJB_DB_ERROR)
-    return g_strdup (error->message);
-  if (server != NULL && *server != '\0')
-    return g_strdup_printf ("%s %s", user, server);
-  return g_strdup (user);
 }
 
 char *

@@ -18,8 +18,6 @@ char       *bjb_order_format_time       (GDateTime  *time);
 char       *bjb_order_format_time_left  (GDateTime  *due,
                                          GDateTime  *now,
                                          gboolean   *urgent);
-/* (transfer full): the clerk's sentence for an error, with the server's message */
-char       *bjb_order_error_text        (const GError *error);
 /* (transfer full): "10 %" or "" */
 char       *bjb_order_format_percent    (gint64      percent);
 /* (transfer none) (nullable): the rule's name for the discount column */

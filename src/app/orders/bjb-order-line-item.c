@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "bjb-money.h"
+#include "bjb-order-format.h"
 #include "bjb-order-line-item.h"
 
 struct _BjbOrderLineItem
@@ -385,4 +387,29 @@ bjb_order_line_item_set_total_text (BjbOrderLineItem *self,
   g_free (self->total_text);
   self->total_text = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_TEXT]);
+}
+
+void
+bjb_order_line_item_set_discount (BjbOrderLineItem *self,
+                                  gint64            amount,
+                                  gint64            percent,
+                                  const char       *reason,
+                                  const char       *rule)
+{
+  g_autofree char *discount = NULL;
+  g_autofree char *why = NULL;
+
+  g_return_if_fail (BJB_IS_ORDER_LINE_ITEM (self));
+
+  if (amount > 0)
+    {
+      g_autofree char *money = bjb_money_format (-amount);
+      g_autofree char *percent_text = bjb_order_format_percent (percent);
+
+      discount = g_strdup_printf ("%s (%s)", money, percent_text);
+      /* The server's reason names the rule ("Diskon ulang tahun — produk favorit"). */
+      why = g_strdup_printf ("%s — %s", percent_text, reason ? reason : bjb_order_rule_label (rule));
+    }
+  bjb_order_line_item_set_discount_text (self, discount ? discount : "");
+  bjb_order_line_item_set_reason (self, why ? why : "");
 }

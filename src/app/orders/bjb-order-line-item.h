@@ -32,4 +32,12 @@ void bjb_order_line_item_set_reason (BjbOrderLineItem *self, const char *value);
 const char *bjb_order_line_item_get_total_text (BjbOrderLineItem *self);
 void bjb_order_line_item_set_total_text (BjbOrderLineItem *self, const char *value);
 
+/* The discount and reason columns from a quote or order line: "-Rp 600.000 (10 %)" and
+ * "10 % — <the server's reason, or the rule's name>"; both "" without a discount. */
+void bjb_order_line_item_set_discount (BjbOrderLineItem *self,
+                                       gint64            amount,
+                                       gint64            percent,
+                                       const char       *reason,
+                                       const char       *rule);
+
 G_END_DECLS

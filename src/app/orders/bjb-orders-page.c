@@ -5,14 +5,15 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-money.h"
+#include "bjb-customer-ops.h"
+#include "bjb-error-sentence.h"
 #include "bjb-order-format.h"
+#include "bjb-order-query.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
-
-#define PAGE_SIZE 100
-/* A refresh refetches at most this many rows (the server's limit per call). */
-#define REFRESH_MAX 500
+#include "bjb-page.h"
+#include "bjb-paged-query-model.h"
+#include "bjb-widgets.h"
 
 struct _BjbOrdersPage
 {
@@ -27,25 +28,24 @@ struct _BjbOrdersPage
   GtkScrolledWindow  *scroller;
   GtkColumnView      *view;
   GtkSingleSelection *selection;
-  GListStore         *store;
+  BjbPagedQueryModel *list_model;
+  BjbOrderQuery      *query;
   GtkLabel           *status_label;
 
   /* Owned */
   BjbConnection *connection;
-  BjbListener   *listener;
+  BjbListener   *listener;          /* the old "listener" property, until no window sets it */
   GCancellable  *cancellable;       /* cancelled in dispose */
-  GCancellable  *load_cancellable;  /* the current page or refresh */
-  GHashTable    *rows_by_id;        /* gint64* → BjbOrderRow (borrowed from the store) */
-  char          *last_placed;       /* keyset of the last row loaded, as the server wrote it */
-  char          *last_id;
-  gint64         customer_id;       /* 0: everyone; -1: a name that matched nobody */
+  GCancellable  *customer_cancellable;
   char          *customer_name;     /* as set by bjb_orders_page_set_customer() */
+  gint64         selected_id;       /* the order shown beside the list */
   guint          tick_id;
-  gboolean       loading;
-  gboolean       exhausted;
 };
 
-G_DEFINE_FINAL_TYPE (BjbOrdersPage, bjb_orders_page, ADW_TYPE_BIN)
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrdersPage, bjb_orders_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
 
 enum {
   PROP_0,
@@ -62,25 +62,23 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *status_values[] = { NULL, "pending_payment", "paid", "shipped", "completed", "cancelled" };
-
-static void load_page (BjbOrdersPage *self,
-                       gboolean       refresh);
+static const char *status_values[] = { "", "pending_payment", "paid", "shipped", "completed", "cancelled" };
 
 static void
-update_status_label (BjbOrdersPage *self,
-                     const char    *error_text)
+update_status_label (BjbOrdersPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  const GError *error = bjb_paged_query_model_get_error (self->list_model);
+  guint n = bjb_paged_query_model_get_n_loaded (self->list_model);
+  gint64 total = bjb_paged_query_model_get_n_total (self->list_model);
   g_autofree char *text = NULL;
 
-  if (error_text != NULL)
-    text = g_strdup (error_text);
-  else if (self->loading)
+  if (error != NULL)
+    text = bjb_error_sentence (error);
+  else if (bjb_paged_query_model_get_loading (self->list_model))
     text = g_strdup (_("Loading orders…"));
   else if (n == 0)
     text = g_strdup (_("No orders match."));
-  else if (self->exhausted)
+  else if (total >= 0)
     text = g_strdup_printf (ngettext ("%u order", "%u orders", n), n);
   else
     text = g_strdup_printf (_("%u orders shown; scroll for more"), n);
@@ -104,269 +102,37 @@ entry_date (GtkEntry *entry)
   return NULL;
 }
 
-static void
-fill_row (BjbOrderRow *row,
-          BjbResult   *rows,
-          guint        i,
-          GDateTime   *now)
-{
-  const char *status = bjb_result_get_string (rows, i, "status");
-  g_autoptr(GDateTime) placed = bjb_result_get_datetime (rows, i, "placed_at");
-  g_autoptr(GDateTime) due = bjb_result_get_datetime (rows, i, "payment_due_at");
-  g_autofree char *placed_text = bjb_order_format_time (placed);
-  g_autofree char *total = bjb_money_format (bjb_result_get_int64 (rows, i, "total"));
-
-  bjb_order_row_set_id (row, bjb_result_get_int64 (rows, i, "id"));
-  bjb_order_row_set_number (row, bjb_result_get_string (rows, i, "number"));
-  bjb_order_row_set_customer_name (row, bjb_result_get_string (rows, i, "customer_name"));
-  bjb_order_row_set_status (row, status);
-  bjb_order_row_set_status_label (row, bjb_order_status_label (status));
-  bjb_order_row_set_total (row, bjb_result_get_int64 (rows, i, "total"));
-  bjb_order_row_set_total_text (row, total);
-  bjb_order_row_set_placed_at (row, placed ? g_date_time_to_unix (placed) : 0);
-  bjb_order_row_set_placed_text (row, placed_text);
-  bjb_order_row_set_due_at (row, g_strcmp0 (status, "pending_payment") == 0 && due
-                                 ? g_date_time_to_unix (due) : 0);
-  bjb_order_row_set_courier (row, bjb_result_get_string (rows, i, "courier"));
-}
-
-/* The "Payment" column: time left for unpaid orders, red when short or past. */
-static void
-update_due (BjbOrderRow *row,
-            GDateTime   *now)
-{
-  static const char *urgent_classes[] = { "error", NULL };
-  static const char *normal_classes[] = { NULL };
-  gint64 due_at = bjb_order_row_get_due_at (row);
-  g_autoptr(GDateTime) due = NULL;
-  g_autofree char *text = NULL;
-  gboolean urgent = FALSE;
-
-  if (due_at == 0)
-    {
-      bjb_order_row_set_due_text (row, "");
-      bjb_order_row_set_due_classes (row, normal_classes);
-      return;
-    }
-  due = g_date_time_new_from_unix_utc (due_at);
-  text = bjb_order_format_time_left (due, now, &urgent);
-  bjb_order_row_set_due_text (row, text);
-  bjb_order_row_set_due_classes (row, urgent ? urgent_classes : normal_classes);
-}
-
+/* The time left to pay counts down. */
 static gboolean
 tick (gpointer user_data)
 {
   BjbOrdersPage *self = user_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = bjb_paged_query_model_get_n_loaded (self->list_model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BjbOrderRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(BjbOrderRow) row = g_list_model_get_item (G_LIST_MODEL (self->list_model), i);
 
       if (bjb_order_row_get_due_at (row) != 0)
-        update_due (row, now);
+        bjb_order_query_update_due (row, now);
     }
   return G_SOURCE_CONTINUE;
 }
 
 static void
-handle_rows (BjbOrdersPage *self,
-             GObject       *source,
-             GAsyncResult  *result,
-             gboolean       refresh)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  if (rows == NULL)
-    {
-      g_autofree char *text = bjb_order_error_text (error);
-
-      update_status_label (self, text);
-      return;
-    }
-
-  n = bjb_result_get_n_rows (rows);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = bjb_result_get_int64 (rows, i, "id");
-      BjbOrderRow *existing = g_hash_table_lookup (self->rows_by_id, &id);
-
-      if (existing != NULL)
-        {
-          /* In place: the view keeps its selection and scroll position. */
-          fill_row (existing, rows, i, now);
-          update_due (existing, now);
-        }
-      else
-        {
-          BjbOrderRow *row = bjb_order_row_new ();
-
-          fill_row (row, rows, i, now);
-          update_due (row, now);
-          g_ptr_array_add (fresh, row);
-        }
-    }
-
-  if (!refresh)
-    {
-      self->exhausted = n < PAGE_SIZE;
-      if (n > 0)
-        {
-          g_free (self->last_placed);
-          g_free (self->last_id);
-          self->last_placed = g_strdup (bjb_result_get_string (rows, n - 1, "placed_at"));
-          self->last_id = g_strdup (bjb_result_get_string (rows, n - 1, "id"));
-        }
-    }
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      BjbOrderRow *row = g_ptr_array_index (fresh, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = bjb_order_row_get_id (row);
-      g_hash_table_insert (self->rows_by_id, key, row);
-    }
-  if (fresh->len > 0 && !refresh)
-    g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
-                         fresh->pdata, fresh->len);
-  else if (fresh->len > 0)
-    {
-      /* A refresh finds new orders (mostly at the top, or one that now matches the filter):
-       * each goes where the server's order puts it, the rest of the rows stay as they are. */
-      for (guint i = 0; i < fresh->len; i++)
-        {
-          BjbOrderRow *row = g_ptr_array_index (fresh, i);
-          guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-          guint position = 0;
-
-          while (position < n_items)
-            {
-              g_autoptr(BjbOrderRow) other = g_list_model_get_item (G_LIST_MODEL (self->store), position);
-
-              if (bjb_order_row_get_placed_at (other) < bjb_order_row_get_placed_at (row) ||
-                  (bjb_order_row_get_placed_at (other) == bjb_order_row_get_placed_at (row) &&
-                   bjb_order_row_get_id (other) < bjb_order_row_get_id (row)))
-                break;
-              position++;
-            }
-          g_list_store_insert (self->store, position, row);
-        }
-    }
-  update_status_label (self, NULL);
-}
-
-static void
-on_page_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  handle_rows (user_data, source, result, FALSE);
-}
-
-static void
-on_refresh_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  handle_rows (user_data, source, result, TRUE);
-}
-
-static GPtrArray *
-filter_params (BjbOrdersPage *self)
-{
-  GPtrArray *params = g_ptr_array_new_with_free_func (g_free);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  const char *number = gtk_editable_get_text (GTK_EDITABLE (self->number_entry));
-
-  g_ptr_array_add (params, status > 0 && status < G_N_ELEMENTS (status_values)
-                           ? g_strdup_printf ("{%s}", status_values[status]) : NULL);
-  g_ptr_array_add (params, entry_date (self->from_entry));
-  g_ptr_array_add (params, entry_date (self->to_entry));
-  g_ptr_array_add (params, self->customer_id != 0
-                           ? g_strdup_printf ("%" G_GINT64_FORMAT, self->customer_id) : NULL);
-  g_ptr_array_add (params, *number ? g_strdup (number) : NULL);
-  return params;
-}
-
-static void
-load_page (BjbOrdersPage *self,
-           gboolean       refresh)
-{
-  g_autoptr(GPtrArray) params = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  if (self->connection == NULL)
-    return;
-  /* Nothing loaded yet: a refresh is the first page. */
-  if (refresh && self->last_id == NULL)
-    {
-      refresh = FALSE;
-      self->loading = FALSE;
-      self->exhausted = FALSE;
-    }
-  if (!refresh && (self->loading || self->exhausted))
-    return;
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
-                           self->load_cancellable, G_CONNECT_SWAPPED);
-
-  params = filter_params (self);
-  if (refresh)
-    {
-      g_ptr_array_add (params, NULL);
-      g_ptr_array_add (params, NULL);
-      g_ptr_array_add (params, g_strdup_printf ("%u", CLAMP (n, PAGE_SIZE, REFRESH_MAX)));
-    }
-  else
-    {
-      g_ptr_array_add (params, g_strdup (self->last_placed));
-      g_ptr_array_add (params, g_strdup (self->last_id));
-      g_ptr_array_add (params, g_strdup_printf ("%d", PAGE_SIZE));
-    }
-
-  self->loading = TRUE;
-  update_status_label (self, NULL);
-  bjb_connection_query_async (self->connection,
-                              "SELECT id, number, customer_name, status, total, placed_at, "
-                              "payment_due_at, courier "
-                              "FROM bjb.list_orders($1::text[], $2::date, $3::date, $4::bigint, $5, "
-                              "$6::timestamptz, $7::bigint, $8::int)",
-                              params->len, (const char * const *) params->pdata,
-                              self->load_cancellable,
-                              refresh ? on_refresh_loaded : on_page_loaded, self);
-}
-
-/* Filters changed: start again from the newest order. */
-static void
-reset (BjbOrdersPage *self)
-{
-  g_cancellable_cancel (self->load_cancellable);
-  self->loading = FALSE;
-  self->exhausted = FALSE;
-  g_clear_pointer (&self->last_placed, g_free);
-  g_clear_pointer (&self->last_id, g_free);
-  g_hash_table_remove_all (self->rows_by_id);
-  g_list_store_remove_all (self->store);
-  load_page (self, FALSE);
-}
-
-static void
 on_filter_changed (BjbOrdersPage *self)
 {
-  reset (self);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autofree char *from = entry_date (self->from_entry);
+  g_autofree char *to = entry_date (self->to_entry);
+
+  g_object_set (self->query,
+                "status", status < G_N_ELEMENTS (status_values) ? status_values[status] : "",
+                "from", from,
+                "to", to,
+                "number", gtk_editable_get_text (GTK_EDITABLE (self->number_entry)),
+                NULL);
 }
 
 static void
@@ -376,76 +142,79 @@ on_customer_found (GObject      *source,
 {
   BjbOrdersPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
+  g_autoptr(GPtrArray) customers = bjb_customer_ops_search_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (rows == NULL)
+  if (customers == NULL)
     {
-      g_autofree char *text = bjb_order_error_text (error);
+      g_autofree char *text = bjb_error_sentence (error);
 
-      update_status_label (self, text);
+      gtk_label_set_text (self->status_label, text);
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_entry), "error");
-  if (bjb_result_get_n_rows (rows) == 0)
-    {
-      /* No such customer: show nothing rather than everyone. */
-      gtk_widget_add_css_class (GTK_WIDGET (self->customer_entry), "error");
-      self->customer_id = -1;
-    }
-  else
-    self->customer_id = bjb_result_get_int64 (rows, 0, "id");
-  reset (self);
+  /* No such customer: show nothing rather than everyone. */
+  if (customers->len == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->customer_entry), "error");
+  g_object_set (self->query, "customer-id",
+                customers->len == 0 ? (gint64) -1
+                                    : bjb_customer_get_id (g_ptr_array_index (customers, 0)),
+                NULL);
 }
 
 static void
 on_customer_changed (BjbOrdersPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry));
-  const char *params[1];
+  BjbCustomerFilter filter = { .text = text };
 
   /* The text bjb_orders_page_set_customer() put there already has its id. */
   if (self->customer_name != NULL && g_strcmp0 (text, self->customer_name) == 0)
     return;
   g_clear_pointer (&self->customer_name, g_free);
+  g_cancellable_cancel (self->customer_cancellable);
+  g_clear_object (&self->customer_cancellable);
   gtk_widget_remove_css_class (GTK_WIDGET (self->customer_entry), "error");
   if (*text == '\0' || self->connection == NULL)
     {
-      self->customer_id = 0;
-      reset (self);
+      g_object_set (self->query, "customer-id", (gint64) 0, NULL);
       return;
     }
   /* The customer pages' search (name, phone or email; planned for 100 000 customers);
    * the first match by name is the one filtered on. */
-  params[0] = text;
-  bjb_connection_query_async (self->connection,
-                              "SELECT id FROM bjb.search_customers($1, NULL, NULL, NULL, NULL, 'name', "
-                              "NULL, 1)",
-                              1, params, self->cancellable, on_customer_found, self);
+  self->customer_cancellable = g_cancellable_new ();
+  bjb_customer_ops_search_async (self->connection, &filter, "name", NULL, 1,
+                                 self->customer_cancellable, on_customer_found, self);
+}
+
+static void
+open_order (BjbOrdersPage *self,
+            BjbOrderRow   *row)
+{
+  if (row == NULL || bjb_order_row_get_placeholder (row))
+    return;
+  self->selected_id = bjb_order_row_get_id (row);
+  g_signal_emit (self, signals[ORDER_ACTIVATED], 0, self->selected_id);
 }
 
 static void
 on_row_activated (BjbOrdersPage *self,
                   guint          position)
 {
-  g_autoptr(BjbOrderRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  g_autoptr(BjbOrderRow) row = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
 
-  if (row != NULL)
-    g_signal_emit (self, signals[ORDER_ACTIVATED], 0, bjb_order_row_get_id (row));
+  open_order (self, row);
 }
 
+/* A single click or the arrow keys open the order beside the list (issue 8 #5); a refresh
+ * that only moves the selected row along does not open it again. */
 static void
-on_scrolled (GtkAdjustment *adjustment,
-             BjbOrdersPage *self)
+on_selection_changed (BjbOrdersPage *self)
 {
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double upper = gtk_adjustment_get_upper (adjustment);
+  BjbOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  /* Fetch the next page while a screenful is still left to scroll. */
-  if (value + 2 * page >= upper)
-    load_page (self, FALSE);
+  if (row != NULL && bjb_order_row_get_id (row) != self->selected_id)
+    open_order (self, row);
 }
 
 static void
@@ -457,14 +226,56 @@ action_refresh (GtkWidget  *widget,
 }
 
 static void
+set_connection (BjbOrdersPage *self,
+                BjbConnection *connection)
+{
+  if (!g_set_object (&self->connection, connection))
+    return;
+  bjb_order_query_set_connection (self->query, connection);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+/* BjbPage */
+
+static void
+bjb_orders_page_set_session (BjbPage    *page,
+                             BjbSession *session)
+{
+  set_connection (BJB_ORDERS_PAGE (page), session != NULL ? bjb_session_get_connection (session)
+                                                          : NULL);
+}
+
+static void
+bjb_orders_page_page_refresh (BjbPage *page)
+{
+  bjb_orders_page_refresh (BJB_ORDERS_PAGE (page));
+}
+
+/* An order placed, paid, shipped or expired at another desk appears, changes or goes in
+ * place: the rows still there keep their objects, so selection and scroll stay. */
+static void
+bjb_orders_page_event_received (BjbPage  *page,
+                                BjbEvent *event)
+{
+  if (bjb_event_get_order_id (event) > 0)
+    bjb_orders_page_refresh (BJB_ORDERS_PAGE (page));
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_orders_page_set_session;
+  iface->refresh = bjb_orders_page_page_refresh;
+  iface->event_received = bjb_orders_page_event_received;
+}
+
+/* The old "listener" property: the same as a window forwarding events. */
+static void
 on_event_received (BjbListener *listener,
                    BjbEvent    *event,
                    gpointer     user_data)
 {
-  BjbOrdersPage *self = user_data;
-
-  if (bjb_event_get_order_id (event) > 0)
-    bjb_orders_page_refresh (self);
+  bjb_orders_page_event_received (BJB_PAGE (user_data), event);
 }
 
 static void
@@ -480,18 +291,18 @@ set_listener (BjbOrdersPage *self,
     g_signal_connect_object (listener, "event-received", G_CALLBACK (on_event_received), self, 0);
 }
 
+/* GObject */
+
 static void
 bjb_orders_page_dispose (GObject *object)
 {
   BjbOrdersPage *self = BJB_ORDERS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->customer_cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   set_listener (self, NULL);
-  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->connection);
-  if (self->rows_by_id != NULL)
-    g_hash_table_remove_all (self->rows_by_id);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_ORDERS_PAGE);
 
@@ -504,9 +315,7 @@ bjb_orders_page_finalize (GObject *object)
   BjbOrdersPage *self = BJB_ORDERS_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->rows_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->last_placed, g_free);
-  g_clear_pointer (&self->last_id, g_free);
+  g_clear_object (&self->customer_cancellable);
   g_clear_pointer (&self->customer_name, g_free);
 
   G_OBJECT_CLASS (bjb_orders_page_parent_class)->finalize (object);
@@ -544,8 +353,7 @@ bjb_orders_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONNECTION:
-      if (g_set_object (&self->connection, g_value_get_object (value)))
-        reset (self);
+      set_connection (self, g_value_get_object (value));
       break;
     case PROP_LISTENER:
       set_listener (self, g_value_get_object (value));
@@ -566,6 +374,8 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   object_class->get_property = bjb_orders_page_get_property;
   object_class->set_property = bjb_orders_page_set_property;
 
+  /* Both for the window that does not hand a session yet (BjbPage's set_session is the
+   * way now) and for tests. */
   properties[PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -579,7 +389,11 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
                                            G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (BJB_TYPE_ORDER_ROW);
+  g_type_ensure (BJB_TYPE_ORDER_QUERY);
+  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
   bjb_orders_ensure_resources ();
+  /* The column cells are the shared ones of ui/cells/. */
+  bjb_widgets_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/orders/bjb-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, number_entry);
@@ -590,29 +404,25 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, view);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, store);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
   gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, action_refresh);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "orders.refresh", NULL);
 }
 
 static void
 bjb_orders_page_init (BjbOrdersPage *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->rows_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
-                           G_CALLBACK (on_scrolled), self, 0);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (on_scrolled), self, 0);
-  /* The time left to pay counts down. */
+  update_status_label (self);
   self->tick_id = g_timeout_add_seconds (60, tick, self);
 }
 
@@ -627,7 +437,7 @@ bjb_orders_page_refresh (BjbOrdersPage *self)
 {
   g_return_if_fail (BJB_IS_ORDERS_PAGE (self));
 
-  load_page (self, TRUE);
+  bjb_paged_query_model_refresh (self->list_model);
 }
 
 void
@@ -640,20 +450,19 @@ bjb_orders_page_set_customer (BjbOrdersPage *self,
   g_free (self->customer_name);
   self->customer_name = g_strdup (name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->customer_entry), self->customer_name);
-  self->customer_id = customer_id;
-  reset (self);
+  g_object_set (self->query, "customer-id", customer_id, NULL);
 }
 
 GListModel *
 bjb_orders_page_get_model (BjbOrdersPage *self)
 {
   g_return_val_if_fail (BJB_IS_ORDERS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->store);
+  return G_LIST_MODEL (self->list_model);
 }
 
 gboolean
 bjb_orders_page_is_loading (BjbOrdersPage *self)
 {
   g_return_val_if_fail (BJB_IS_ORDERS_PAGE (self), FALSE);
-  return self->loading;
+  return bjb_paged_query_model_get_loading (self->list_model);
 }

@@ -12,14 +12,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BjbOrdersPage, bjb_orders_page, BJB, ORDERS_PAGE, AdwBin)
 
 /*
- * BjbOrdersPage: every order, newest first, loaded from the server a page at a time as the
- * list scrolls (bjb.list_orders, keyset paging); filters for status, date range, customer
- * and order number; unpaid orders show the time left to pay, highlighted when it is short.
+ * BjbOrdersPage: every order, newest first, a BjbPagedQueryModel over BjbOrderQuery
+ * (bjb.list_orders, keyset pages as the list scrolls); filters for status, date range,
+ * customer and order number; unpaid orders show the time left to pay, highlighted when it
+ * is short. A BjbPage: an event about an order (placed, paid, shipped, expired at another
+ * desk) refreshes the rows in place, keeping the selection and the scroll position.
  *
- * Properties: "connection", "listener" (optional: rows refresh in place when an event
- * about an order arrives; selection and scroll position stay).
- * Signal: "order-activated" (gint64 order id) on Enter or double click.
- * Action: "orders.refresh".
+ * Properties: "connection", "listener" (for a window that does not hand it a session yet).
+ * Signal: "order-activated" (gint64 order id) when a row is selected (click, arrow keys) or
+ * activated (Enter, double click): the window opens that order beside the list.
+ * Action: "orders.refresh" (F5).
  */
 
 GtkWidget *bjb_orders_page_new            (BjbConnection *connection);

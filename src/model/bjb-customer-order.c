@@ -39,9 +39,9 @@ static GParamSpec *properties[N_PROPS];
 const char *
 bjb_customer_order_status_label (const char *status)
 {
+  /* What the clerk must chase, the same words as the orders list (issue 8 #6). */
   if (g_strcmp0 (status, "pending_payment") == 0)
-    /* Translators: order status pending_payment; Indonesian "Diproses" */
-    return C_("order status", "Processing");
+    return _("Awaiting payment");
   if (g_strcmp0 (status, "paid") == 0)
     return C_("order status", "Paid");
   if (g_strcmp0 (status, "shipped") == 0)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-order-row.h"
+#include "bjb-paged-query.h"
 
 struct _BjbOrderRow
 {
@@ -22,9 +23,14 @@ struct _BjbOrderRow
   char *due_text;
   char **due_classes;
   char *courier;
+  char *placed_key;     /* placed_at as the server wrote it: the keyset of the next page */
+  gboolean placeholder;
 };
 
-G_DEFINE_FINAL_TYPE (BjbOrderRow, bjb_order_row, G_TYPE_OBJECT)
+static void paged_row_iface_init (BjbPagedRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrderRow, bjb_order_row, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
 
 enum {
   PROP_0,
@@ -41,10 +47,12 @@ enum {
   PROP_DUE_TEXT,
   PROP_DUE_CLASSES,
   PROP_COURIER,
-  N_PROPS
+  N_PROPS,
+  /* BjbPagedRow's, overridden: not in the installed array */
+  PROP_PLACEHOLDER = N_PROPS,
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[N_PROPS + 1];
 
 static void
 bjb_order_row_finalize (GObject *object)
@@ -60,6 +68,7 @@ bjb_order_row_finalize (GObject *object)
   g_clear_pointer (&self->due_text, g_free);
   g_clear_pointer (&self->due_classes, g_strfreev);
   g_clear_pointer (&self->courier, g_free);
+  g_clear_pointer (&self->placed_key, g_free);
 
   G_OBJECT_CLASS (bjb_order_row_parent_class)->finalize (object);
 }
@@ -112,6 +121,9 @@ bjb_order_row_get_property (GObject    *object,
       break;
     case PROP_COURIER:
       g_value_set_string (value, self->courier);
+      break;
+    case PROP_PLACEHOLDER:
+      g_value_set_boolean (value, self->placeholder);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -166,6 +178,9 @@ bjb_order_row_set_property (GObject      *object,
       break;
     case PROP_COURIER:
       bjb_order_row_set_courier (self, g_value_get_string (value));
+      break;
+    case PROP_PLACEHOLDER:
+      self->placeholder = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -222,6 +237,57 @@ bjb_order_row_class_init (BjbOrderRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+}
+
+/* BjbPagedRow */
+
+static gint64
+bjb_order_row_paged_get_id (BjbPagedRow *row)
+{
+  return BJB_ORDER_ROW (row)->id;
+}
+
+static gboolean
+bjb_order_row_paged_get_placeholder (BjbPagedRow *row)
+{
+  return BJB_ORDER_ROW (row)->placeholder;
+}
+
+/* Through the setters, which notify only what changed: a refreshed row redraws only the
+ * cells whose value is new. */
+static void
+bjb_order_row_paged_update (BjbPagedRow *row,
+                            BjbPagedRow *from_row)
+{
+  BjbOrderRow *self = BJB_ORDER_ROW (row);
+  BjbOrderRow *from = BJB_ORDER_ROW (from_row);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->placeholder = FALSE;
+  bjb_order_row_set_id (self, from->id);
+  bjb_order_row_set_number (self, from->number);
+  bjb_order_row_set_customer_name (self, from->customer_name);
+  bjb_order_row_set_status (self, from->status);
+  bjb_order_row_set_status_label (self, from->status_label);
+  bjb_order_row_set_total (self, from->total);
+  bjb_order_row_set_total_text (self, from->total_text);
+  bjb_order_row_set_placed_at (self, from->placed_at);
+  bjb_order_row_set_placed_text (self, from->placed_text);
+  bjb_order_row_set_placed_key (self, from->placed_key);
+  bjb_order_row_set_due_at (self, from->due_at);
+  bjb_order_row_set_due_text (self, from->due_text);
+  bjb_order_row_set_due_classes (self, (const char * const *) from->due_classes);
+  bjb_order_row_set_courier (self, from->courier);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+paged_row_iface_init (BjbPagedRowInterface *iface)
+{
+  iface->get_id = bjb_order_row_paged_get_id;
+  iface->update = bjb_order_row_paged_update;
+  iface->get_placeholder = bjb_order_row_paged_get_placeholder;
 }
 
 static void
@@ -476,4 +542,30 @@ bjb_order_row_set_courier (BjbOrderRow *self,
   g_free (self->courier);
   self->courier = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURIER]);
+}
+
+/* (nullable): placed_at as the server wrote it, for the next page's keyset */
+const char *
+bjb_order_row_get_placed_key (BjbOrderRow *self)
+{
+  g_return_val_if_fail (BJB_IS_ORDER_ROW (self), NULL);
+  return self->placed_key;
+}
+
+void
+bjb_order_row_set_placed_key (BjbOrderRow *self,
+                              const char  *value)
+{
+  g_return_if_fail (BJB_IS_ORDER_ROW (self));
+  if (g_strcmp0 (self->placed_key, value) == 0)
+    return;
+  g_free (self->placed_key);
+  self->placed_key = g_strdup (value);
+}
+
+gboolean
+bjb_order_row_get_placeholder (BjbOrderRow *self)
+{
+  g_return_val_if_fail (BJB_IS_ORDER_ROW (self), FALSE);
+  return self->placeholder;
 }

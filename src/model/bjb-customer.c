@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-customer.h"
+#include "bjb-paged-query.h"
 #include "bjb-money.h"
 
 struct _BjbCustomer
@@ -28,12 +29,14 @@ struct _BjbCustomer
   char *sort_key;
 };
 
-G_DEFINE_FINAL_TYPE (BjbCustomer, bjb_customer, G_TYPE_OBJECT)
+static void paged_row_iface_init (BjbPagedRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomer, bjb_customer, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
 
 enum {
   PROP_0,
   PROP_ID,
-  PROP_PLACEHOLDER,
   PROP_NAME,
   PROP_PHONE,
   PROP_EMAIL,
@@ -50,10 +53,12 @@ enum {
   PROP_LOYAL,
   PROP_CREATED_AT,
   PROP_CREATED_LABEL,
-  N_PROPS
+  N_PROPS,
+  /* BjbPagedRow's, overridden: not in the installed array */
+  PROP_PLACEHOLDER = N_PROPS,
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[N_PROPS + 1];
 
 static char *
 birthday_label (BjbCustomer *self)
@@ -187,6 +192,24 @@ bjb_customer_get_property (GObject    *object,
 }
 
 static void
+bjb_customer_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BjbCustomer *self = BJB_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLACEHOLDER:
+      self->placeholder = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bjb_customer_class_init (BjbCustomerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -194,9 +217,9 @@ bjb_customer_class_init (BjbCustomerClass *klass)
 
   object_class->finalize = bjb_customer_finalize;
   object_class->get_property = bjb_customer_get_property;
+  object_class->set_property = bjb_customer_set_property;
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_PLACEHOLDER] = g_param_spec_boolean ("placeholder", NULL, NULL, FALSE, ro);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, ro);
   properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, ro);
@@ -219,31 +242,14 @@ bjb_customer_class_init (BjbCustomerClass *klass)
   properties[PROP_CREATED_LABEL] = g_param_spec_string ("created-label", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  properties[PROP_PLACEHOLDER] = g_object_class_find_property (object_class, "placeholder");
 }
 
 static void
 bjb_customer_init (BjbCustomer *self)
 {
   self->days_to_birthday = -1;
-}
-
-BjbCustomer *
-bjb_customer_new_placeholder (void)
-{
-  BjbCustomer *self = g_object_new (BJB_TYPE_CUSTOMER, NULL);
-
-  self->placeholder = TRUE;
-  return self;
-}
-
-BjbCustomer *
-bjb_customer_new_from_result (BjbResult *result,
-                              guint      row)
-{
-  BjbCustomer *self = g_object_new (BJB_TYPE_CUSTOMER, NULL);
-
-  bjb_customer_update_from_result (self, result, row);
-  return self;
 }
 
 static gboolean
@@ -257,95 +263,133 @@ set_string (char       **field,
   return TRUE;
 }
 
-void
-bjb_customer_update_from_result (BjbCustomer *self,
-                                 BjbResult   *result,
-                                 guint        row)
+/**
+ * bjb_customer_new_from_result:
+ *
+ * Returns: (transfer full): the customer of @row (a row of bjb.search_customers)
+ */
+BjbCustomer *
+bjb_customer_new_from_result (BjbResult *result,
+                              guint      row)
 {
-  g_autoptr(GDateTime) created = NULL;
-  gboolean birthday_changed = FALSE;
-  gboolean was_placeholder;
-  gint64 spend;
-  gboolean loyal;
-  int days;
-  int count;
+  BjbCustomer *self = g_object_new (BJB_TYPE_CUSTOMER, NULL);
 
-  g_return_if_fail (BJB_IS_CUSTOMER (self));
-  g_return_if_fail (BJB_IS_RESULT (result));
+  g_return_val_if_fail (BJB_IS_RESULT (result), self);
+
+  self->id = bjb_result_get_int64 (result, row, "id");
+  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
+  self->phone = g_strdup (bjb_result_get_string (result, row, "phone"));
+  self->email = g_strdup (bjb_result_get_string (result, row, "email"));
+  self->address = g_strdup (bjb_result_get_string (result, row, "address"));
+  self->status = g_strdup (bjb_result_get_string (result, row, "status"));
+  self->birth_date = g_strdup (bjb_result_get_string (result, row, "birth_date"));
+  self->days_to_birthday = bjb_result_is_null (result, row, "days_to_birthday")
+                           ? -1 : (int) bjb_result_get_int64 (result, row, "days_to_birthday");
+  self->total_spend = bjb_result_get_int64 (result, row, "total_spend");
+  self->order_count = (int) bjb_result_get_int64 (result, row, "order_count");
+  self->loyal = bjb_result_get_boolean (result, row, "loyal");
+  self->created_at = bjb_result_get_datetime (result, row, "created_at");
+  self->sort_key = g_strdup (bjb_result_get_string (result, row, "sort_key"));
+  return self;
+}
+
+/* BjbPagedRow */
+
+static gint64
+bjb_customer_paged_get_id (BjbPagedRow *row)
+{
+  return BJB_CUSTOMER (row)->id;
+}
+
+static gboolean
+bjb_customer_paged_get_placeholder (BjbPagedRow *row)
+{
+  return BJB_CUSTOMER (row)->placeholder;
+}
+
+/* Copies @from into @self, notifying only what changed: a row widget showing @self redraws
+ * the cells whose value is new and nothing else. */
+static void
+bjb_customer_paged_update (BjbPagedRow *row,
+                           BjbPagedRow *from_row)
+{
+  BjbCustomer *self = BJB_CUSTOMER (row);
+  BjbCustomer *from = BJB_CUSTOMER (from_row);
+  gboolean birthday_changed = FALSE;
+  gboolean was_placeholder = self->placeholder;
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  was_placeholder = self->placeholder;
   self->placeholder = FALSE;
   if (was_placeholder)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER]);
-
-  if (self->id != bjb_result_get_int64 (result, row, "id"))
+  if (self->id != from->id)
     {
-      self->id = bjb_result_get_int64 (result, row, "id");
+      self->id = from->id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
-  if (set_string (&self->name, bjb_result_get_string (result, row, "name")) || was_placeholder)
+  if (set_string (&self->name, from->name) || was_placeholder)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-  if (set_string (&self->phone, bjb_result_get_string (result, row, "phone")))
+  if (set_string (&self->phone, from->phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
-  if (set_string (&self->email, bjb_result_get_string (result, row, "email")))
+  if (set_string (&self->email, from->email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-  if (set_string (&self->address, bjb_result_get_string (result, row, "address")))
+  if (set_string (&self->address, from->address))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
-  if (set_string (&self->status, bjb_result_get_string (result, row, "status")))
+  if (set_string (&self->status, from->status))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
     }
-  if (set_string (&self->birth_date, bjb_result_get_string (result, row, "birth_date")))
+  if (set_string (&self->birth_date, from->birth_date))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_DATE]);
       birthday_changed = TRUE;
     }
-  days = bjb_result_is_null (result, row, "days_to_birthday")
-         ? -1 : (int) bjb_result_get_int64 (result, row, "days_to_birthday");
-  if (days != self->days_to_birthday)
+  if (from->days_to_birthday != self->days_to_birthday)
     {
-      self->days_to_birthday = days;
+      self->days_to_birthday = from->days_to_birthday;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAYS_TO_BIRTHDAY]);
       birthday_changed = TRUE;
     }
   if (birthday_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTHDAY_LABEL]);
-
-  spend = bjb_result_get_int64 (result, row, "total_spend");
-  if (spend != self->total_spend || was_placeholder)
+  if (from->total_spend != self->total_spend || was_placeholder)
     {
-      self->total_spend = spend;
+      self->total_spend = from->total_spend;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPEND]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_SPEND_LABEL]);
     }
-  count = (int) bjb_result_get_int64 (result, row, "order_count");
-  if (count != self->order_count)
+  if (from->order_count != self->order_count)
     {
-      self->order_count = count;
+      self->order_count = from->order_count;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_COUNT]);
     }
-  loyal = bjb_result_get_boolean (result, row, "loyal");
-  if (loyal != self->loyal)
+  if (from->loyal != self->loyal)
     {
-      self->loyal = loyal;
+      self->loyal = from->loyal;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOYAL]);
     }
-  created = bjb_result_get_datetime (result, row, "created_at");
-  if (created != NULL &&
-      (self->created_at == NULL || !g_date_time_equal (created, self->created_at)))
+  if (from->created_at != NULL &&
+      (self->created_at == NULL || !g_date_time_equal (from->created_at, self->created_at)))
     {
       g_clear_pointer (&self->created_at, g_date_time_unref);
-      self->created_at = g_steal_pointer (&created);
+      self->created_at = g_date_time_ref (from->created_at);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_LABEL]);
     }
-  set_string (&self->sort_key, bjb_result_get_string (result, row, "sort_key"));
+  set_string (&self->sort_key, from->sort_key);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+paged_row_iface_init (BjbPagedRowInterface *iface)
+{
+  iface->get_id = bjb_customer_paged_get_id;
+  iface->update = bjb_customer_paged_update;
+  iface->get_placeholder = bjb_customer_paged_get_placeholder;
 }
 
 gint64

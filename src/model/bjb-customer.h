@@ -12,17 +12,13 @@ G_DECLARE_FINAL_TYPE (BjbCustomer, bjb_customer, BJB, CUSTOMER, GObject)
 
 /*
  * BjbCustomer: one row of the customer list, as bjb.search_customers returns it. Typed
- * properties so GtkColumnView cells bind to them from the .ui. A placeholder row stands in
- * for a row whose page is still on its way ("placeholder" TRUE, every other field empty).
+ * properties so GtkColumnView cells bind to them from the .ui. A BjbPagedRow: a refresh
+ * updates it in place; a placeholder row stands in for a row whose page is still on its
+ * way ("placeholder" TRUE, every other field empty).
  */
 
-BjbCustomer *bjb_customer_new_placeholder   (void);
 BjbCustomer *bjb_customer_new_from_result   (BjbResult   *result,
                                              guint        row);
-/* Copies every field of @result's @row into @self, notifying only what changed. */
-void         bjb_customer_update_from_result (BjbCustomer *self,
-                                              BjbResult   *result,
-                                              guint        row);
 
 gint64       bjb_customer_get_id            (BjbCustomer *self);
 gboolean     bjb_customer_get_placeholder   (BjbCustomer *self);

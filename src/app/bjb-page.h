@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bjb-event.h"
+#include "bjb-session.h"
+
+G_BEGIN_DECLS
+
+#define BJB_TYPE_PAGE (bjb_page_get_type ())
+
+G_DECLARE_INTERFACE (BjbPage, bjb_page, BJB, PAGE, GtkWidget)
+
+/**
+ * BjbPageInterface:
+ * @set_session: the signed-in session (%NULL on sign-out and when the window is disposed).
+ *   A page takes its connection and listener from it; it must drop every reference to the
+ *   old session and cancel what it started with it. Required.
+ * @refresh: reload what the page shows from the server (optional)
+ * @event_received: one bjb.event row the session's listener delivered, forwarded by the
+ *   window to every page (optional); the page decides whether it concerns it
+ *
+ * The contract between a #BjbRoleWindow and the pages it shows: the window knows nothing of
+ * a page but this, so a new page is a widget implementing three functions.
+ */
+struct _BjbPageInterface
+{
+  GTypeInterface parent_iface;
+
+  void (*set_session)    (BjbPage    *self,
+                          BjbSession *session);
+  void (*refresh)        (BjbPage    *self);
+  void (*event_received) (BjbPage    *self,
+                          BjbEvent   *event);
+};
+
+void bjb_page_set_session    (BjbPage    *self,
+                              BjbSession *session);
+void bjb_page_refresh        (BjbPage    *self);
+void bjb_page_event_received (BjbPage    *self,
+                              BjbEvent   *event);
+
+G_END_DECLS

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bjb-connection.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The notification centre's operations: the recent events meant for the signed-in staff
+ * member (by role or by name) with whether they read them, and marking events read. The
+ * statements are constants in bjb-notification-ops.c; RLS decides which events a login
+ * sees.
+ */
+
+/*
+ * bjb_notification_ops_load_recent_async:
+ * @role: the reader's role (events for that role, and for them by name)
+ * @limit: at most this many, newest first
+ *
+ * Finish: (transfer full) (element-type BjbNotification): newest first, worded for @role
+ */
+void       bjb_notification_ops_load_recent_async  (BjbConnection        *connection,
+                                                    const char           *role,
+                                                    guint                 limit,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *bjb_notification_ops_load_recent_finish (GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Records in bjb.notification_read that the signed-in login read these events. */
+void       bjb_notification_ops_mark_read_async    (BjbConnection        *connection,
+                                                    const gint64         *event_ids,
+                                                    guint                 n_event_ids,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean   bjb_notification_ops_mark_read_finish   (GAsyncResult         *result,
+                                                    GError              **error);
+
+G_END_DECLS

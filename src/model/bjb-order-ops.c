@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-order-ops"
+
+#include "config.h"
+
+#include "bjb-courier.h"
+#include "bjb-ops-query.h"
+#include "bjb-order-ops.h"
+
+static const char QUOTE_SQL[] =
+  "SELECT bjb.quote($1, $2::jsonb) AS q";
+
+static const char PLACE_ORDER_SQL[] =
+  "SELECT bjb.place_order($1, $2::jsonb, $3, $4, $5, $6::uuid) AS id";
+
+static const char ORDER_DETAIL_SQL[] =
+  "SELECT bjb.order_detail($1) AS d";
+
+/* Every staff login may read bjb.setting; these keys are the ones the nota prints. */
+static const char BUSINESS_SQL[] =
+  "SELECT coalesce(jsonb_object_agg(key, value), '{}') AS s FROM bjb.setting "
+  "WHERE key IN ('business_name', 'business_address', 'business_phone', 'bank_accounts')";
+
+/* bjb.ship_order checks again that the login is an active courier (BJ008). */
+static const char LIST_COURIERS_SQL[] =
+  "SELECT login, display_name FROM bjb.staff "
+  "WHERE role = 'courier' AND active ORDER BY display_name, login";
+
+static const char CONFIRM_PAYMENT_SQL[] = "SELECT bjb.confirm_payment($1)";
+static const char CANCEL_ORDER_SQL[] = "SELECT bjb.cancel_order($1, $2)";
+static const char SHIP_ORDER_SQL[] = "SELECT bjb.ship_order($1, $2)";
+static const char COMPLETE_ORDER_SQL[] = "SELECT bjb.complete_order($1)";
+static const char RECORD_FEEDBACK_SQL[] = "SELECT bjb.record_feedback($1, $2)";
+
+/* One tag for every step, so they share one _finish. */
+static const char step_tag[] = "bjb-order-ops-step";
+
+static char *
+items_json (GArray *items)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const BjbOrderItem *item = &g_array_index (items, BjbOrderItem, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "product_id");
+      json_builder_add_int_value (builder, item->product_id);
+      json_builder_set_member_name (builder, "qty");
+      json_builder_add_int_value (builder, item->qty);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* The JSON object in @column of the first row; an error when the server sent none. */
+static JsonObject *
+finish_object (GAsyncResult  *result,
+               gpointer       source_tag,
+               const char    *column,
+               GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  node = bjb_result_get_n_rows (rows) > 0 ? bjb_result_get_json (rows, 0, column) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, BJB_DB_ERROR, BJB_DB_ERROR_QUERY,
+                   "%s: the server sent no object", column);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+void
+bjb_order_ops_quote_async (BjbConnection       *connection,
+                           gint64               customer_id,
+                           GArray              *items,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autofree char *customer = bjb_ops_int_param (customer_id);
+  g_autofree char *lines = items_json (items);
+  const char *params[] = { customer, lines };
+
+  bjb_ops_query_async (connection, QUOTE_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_order_ops_quote_async, callback, user_data);
+}
+
+JsonObject *
+bjb_order_ops_quote_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_object (result, bjb_order_ops_quote_async, "q", error);
+}
+
+void
+bjb_order_ops_place_async (BjbConnection       *connection,
+                           gint64               customer_id,
+                           GArray              *items,
+                           gboolean             delivery,
+                           const char          *address,
+                           gint64               shipping_cost,
+                           const char          *request_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autofree char *customer = bjb_ops_int_param (customer_id);
+  g_autofree char *lines = items_json (items);
+  g_autofree char *shipping = bjb_ops_int_param (shipping_cost);
+  const char *params[] = { customer, lines, delivery ? "delivery" : "pickup",
+                           delivery ? address : NULL, shipping, request_id };
+
+  g_return_if_fail (request_id != NULL);
+
+  bjb_ops_query_async (connection, PLACE_ORDER_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_order_ops_place_async, callback, user_data);
+}
+
+gint64
+bjb_order_ops_place_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_place_async, error);
+
+  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
+}
+
+void
+bjb_order_ops_get_detail_async (BjbConnection       *connection,
+                                gint64               order_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *order = bjb_ops_int_param (order_id);
+  const char *params[] = { order };
+
+  bjb_ops_query_async (connection, ORDER_DETAIL_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_order_ops_get_detail_async, callback, user_data);
+}
+
+JsonObject *
+bjb_order_ops_get_detail_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_object (result, bjb_order_ops_get_detail_async, "d", error);
+}
+
+void
+bjb_order_ops_get_business_async (BjbConnection       *connection,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  bjb_ops_query_async (connection, BUSINESS_SQL, 0, NULL, cancellable,
+                       bjb_order_ops_get_business_async, callback, user_data);
+}
+
+JsonObject *
+bjb_order_ops_get_business_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_object (result, bjb_order_ops_get_business_async, "s", error);
+}
+
+void
+bjb_order_ops_list_couriers_async (BjbConnection       *connection,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  bjb_ops_query_async (connection, LIST_COURIERS_SQL, 0, NULL, cancellable,
+                       bjb_order_ops_list_couriers_async, callback, user_data);
+}
+
+GListModel *
+bjb_order_ops_list_couriers_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_list_couriers_async, error);
+  g_autoptr(GListStore) store = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  store = g_list_store_new (BJB_TYPE_COURIER);
+  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
+    {
+      g_autoptr(BjbCourier) courier = bjb_courier_new (bjb_result_get_string (rows, i, "login"),
+                                                       bjb_result_get_string (rows, i, "display_name"));
+
+      g_list_store_append (store, courier);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static void
+run_step (BjbConnection       *connection,
+          const char          *sql,
+          gint64               order_id,
+          const char          *text,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_autofree char *order = bjb_ops_int_param (order_id);
+  const char *params[] = { order, text };
+
+  bjb_ops_query_async (connection, sql, text != NULL ? 2 : 1, params, cancellable,
+                       (gpointer) step_tag, callback, user_data);
+}
+
+void
+bjb_order_ops_confirm_payment_async (BjbConnection       *connection,
+                                     gint64               order_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  run_step (connection, CONFIRM_PAYMENT_SQL, order_id, NULL, cancellable, callback, user_data);
+}
+
+void
+bjb_order_ops_cancel_async (BjbConnection       *connection,
+                            gint64               order_id,
+                            const char          *reason,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (reason != NULL);
+  run_step (connection, CANCEL_ORDER_SQL, order_id, reason, cancellable, callback, user_data);
+}
+
+void
+bjb_order_ops_ship_async (BjbConnection       *connection,
+                          gint64               order_id,
+                          const char          *courier_login,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (courier_login != NULL);
+  run_step (connection, SHIP_ORDER_SQL, order_id, courier_login, cancellable, callback, user_data);
+}
+
+void
+bjb_order_ops_complete_async (BjbConnection       *connection,
+                              gint64               order_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  run_step (connection, COMPLETE_ORDER_SQL, order_id, NULL, cancellable, callback, user_data);
+}
+
+void
+bjb_order_ops_record_feedback_async (BjbConnection       *connection,
+                                     gint64               order_id,
+                                     const char          *feedback,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (feedback != NULL);
+  run_step (connection, RECORD_FEEDBACK_SQL, order_id, feedback, cancellable, callback, user_data);
+}
+
+gboolean
+bjb_order_ops_step_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, (gpointer) step_tag, error);
+
+  return rows != NULL;
+}
