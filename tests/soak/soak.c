@@ -435,13 +435,16 @@ check_stock (void)
 static void
 check_outbox_and_audit (void)
 {
-  check ("outbox: exactly one message per payment, shipment and completion (customers with a phone)",
+  /* One message per channel since 0006 (a channel without an address is queued as skipped). */
+  check ("outbox: exactly one message per payment, shipment and completion, per channel",
          su_int ("SELECT count(*) FROM bjb.sales_order o"
-                 " LEFT JOIN (SELECT order_id,"
+                 " CROSS JOIN (VALUES ('whatsapp'), ('email')) ch (channel)"
+                 " LEFT JOIN (SELECT order_id, channel,"
                  "                   count(*) FILTER (WHERE kind = 'payment_confirmed') AS paid,"
                  "                   count(*) FILTER (WHERE kind = 'order_shipped') AS shipped,"
                  "                   count(*) FILTER (WHERE kind = 'order_completed') AS completed"
-                 "              FROM bjb.customer_message GROUP BY order_id) m ON m.order_id = o.id"
+                 "              FROM bjb.customer_message GROUP BY order_id, channel) m"
+                 "   ON m.order_id = o.id AND m.channel = ch.channel"
                  " WHERE coalesce(m.paid, 0) <> (o.paid_at IS NOT NULL)::int"
                  "    OR coalesce(m.shipped, 0) <> (o.shipped_at IS NOT NULL)::int"
                  "    OR coalesce(m.completed, 0) <> (o.completed_at IS NOT NULL)::int"));
