@@ -508,9 +508,7 @@ bjb_order_detail_class_init (BjbOrderDetailClass *klass)
   object_class->set_property = bjb_order_detail_set_property;
 
   /* Set by bjb_page_set_session() in the window; directly by tests and bjb_order_detail_new(). */
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   properties[PROP_ORDER_ID] =
     g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

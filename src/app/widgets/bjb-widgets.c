@@ -32,3 +32,10 @@ bjb_widgets_store_replace (GListStore *store,
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        copy->pdata, copy->len);
 }
+
+GParamSpec *
+bjb_widgets_connection_property (void)
+{
+  return g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}

@@ -3,12 +3,18 @@
 
 #include <gio/gio.h>
 
+#include "bjb-connection.h"
+
 G_BEGIN_DECLS
 
 /* Registers the templates of the shared widgets (/id/barokahjaya/BackOffice/widgets/) and of
  * the shared cell factories (…/cells/) once; every widget class of this library calls it
  * from its class_init, and a page whose .ui uses a cell factory calls it too. */
 void bjb_widgets_ensure_resources (void);
+
+/* The "connection" property of every page and picker: the connection it asks the server
+ * through, set by its page or window (and directly by tests); notified only on a change. */
+GParamSpec *bjb_widgets_connection_property (void);
 
 /* Makes @store hold just the items of @items, in one items-changed. */
 void bjb_widgets_store_replace (GListStore *store,
