@@ -30,8 +30,10 @@ bjb_connection_indicator_update (BjbConnectionWatch *watch)
 
   if (connection != NULL)
     {
+      BjbSession *session = bjb_connection_watch_get_session (watch);
+
       state = bjb_connection_get_state (connection);
-      profile = bjb_server_profile_get_name (bjb_session_get_profile (bjb_connection_watch_get_session (watch)));
+      profile = bjb_server_profile_get_name (bjb_session_get_profile (session));
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "connected");
