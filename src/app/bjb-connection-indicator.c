@@ -10,30 +10,19 @@
 /* A small icon in the header bar: is the server answering right now? */
 struct _BjbConnectionIndicator
 {
-  GtkWidget parent_instance;
+  BjbConnectionWatch parent_instance;
 
   /* Template widgets */
   GtkImage *image;
-
-  /* Owned */
-  BjbSession *session;
-  GSignalGroup *connection_signals;
 };
 
-G_DEFINE_FINAL_TYPE (BjbConnectionIndicator, bjb_connection_indicator, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BjbConnectionIndicator, bjb_connection_indicator, BJB_TYPE_CONNECTION_WATCH)
 
 static void
-update (BjbConnectionIndicator *self)
+bjb_connection_indicator_update (BjbConnectionWatch *watch)
 {
-  BjbConnection *connection = self->session ? bjb_session_get_connection (self->session) : NULL;
+  BjbConnectionIndicator *self = BJB_CONNECTION_INDICATOR (watch);
+  BjbConnection *connection = bjb_connection_watch_get_connection (watch);
   BjbConnectionState state = BJB_CONNECTION_STATE_DISCONNECTED;
   g_autofree char *tooltip = NULL;
   const char *icon_name;
@@ -41,8 +30,10 @@ update (BjbConnectionIndicator *self)
 
   if (connection != NULL)
     {
+      BjbSession *session = bjb_connection_watch_get_session (watch);
+
       state = bjb_connection_get_state (connection);
-      profile = bjb_server_profile_get_name (bjb_session_get_profile (self->session));
+      profile = bjb_server_profile_get_name (bjb_session_get_profile (session));
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "connected");
@@ -83,50 +74,9 @@ update (BjbConnectionIndicator *self)
 static void
 bjb_connection_indicator_dispose (GObject *object)
 {
-  BjbConnectionIndicator *self = (BjbConnectionIndicator *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CONNECTION_INDICATOR);
-  g_signal_group_set_target (self->connection_signals, NULL);
-  g_clear_object (&self->connection_signals);
-  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), BJB_TYPE_CONNECTION_INDICATOR);
 
   G_OBJECT_CLASS (bjb_connection_indicator_parent_class)->dispose (object);
-}
-
-static void
-bjb_connection_indicator_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  BjbConnectionIndicator *self = BJB_CONNECTION_INDICATOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_connection_indicator_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  BjbConnectionIndicator *self = BJB_CONNECTION_INDICATOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      bjb_connection_indicator_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -136,13 +86,7 @@ bjb_connection_indicator_class_init (BjbConnectionIndicatorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_connection_indicator_dispose;
-  object_class->get_property = bjb_connection_indicator_get_property;
-  object_class->set_property = bjb_connection_indicator_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  BJB_CONNECTION_WATCH_CLASS (klass)->update = bjb_connection_indicator_update;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-connection-indicator.ui");
@@ -156,36 +100,6 @@ bjb_connection_indicator_init (BjbConnectionIndicator *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->connection_signals = g_signal_group_new (BJB_TYPE_CONNECTION);
-  g_signal_group_connect_swapped (self->connection_signals, "notify::state",
-                                  G_CALLBACK (update), self);
-  update (self);
-}
-
-/**
- * bjb_connection_indicator_get_session:
- *
- * Returns: (transfer none) (nullable): the session whose connection is shown
- */
-BjbSession *
-bjb_connection_indicator_get_session (BjbConnectionIndicator *self)
-{
-  g_return_val_if_fail (BJB_IS_CONNECTION_INDICATOR (self), NULL);
-  return self->session;
-}
-
-void
-bjb_connection_indicator_set_session (BjbConnectionIndicator *self,
-                                      BjbSession             *session)
-{
-  g_return_if_fail (BJB_IS_CONNECTION_INDICATOR (self));
-  g_return_if_fail (!session || BJB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->connection_signals,
-                             session ? bjb_session_get_connection (session) : NULL);
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  bjb_connection_watch_follow (BJB_CONNECTION_WATCH (self), "notify::state");
+  bjb_connection_indicator_update (BJB_CONNECTION_WATCH (self));
 }

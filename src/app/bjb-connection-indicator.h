@@ -3,17 +3,13 @@
 
 #include <gtk/gtk.h>
 
-#include "bjb-session.h"
+#include "bjb-connection-watch.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_CONNECTION_INDICATOR (bjb_connection_indicator_get_type ())
 
 G_DECLARE_FINAL_TYPE (BjbConnectionIndicator, bjb_connection_indicator, BJB, CONNECTION_INDICATOR,
-                      GtkWidget)
-
-BjbSession *bjb_connection_indicator_get_session (BjbConnectionIndicator *self);
-void        bjb_connection_indicator_set_session (BjbConnectionIndicator *self,
-                                                  BjbSession *session);
+                      BjbConnectionWatch)
 
 G_END_DECLS

@@ -20,17 +20,12 @@ struct _BjbOfflineBanner
   GtkLabel *detail_label;
   GtkButton *sign_in_button;
   GtkButton *try_now_button;
-
-  /* Owned */
-  BjbSession *session;
-  GSignalGroup *connection_signals;
 };
 
-G_DEFINE_FINAL_TYPE (BjbOfflineBanner, bjb_offline_banner, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BjbOfflineBanner, bjb_offline_banner, BJB_TYPE_CONNECTION_WATCH)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_REVEALED,
   N_PROPS
 };
@@ -61,9 +56,10 @@ format_last_success (BjbConnection *connection)
 }
 
 static void
-update (BjbOfflineBanner *self)
+bjb_offline_banner_update (BjbConnectionWatch *watch)
 {
-  BjbConnection *connection = self->session ? bjb_session_get_connection (self->session) : NULL;
+  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (watch);
+  BjbConnection *connection = bjb_connection_watch_get_connection (watch);
   BjbConnectionState state;
   gboolean reveal = FALSE;
 
@@ -121,21 +117,16 @@ try_now_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (widget);
+  BjbSession *session = bjb_connection_watch_get_session (BJB_CONNECTION_WATCH (widget));
 
-  if (self->session != NULL)
-    bjb_session_reconnect_now (self->session);
+  if (session != NULL)
+    bjb_session_reconnect_now (session);
 }
 
 static void
 bjb_offline_banner_dispose (GObject *object)
 {
-  BjbOfflineBanner *self = (BjbOfflineBanner *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_OFFLINE_BANNER);
-  g_signal_group_set_target (self->connection_signals, NULL);
-  g_clear_object (&self->connection_signals);
-  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), BJB_TYPE_OFFLINE_BANNER);
 
   G_OBJECT_CLASS (bjb_offline_banner_parent_class)->dispose (object);
 }
@@ -150,29 +141,8 @@ bjb_offline_banner_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_REVEALED:
       g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->revealer));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_offline_banner_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbOfflineBanner *self = BJB_OFFLINE_BANNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      bjb_offline_banner_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -187,11 +157,8 @@ bjb_offline_banner_class_init (BjbOfflineBannerClass *klass)
 
   object_class->dispose = bjb_offline_banner_dispose;
   object_class->get_property = bjb_offline_banner_get_property;
-  object_class->set_property = bjb_offline_banner_set_property;
+  BJB_CONNECTION_WATCH_CLASS (klass)->update = bjb_offline_banner_update;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REVEALED] =
     g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -214,37 +181,6 @@ bjb_offline_banner_init (BjbOfflineBanner *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->connection_signals = g_signal_group_new (BJB_TYPE_CONNECTION);
-  g_signal_group_connect_swapped (self->connection_signals, "notify::state",
-                                  G_CALLBACK (update), self);
-  g_signal_group_connect_swapped (self->connection_signals, "notify::last-success",
-                                  G_CALLBACK (update), self);
-}
-
-/**
- * bjb_offline_banner_get_session:
- *
- * Returns: (transfer none) (nullable): the session whose connection is shown
- */
-BjbSession *
-bjb_offline_banner_get_session (BjbOfflineBanner *self)
-{
-  g_return_val_if_fail (BJB_IS_OFFLINE_BANNER (self), NULL);
-  return self->session;
-}
-
-void
-bjb_offline_banner_set_session (BjbOfflineBanner *self,
-                                BjbSession       *session)
-{
-  g_return_if_fail (BJB_IS_OFFLINE_BANNER (self));
-  g_return_if_fail (!session || BJB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->connection_signals,
-                             session ? bjb_session_get_connection (session) : NULL);
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  bjb_connection_watch_follow (BJB_CONNECTION_WATCH (self), "notify::state");
+  bjb_connection_watch_follow (BJB_CONNECTION_WATCH (self), "notify::last-success");
 }

@@ -3,16 +3,12 @@
 
 #include <gtk/gtk.h>
 
-#include "bjb-session.h"
+#include "bjb-connection-watch.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_OFFLINE_BANNER (bjb_offline_banner_get_type ())
 
-G_DECLARE_FINAL_TYPE (BjbOfflineBanner, bjb_offline_banner, BJB, OFFLINE_BANNER, GtkWidget)
-
-BjbSession *bjb_offline_banner_get_session (BjbOfflineBanner *self);
-void        bjb_offline_banner_set_session (BjbOfflineBanner *self,
-                                            BjbSession *session);
+G_DECLARE_FINAL_TYPE (BjbOfflineBanner, bjb_offline_banner, BJB, OFFLINE_BANNER, BjbConnectionWatch)
 
 G_END_DECLS

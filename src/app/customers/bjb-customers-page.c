@@ -488,9 +488,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   object_class->get_property = bjb_customers_page_get_property;
   object_class->set_property = bjb_customers_page_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   bjb_customers_ensure_resources ();

@@ -218,9 +218,7 @@ apply_quoted_line (BjbNewOrder *self,
 {
   BjbOrderLineItem *line = find_line (self, bjb_json_int (q, "product_id"));
   gint64 stock = bjb_json_int (q, "stock");
-  g_autofree char *price = NULL;
   g_autofree char *subtotal = NULL;
-  g_autofree char *total = NULL;
   gboolean trimmed = FALSE;
 
   if (line == NULL)
@@ -233,15 +231,9 @@ apply_quoted_line (BjbNewOrder *self,
                                         bjb_order_line_item_get_qty (line), stock));
       trimmed = TRUE;
     }
-  price = bjb_money_format (bjb_json_int (q, "unit_price"));
   subtotal = bjb_money_format (bjb_json_int (q, "subtotal"));
-  total = bjb_money_format (bjb_json_int (q, "total"));
-  bjb_order_line_item_set_price_text (line, price);
   bjb_order_line_item_set_subtotal_text (line, subtotal);
-  bjb_order_line_item_set_total_text (line, total);
-  bjb_order_line_item_set_discount (line, bjb_json_int (q, "discount_amount"),
-                                    bjb_json_int (q, "discount_percent"),
-                                    bjb_json_string (q, "reason"), bjb_json_string (q, "rule"));
+  bjb_order_line_item_set_priced (line, q);
   return trimmed;
 }
 

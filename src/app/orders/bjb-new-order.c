@@ -301,9 +301,7 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
   object_class->set_property = bjb_new_order_set_property;
 
   /* Set by bjb_page_set_session() in the window; directly by tests and bjb_new_order_new(). */
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ORDER_PLACED] = g_signal_new ("order-placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

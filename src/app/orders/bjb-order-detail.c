@@ -220,18 +220,12 @@ apply_lines (BjbOrderDetail *self)
       BjbOrderLineItem *item = bjb_order_line_item_new ();
       g_autofree char *qty = g_strdup_printf ("%" G_GINT64_FORMAT " %s", bjb_json_int (line, "qty"),
                                               bjb_json_string (line, "unit") ?: "");
-      g_autofree char *price = bjb_money_format (bjb_json_int (line, "unit_price"));
-      g_autofree char *total = bjb_money_format (bjb_json_int (line, "total"));
 
       bjb_order_line_item_set_product_id (item, bjb_json_int (line, "product_id"));
       bjb_order_line_item_set_name (item, bjb_json_string (line, "name"));
       bjb_order_line_item_set_qty (item, bjb_json_int (line, "qty"));
       bjb_order_line_item_set_qty_text (item, qty);
-      bjb_order_line_item_set_price_text (item, price);
-      bjb_order_line_item_set_total_text (item, total);
-      bjb_order_line_item_set_discount (item, bjb_json_int (line, "discount_amount"),
-                                        bjb_json_int (line, "discount_percent"),
-                                        bjb_json_string (line, "reason"), bjb_json_string (line, "rule"));
+      bjb_order_line_item_set_priced (item, line);
       g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->lines_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lines_store)),
@@ -508,9 +502,7 @@ bjb_order_detail_class_init (BjbOrderDetailClass *klass)
   object_class->set_property = bjb_order_detail_set_property;
 
   /* Set by bjb_page_set_session() in the window; directly by tests and bjb_order_detail_new(). */
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   properties[PROP_ORDER_ID] =
     g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

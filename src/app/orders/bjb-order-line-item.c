@@ -413,3 +413,19 @@ bjb_order_line_item_set_discount (BjbOrderLineItem *self,
   bjb_order_line_item_set_discount_text (self, discount ? discount : "");
   bjb_order_line_item_set_reason (self, why ? why : "");
 }
+
+void
+bjb_order_line_item_set_priced (BjbOrderLineItem *self,
+                                JsonObject       *line)
+{
+  g_autofree char *price = bjb_money_format (bjb_json_int (line, "unit_price"));
+  g_autofree char *total = bjb_money_format (bjb_json_int (line, "total"));
+
+  g_return_if_fail (BJB_IS_ORDER_LINE_ITEM (self));
+
+  bjb_order_line_item_set_price_text (self, price);
+  bjb_order_line_item_set_total_text (self, total);
+  bjb_order_line_item_set_discount (self, bjb_json_int (line, "discount_amount"),
+                                    bjb_json_int (line, "discount_percent"),
+                                    bjb_json_string (line, "reason"), bjb_json_string (line, "rule"));
+}

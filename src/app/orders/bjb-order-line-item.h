@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,10 @@ void bjb_order_line_item_set_discount (BjbOrderLineItem *self,
                                        gint64            percent,
                                        const char       *reason,
                                        const char       *rule);
+
+/* The price, total and discount columns of a line as bjb.quote_order and bjb.order_detail
+ * give it (unit_price, total, discount_amount, discount_percent, reason, rule). */
+void bjb_order_line_item_set_priced   (BjbOrderLineItem *self,
+                                       JsonObject       *line);
 
 G_END_DECLS

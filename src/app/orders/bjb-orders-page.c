@@ -376,9 +376,7 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
 
   /* Both for the window that does not hand a session yet (BjbPage's set_session is the
    * way now) and for tests. */
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   properties[PROP_LISTENER] =
     g_param_spec_object ("listener", NULL, NULL, BJB_TYPE_LISTENER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

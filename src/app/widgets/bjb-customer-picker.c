@@ -208,9 +208,7 @@ bjb_customer_picker_class_init (BjbCustomerPickerClass *klass)
   object_class->get_property = bjb_customer_picker_get_property;
   object_class->set_property = bjb_customer_picker_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   properties[PROP_CUSTOMER_ID] =
     g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -66,8 +66,6 @@ on_products_found (GObject      *source,
   BjbProductPicker *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) hits = bjb_catalog_ops_search_products_finish (result, &error);
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -77,13 +75,9 @@ on_products_found (GObject      *source,
       fail (self, error);
       return;
     }
-  n = g_list_model_get_n_items (hits);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (hits, i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  gtk_single_selection_set_selected (self->selection, n > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  bjb_widgets_store_replace (self->store, hits);
+  gtk_single_selection_set_selected (self->selection,
+                                     g_list_model_get_n_items (hits) > 0 ? 0 : GTK_INVALID_LIST_POSITION);
 }
 
 static gint64
@@ -148,8 +142,6 @@ on_categories_loaded (GObject      *source,
   BjbProductPicker *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) categories = bjb_catalog_ops_list_categories_finish (result, &error);
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -160,13 +152,8 @@ on_categories_loaded (GObject      *source,
       bjb_product_picker_refresh (self);
       return;
     }
-  n = g_list_model_get_n_items (categories);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (categories, i));
   g_signal_handlers_block_by_func (self->category_dropdown, on_search_changed, self);
-  g_list_store_splice (self->categories, 0, g_list_model_get_n_items (G_LIST_MODEL (self->categories)),
-                       items->pdata, items->len);
+  bjb_widgets_store_replace (self->categories, categories);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   g_signal_handlers_unblock_by_func (self->category_dropdown, on_search_changed, self);
   bjb_product_picker_refresh (self);
@@ -262,9 +249,7 @@ bjb_product_picker_class_init (BjbProductPickerClass *klass)
   object_class->get_property = bjb_product_picker_get_property;
   object_class->set_property = bjb_product_picker_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "bjb-connection.h"
 
 G_BEGIN_DECLS
 
@@ -9,5 +11,13 @@ G_BEGIN_DECLS
  * the shared cell factories (…/cells/) once; every widget class of this library calls it
  * from its class_init, and a page whose .ui uses a cell factory calls it too. */
 void bjb_widgets_ensure_resources (void);
+
+/* The "connection" property of every page and picker: the connection it asks the server
+ * through, set by its page or window (and directly by tests); notified only on a change. */
+GParamSpec *bjb_widgets_connection_property (void);
+
+/* Makes @store hold just the items of @items, in one items-changed. */
+void bjb_widgets_store_replace (GListStore *store,
+                                GListModel *items);
 
 G_END_DECLS
