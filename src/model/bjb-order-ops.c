@@ -16,15 +16,13 @@ static const char PLACE_ORDER_SQL[] =
 static const char ORDER_DETAIL_SQL[] =
   "SELECT bjb.order_detail($1) AS d";
 
-/* Every staff login may read bjb.setting; these keys are the ones the nota prints. */
+/* The settings the nota prints, as one JSON object. */
 static const char BUSINESS_SQL[] =
-  "SELECT coalesce(jsonb_object_agg(key, value), '{}') AS s FROM bjb.setting "
-  "WHERE key IN ('business_name', 'business_address', 'business_phone', 'bank_accounts')";
+  "SELECT bjb.nota_header() AS s";
 
 /* bjb.ship_order checks again that the login is an active courier (BJ008). */
 static const char LIST_COURIERS_SQL[] =
-  "SELECT login, display_name FROM bjb.staff "
-  "WHERE role = 'courier' AND active ORDER BY display_name, login";
+  "SELECT * FROM bjb.active_couriers()";
 
 static const char CONFIRM_PAYMENT_SQL[] = "SELECT bjb.confirm_payment($1)";
 static const char CANCEL_ORDER_SQL[] = "SELECT bjb.cancel_order($1, $2)";

@@ -17,7 +17,7 @@ static const char ATTACH_PHOTO_SQL[] =
 
 /* RLS on bjb.photo decides: office staff see every photo, a courier those of its orders. */
 static const char GET_JPEG_SQL[] =
-  "SELECT data FROM bjb.photo WHERE id = $1";
+  "SELECT * FROM bjb.photo_data($1::bigint)";
 
 /* The parameters an image adds to a statement, in the order both functions take them:
  * data, thumbnail, width, height. */
