@@ -20,6 +20,8 @@
 --    orders' photos; none is no row).
 --  * bjb.active_couriers(): whom an order can be shipped with.
 --  * bjb.nota_header(): the business settings the nota prints.
+--  * bjb.recent_notifications(limit, role): the bell's newest events and whether this login
+--    read each (RLS on bjb.event: the events the login may see).
 BEGIN;
 SET LOCAL ROLE bjb_owner;
 
@@ -95,10 +97,25 @@ LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
   WHERE s.key IN ('business_name', 'business_address', 'business_phone', 'bank_accounts')
 $$;
 
+-- p_role is the reader's role, for the events addressed to the role rather than the login.
+CREATE FUNCTION bjb.recent_notifications(p_limit int, p_role text)
+RETURNS TABLE (id bigint, kind text, order_id bigint, product_id bigint, customer_id bigint,
+               audience_role text, audience_login text, created_at timestamptz, details jsonb,
+               read boolean)
+LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT e.id, e.kind, e.order_id, e.product_id, e.customer_id, e.audience_role,
+         e.audience_login, e.created_at, e.details, r.event_id IS NOT NULL
+  FROM bjb.event e
+  LEFT JOIN bjb.notification_read r ON r.event_id = e.id AND r.login = session_user
+  WHERE e.audience_login = session_user OR e.audience_role = p_role
+  ORDER BY e.id DESC LIMIT p_limit
+$$;
+
 REVOKE ALL ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicates(text, text),
                        bjb.preference_products(), bjb.list_categories(),
                        bjb.search_products(text, bigint, int), bjb.photo_data(bigint),
-                       bjb.active_couriers(), bjb.nota_header()
+                       bjb.active_couriers(), bjb.nota_header(),
+                       bjb.recent_notifications(int, text)
   FROM PUBLIC;
 -- The customer desk and the admin (who opens the same customer and order pages).
 GRANT EXECUTE ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicates(text, text),
@@ -108,6 +125,8 @@ GRANT EXECUTE ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicate
   TO bjb_admin, bjb_cs;
 -- A courier sees the photos of its own deliveries (RLS on bjb.photo).
 GRANT EXECUTE ON FUNCTION bjb.photo_data(bigint) TO bjb_admin, bjb_cs, bjb_courier;
+-- Every window with a bell.
+GRANT EXECUTE ON FUNCTION bjb.recent_notifications(int, text) TO bjb_admin, bjb_cs, bjb_courier;
 
 INSERT INTO bjb.schema_migration (version, name) VALUES (9, '0009_reads');
 
