@@ -63,19 +63,10 @@ finish_object (GAsyncResult  *result,
                const char    *column,
                GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
+                                                        JSON_NODE_OBJECT, error);
 
-  if (rows == NULL)
-    return NULL;
-  node = bjb_result_get_n_rows (rows) > 0 ? bjb_result_get_json (rows, 0, column) : NULL;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, BJB_DB_ERROR, BJB_DB_ERROR_QUERY,
-                   "%s: the server sent no object", column);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (node));
+  return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
 }
 
 void

@@ -48,16 +48,6 @@ image_params_clear (ImageParams *p)
   g_free (p->height);
 }
 
-static gint64
-finish_id (GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
-}
-
 void
 bjb_photo_ops_attach_payment_proof_async (BjbConnection       *connection,
                                           gint64               order_id,
@@ -90,7 +80,7 @@ gint64
 bjb_photo_ops_attach_payment_proof_finish (GAsyncResult  *result,
                                            GError       **error)
 {
-  return finish_id (result, bjb_photo_ops_attach_payment_proof_async, error);
+  return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_payment_proof_async, error);
 }
 
 void
@@ -147,7 +137,7 @@ gint64
 bjb_photo_ops_attach_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_id (result, bjb_photo_ops_attach_async, error);
+  return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_async, error);
 }
 
 void
