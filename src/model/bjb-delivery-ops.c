@@ -52,7 +52,8 @@ finish_rows (GAsyncResult  *result,
              gpointer       source_tag,
              GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "rows", JSON_NODE_ARRAY, error);
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "rows",
+                                                        JSON_NODE_ARRAY, error);
 
   return node != NULL ? json_array_ref (json_node_get_array (node)) : NULL;
 }
@@ -188,8 +189,8 @@ JsonObject *
 bjb_delivery_ops_complete_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_delivery_ops_complete_async, "r",
-                                          JSON_NODE_OBJECT, error);
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_delivery_ops_complete_async,
+                                                        "r", JSON_NODE_OBJECT, error);
 
   return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
 }
