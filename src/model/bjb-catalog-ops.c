@@ -12,14 +12,10 @@
 #include "bjb-product-hit.h"
 
 static const char LIST_CATEGORIES_SQL[] =
-  "SELECT id, name FROM bjb.category ORDER BY name, id";
+  "SELECT * FROM bjb.list_categories()";
 
 static const char SEARCH_PRODUCTS_SQL[] =
-  "SELECT p.id, p.name, c.name AS category, p.unit, p.price, p.stock "
-  "FROM bjb.product p JOIN bjb.category c ON c.id = p.category_id "
-  "WHERE p.active AND p.name ILIKE $1 "
-  "AND ($2::bigint IS NULL OR p.category_id = $2::bigint) "
-  "ORDER BY p.name, p.id LIMIT $3";
+  "SELECT * FROM bjb.search_products($1, $2::bigint, $3::int)";
 
 void
 bjb_catalog_ops_list_categories_async (BjbConnection       *connection,

@@ -21,29 +21,16 @@ static const char COUNT_SQL[] =
 
 /* Everything the detail shows and the form edits, in one round trip. */
 static const char CARD_SQL[] =
-  "SELECT c.id, c.name, c.address, c.phone, c.email, c.birth_date, c.status, c.notes, c.created_at,"
-  " bjb.customer_summary(c.id) AS summary,"
-  " ARRAY(SELECT cp.product_id FROM bjb.customer_preference cp"
-  "       WHERE cp.customer_id = c.id ORDER BY cp.product_id) AS preference_ids,"
-  " (SELECT string_agg(p.name, ', ' ORDER BY p.name) FROM bjb.customer_preference cp"
-  "  JOIN bjb.product p ON p.id = cp.product_id WHERE cp.customer_id = c.id) AS preferences,"
-  " (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'number', o.number,"
-  "         'status', o.status, 'placed_at', o.placed_at, 'total', o.total,"
-  "         'feedback', o.feedback) ORDER BY o.placed_at DESC, o.id DESC), '[]')"
-  "  FROM (SELECT * FROM bjb.sales_order WHERE customer_id = c.id"
-  "        ORDER BY placed_at DESC, id DESC LIMIT $2::int) o) AS orders "
-  "FROM bjb.customer c WHERE c.id = $1::bigint";
+  "SELECT * FROM bjb.customer_card($1::bigint, $2::int)";
 
 static const char SAVE_SQL[] =
   "SELECT bjb.save_customer($1::bigint, $2, $3, $4, $5, $6::date, $7, $8, $9::bigint[]) AS id";
 
 static const char DUPLICATES_SQL[] =
-  "SELECT 'phone' AS field, id, name FROM bjb.customer WHERE phone = $1 "
-  "UNION ALL "
-  "SELECT 'email', id, name FROM bjb.customer WHERE lower(email) = lower($2)";
+  "SELECT * FROM bjb.customer_duplicates($1, $2)";
 
 static const char PREFERENCE_PRODUCTS_SQL[] =
-  "SELECT id, name FROM bjb.product WHERE active ORDER BY name, id";
+  "SELECT * FROM bjb.preference_products()";
 
 /* The five filter parameters shared by search and count ($1…$5). */
 typedef struct

@@ -176,17 +176,6 @@ bjb_customer_query_get_property (GObject    *object,
     }
 }
 
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 bjb_customer_query_set_property (GObject      *object,
                                  guint         prop_id,
@@ -202,10 +191,10 @@ bjb_customer_query_set_property (GObject      *object,
       changed = g_set_object (&self->connection, g_value_get_object (value));
       break;
     case PROP_TEXT:
-      changed = replace_string (&self->text, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->text, g_value_get_string (value));
       break;
     case PROP_STATUS:
-      changed = replace_string (&self->status, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->status, g_value_get_string (value));
       break;
     case PROP_LOYAL_ONLY:
       changed = self->loyal_only != g_value_get_boolean (value);
@@ -220,7 +209,7 @@ bjb_customer_query_set_property (GObject      *object,
       self->birthday_days = g_value_get_int (value);
       break;
     case PROP_SORT:
-      changed = replace_string (&self->sort, g_value_get_string (value) ?: "name");
+      changed = bjb_paged_query_set_string (&self->sort, g_value_get_string (value) ?: "name");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -47,47 +47,15 @@ bytea_param (GBytes *bytes)
   return text;
 }
 
-/* The JSON value in @column of the first row, of the JSON type @type. */
-static JsonNode *
-finish_json (GAsyncResult  *result,
-             gpointer       source_tag,
-             const char    *column,
-             JsonNodeType   type,
-             GError       **error)
-{
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-  g_autoptr(JsonNode) node = NULL;
-
-  if (rows == NULL)
-    return NULL;
-  node = bjb_result_get_n_rows (rows) > 0 ? bjb_result_get_json (rows, 0, column) : NULL;
-  if (node == NULL || JSON_NODE_TYPE (node) != type)
-    {
-      g_set_error (error, BJB_DB_ERROR, BJB_DB_ERROR_QUERY, "%s: the server sent no %s", column,
-                   type == JSON_NODE_ARRAY ? "array" : "object");
-      return NULL;
-    }
-  return g_steal_pointer (&node);
-}
-
 static JsonArray *
 finish_rows (GAsyncResult  *result,
              gpointer       source_tag,
              GError       **error)
 {
-  g_autoptr(JsonNode) node = finish_json (result, source_tag, "rows", JSON_NODE_ARRAY, error);
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "rows",
+                                                        JSON_NODE_ARRAY, error);
 
   return node != NULL ? json_array_ref (json_node_get_array (node)) : NULL;
-}
-
-static gint64
-finish_id (GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
 }
 
 void
@@ -187,7 +155,7 @@ gint64
 bjb_delivery_ops_attach_photo_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish_id (result, bjb_delivery_ops_attach_photo_async, error);
+  return bjb_ops_query_finish_id (result, bjb_delivery_ops_attach_photo_async, error);
 }
 
 void
@@ -221,8 +189,8 @@ JsonObject *
 bjb_delivery_ops_complete_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(JsonNode) node = finish_json (result, bjb_delivery_ops_complete_async, "r",
-                                          JSON_NODE_OBJECT, error);
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_delivery_ops_complete_async,
+                                                        "r", JSON_NODE_OBJECT, error);
 
   return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
 }
@@ -317,5 +285,5 @@ gint64
 bjb_delivery_ops_report_problem_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  return finish_id (result, bjb_delivery_ops_report_problem_async, error);
+  return bjb_ops_query_finish_id (result, bjb_delivery_ops_report_problem_async, error);
 }

@@ -10,12 +10,7 @@
 
 /* The columns bjb_event_new_from_result() reads, and whether this login read the event. */
 static const char LOAD_RECENT_SQL[] =
-  "SELECT e.id, e.kind, e.order_id, e.product_id, e.customer_id, e.audience_role, "
-  "       e.audience_login, e.created_at, e.details, r.event_id IS NOT NULL AS read "
-  "FROM bjb.event e "
-  "LEFT JOIN bjb.notification_read r ON r.event_id = e.id AND r.login = session_user "
-  "WHERE e.audience_login = session_user OR e.audience_role = $2 "
-  "ORDER BY e.id DESC LIMIT $1";
+  "SELECT * FROM bjb.recent_notifications($1::int, $2)";
 
 static const char MARK_READ_SQL[] =
   "SELECT bjb.mark_events_read($1::bigint[]) AS marked";

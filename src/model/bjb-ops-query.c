@@ -52,6 +52,38 @@ bjb_ops_query_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gint64
+bjb_ops_query_finish_id (GAsyncResult  *result,
+                         gpointer       source_tag,
+                         GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+
+  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
+}
+
+JsonNode *
+bjb_ops_query_finish_json (GAsyncResult  *result,
+                           gpointer       source_tag,
+                           const char    *column,
+                           JsonNodeType   type,
+                           GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  node = bjb_result_get_n_rows (rows) > 0 ? bjb_result_get_json (rows, 0, column) : NULL;
+  if (node == NULL || JSON_NODE_TYPE (node) != type)
+    {
+      g_set_error (error, BJB_DB_ERROR, BJB_DB_ERROR_QUERY, "%s: the server sent no %s", column,
+                   type == JSON_NODE_ARRAY ? "array" : "object");
+      return NULL;
+    }
+  return g_steal_pointer (&node);
+}
+
 char *
 bjb_ops_int_param (gint64 value)
 {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "bjb-connection.h"
 
 G_BEGIN_DECLS
@@ -24,6 +26,20 @@ void       bjb_ops_query_async  (BjbConnection       *connection,
 BjbResult *bjb_ops_query_finish (GAsyncResult        *result,
                                  gpointer             source_tag,
                                  GError             **error);
+
+/* The "id" column of the first row (a function that returns the new row's id), or 0 with
+ * @error set. */
+gint64     bjb_ops_query_finish_id   (GAsyncResult  *result,
+                                      gpointer       source_tag,
+                                      GError       **error);
+
+/* Returns: (transfer full) (nullable): the JSON value in @column of the first row, of the
+ * JSON type @type; NULL with @error set when the query failed or the server sent none. */
+JsonNode  *bjb_ops_query_finish_json (GAsyncResult  *result,
+                                      gpointer       source_tag,
+                                      const char    *column,
+                                      JsonNodeType   type,
+                                      GError       **error);
 
 /*
  * bjb_ops_restart_cancellable:

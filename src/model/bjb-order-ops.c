@@ -16,15 +16,13 @@ static const char PLACE_ORDER_SQL[] =
 static const char ORDER_DETAIL_SQL[] =
   "SELECT bjb.order_detail($1) AS d";
 
-/* Every staff login may read bjb.setting; these keys are the ones the nota prints. */
+/* The settings the nota prints, as one JSON object. */
 static const char BUSINESS_SQL[] =
-  "SELECT coalesce(jsonb_object_agg(key, value), '{}') AS s FROM bjb.setting "
-  "WHERE key IN ('business_name', 'business_address', 'business_phone', 'bank_accounts')";
+  "SELECT bjb.nota_header() AS s";
 
 /* bjb.ship_order checks again that the login is an active courier (BJ008). */
 static const char LIST_COURIERS_SQL[] =
-  "SELECT login, display_name FROM bjb.staff "
-  "WHERE role = 'courier' AND active ORDER BY display_name, login";
+  "SELECT * FROM bjb.active_couriers()";
 
 static const char CONFIRM_PAYMENT_SQL[] = "SELECT bjb.confirm_payment($1)";
 static const char CANCEL_ORDER_SQL[] = "SELECT bjb.cancel_order($1, $2)";
@@ -65,19 +63,10 @@ finish_object (GAsyncResult  *result,
                const char    *column,
                GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
+                                                        JSON_NODE_OBJECT, error);
 
-  if (rows == NULL)
-    return NULL;
-  node = bjb_result_get_n_rows (rows) > 0 ? bjb_result_get_json (rows, 0, column) : NULL;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, BJB_DB_ERROR, BJB_DB_ERROR_QUERY,
-                   "%s: the server sent no object", column);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (node));
+  return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
 }
 
 void

@@ -145,3 +145,16 @@ bjb_paged_query_dispatch_properties_changed (GObject     *object,
   if (n_pspecs > 0)
     bjb_paged_query_changed (BJB_PAGED_QUERY (object));
 }
+
+gboolean
+bjb_paged_query_set_string (char       **field,
+                            const char  *value)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}

@@ -111,4 +111,9 @@ void       bjb_paged_query_dispatch_properties_changed (GObject     *object,
                                                         guint        n_pspecs,
                                                         GParamSpec **pspecs);
 
+/* For implementations' set_property: stores a copy of @value in *@field; TRUE when it
+ * differs from what was there (so the property should notify). */
+gboolean   bjb_paged_query_set_string   (char               **field,
+                                         const char          *value);
+
 G_END_DECLS

@@ -17,7 +17,7 @@ static const char ATTACH_PHOTO_SQL[] =
 
 /* RLS on bjb.photo decides: office staff see every photo, a courier those of its orders. */
 static const char GET_JPEG_SQL[] =
-  "SELECT data FROM bjb.photo WHERE id = $1";
+  "SELECT * FROM bjb.photo_data($1::bigint)";
 
 /* The parameters an image adds to a statement, in the order both functions take them:
  * data, thumbnail, width, height. */
@@ -46,16 +46,6 @@ image_params_clear (ImageParams *p)
   g_free (p->thumb);
   g_free (p->width);
   g_free (p->height);
-}
-
-static gint64
-finish_id (GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
 }
 
 void
@@ -90,7 +80,7 @@ gint64
 bjb_photo_ops_attach_payment_proof_finish (GAsyncResult  *result,
                                            GError       **error)
 {
-  return finish_id (result, bjb_photo_ops_attach_payment_proof_async, error);
+  return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_payment_proof_async, error);
 }
 
 void
@@ -147,7 +137,7 @@ gint64
 bjb_photo_ops_attach_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_id (result, bjb_photo_ops_attach_async, error);
+  return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_async, error);
 }
 
 void

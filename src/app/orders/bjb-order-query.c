@@ -193,17 +193,6 @@ bjb_order_query_get_property (GObject    *object,
     }
 }
 
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 bjb_order_query_set_property (GObject      *object,
                               guint         prop_id,
@@ -219,20 +208,20 @@ bjb_order_query_set_property (GObject      *object,
       changed = g_set_object (&self->connection, g_value_get_object (value));
       break;
     case PROP_STATUS:
-      changed = replace_string (&self->status, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->status, g_value_get_string (value));
       break;
     case PROP_FROM:
-      changed = replace_string (&self->from, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->from, g_value_get_string (value));
       break;
     case PROP_TO:
-      changed = replace_string (&self->to, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->to, g_value_get_string (value));
       break;
     case PROP_CUSTOMER_ID:
       changed = self->customer_id != g_value_get_int64 (value);
       self->customer_id = g_value_get_int64 (value);
       break;
     case PROP_NUMBER:
-      changed = replace_string (&self->number, g_value_get_string (value));
+      changed = bjb_paged_query_set_string (&self->number, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
