@@ -30,11 +30,8 @@ cancel_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(BjbConnection) self = g_weak_ref_get (weak);
+  g_autoptr(BjbConnection) self = _bjb_connection_weak_ref_take (user_data);
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   if (self == NULL)
     return;
 
@@ -62,11 +59,9 @@ _bjb_connection_query_cancelled_cb (GCancellable *cancellable,
        * server gets round to it. */
       if (cancel != NULL)
         {
-          GWeakRef *weak = g_new0 (GWeakRef, 1);
           g_autoptr(GTask) cancel_task = NULL;
 
-          g_weak_ref_init (weak, self);
-          cancel_task = g_task_new (NULL, NULL, cancel_done, weak);
+          cancel_task = g_task_new (NULL, NULL, cancel_done, _bjb_connection_weak_ref_new (self));
 
           self->cancels_in_flight++;
           self->cancel_backend_pid = PQbackendPID (self->conn);

@@ -219,14 +219,11 @@ start_done (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(BjbConnection) self = g_weak_ref_get (weak);
+  g_autoptr(BjbConnection) self = _bjb_connection_weak_ref_take (user_data);
   GTask *task = G_TASK (result);
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "generation"));
   PGconn *conn;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   if (self == NULL || generation != self->generation || self->phase != PHASE_STARTING)
     return;   /* gone or stale: GTask frees the PGconn */
 
@@ -307,7 +304,6 @@ _bjb_connection_start_link (BjbConnection *self)
 {
   g_autoptr(GTask) task = NULL;
   StartData *data;
-  GWeakRef *weak;
 
   _bjb_connection_teardown_link (self, NULL);
   self->phase = PHASE_STARTING;
@@ -315,9 +311,7 @@ _bjb_connection_start_link (BjbConnection *self)
   data = g_new0 (StartData, 1);
   data->keywords = build_keywords (self, &data->values);
 
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, NULL, start_done, weak);
+  task = g_task_new (NULL, NULL, start_done, _bjb_connection_weak_ref_new (self));
   g_task_set_source_tag (task, _bjb_connection_start_link);
   g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));

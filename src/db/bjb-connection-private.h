@@ -101,6 +101,8 @@ GSource       *_bjb_connection_add_timeout         (BjbConnection       *self,
                                                     guint                msec,
                                                     GSourceFunc          func);
 void           _bjb_connection_clear_source        (GSource            **source);
+GWeakRef      *_bjb_connection_weak_ref_new        (BjbConnection       *self);
+BjbConnection *_bjb_connection_weak_ref_take       (GWeakRef            *weak);
 void           _bjb_connection_set_state           (BjbConnection       *self,
                                                     BjbConnectionState   state);
 void           _bjb_connection_set_error           (BjbConnection       *self,

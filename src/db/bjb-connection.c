@@ -66,6 +66,28 @@ _bjb_connection_clear_source (GSource **source)
     }
 }
 
+/* A worker-thread task holds the connection weakly: with a strong reference, the last unref
+ * (and so finalize) could happen in the worker thread. */
+GWeakRef *
+_bjb_connection_weak_ref_new (BjbConnection *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+/* Frees @weak; returns the connection (transfer full), or NULL if it is gone. */
+BjbConnection *
+_bjb_connection_weak_ref_take (GWeakRef *weak)
+{
+  BjbConnection *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
+}
+
 void
 _bjb_connection_set_state (BjbConnection      *self,
                            BjbConnectionState  state)
