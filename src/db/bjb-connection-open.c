@@ -22,6 +22,8 @@ whoami_done (BjbConnection *self,
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object = NULL;
   const char *role = NULL;
+  const char *login;
+  const char *display_name;
   gboolean active = FALSE;
 
   if (error != NULL)
@@ -57,13 +59,9 @@ whoami_done (BjbConnection *self,
       return;
     }
 
-  _bjb_connection_set_identity (self,
-                                json_object_get_string_member_with_default (object, "login",
-                                                                            NULL),
-                                role,
-                                json_object_get_string_member_with_default (object,
-                                                                            "display_name",
-                                                                            NULL));
+  login = json_object_get_string_member_with_default (object, "login", NULL);
+  display_name = json_object_get_string_member_with_default (object, "display_name", NULL);
+  _bjb_connection_set_identity (self, login, role, display_name);
 
   _bjb_connection_clear_source (&self->connect_timeout_source);
   self->phase = PHASE_READY;
