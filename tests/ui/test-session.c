@@ -8,6 +8,8 @@
 #include "bjb-admin-window.h"
 #include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
+#include "bjb-notification-button.h"
+#include "bjb-role-window.h"
 #include "bjb-ui-test.h"
 
 /* What a sign-in starts besides the window: the sign-in is recorded for the admin's staff
@@ -132,6 +134,9 @@ static void
 test_first_run_open_transaction (void)
 {
   PGconn *holder = connect_superuser ();
+  GtkMenuButton *menu_button;
+  GtkWidget *button;
+  GtkWindow *window;
   guint desktop = 0;
 
   forget_seen_events ();
@@ -140,7 +145,8 @@ test_first_run_open_transaction (void)
   bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
                    " VALUES ('order_placed', 'cs', '{\"number\": \"SO-0701\"}')");
 
-  g_assert_nonnull (bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW));
+  window = bjb_ui_test_sign_in ("t_cs", BJB_TYPE_CS_WINDOW);
+  g_assert_nonnull (window);
   g_signal_connect_swapped (session (), "notify::last-desktop-notification-id",
                             G_CALLBACK (on_desktop_notification), &desktop);
   bjb_ui_test_assert_wait (listening, NULL, 20000);
@@ -154,6 +160,21 @@ test_first_run_open_transaction (void)
   g_assert_cmpuint (count_titled ("New order SO-0700"), ==, 1);
   g_assert_cmpuint (count_titled ("New order SO-0701"), ==, 1);
   g_assert_cmpuint (desktop, ==, 1);
+
+  /* How the list reads with one of 0008's kinds in it. */
+  bjb_ui_test_sql ("INSERT INTO bjb.event (kind, audience_role, details)"
+                   " VALUES ('delivery_problem', 'cs', '{\"number\": \"SO-0702\","
+                   " \"courier\": \"t_courier\", \"label\": \"Alamat tidak ditemukan\","
+                   " \"note\": \"pagar terkunci\"}')");
+  bjb_ui_test_assert_wait (has_titled, (gpointer)"Order SO-0702 could not be delivered", 10000);
+  button = bjb_ui_test_child (window, BJB_TYPE_ROLE_WINDOW, "notification_button");
+  menu_button = GTK_MENU_BUTTON (bjb_ui_test_child (button, BJB_TYPE_NOTIFICATION_BUTTON,
+                                                    "menu_button"));
+  gtk_menu_button_popup (menu_button);
+  bjb_ui_test_wait_for_frame (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)));
+  bjb_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
+                          "session-first-run-notifications");
+  gtk_menu_button_popdown (menu_button);
 
   g_signal_handlers_disconnect_by_data (session (), &desktop);
   bjb_ui_test_sign_out ();
