@@ -20,6 +20,7 @@
 --    orders' photos; none is no row).
 --  * bjb.active_couriers(): whom an order can be shipped with.
 --  * bjb.nota_header(): the business settings the nota prints.
+--  * bjb.events_first_cursor(): where a listener that never ran at this desk starts.
 --  * bjb.recent_notifications(limit, role): the bell's newest events and whether this login
 --    read each (RLS on bjb.event: the events the login may see).
 BEGIN;
@@ -111,11 +112,23 @@ LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
   ORDER BY e.id DESC LIMIT p_limit
 $$;
 
+-- Where a listener that has never run at this desk starts: the last event (of those this
+-- login may see) that bjb.events_after would deliver now, in its (xact_id, id) order below
+-- the horizon of transactions still running (0005). Not the newest id: a lower id can
+-- commit later and would fall behind that cursor. 0 when there is none.
+CREATE FUNCTION bjb.events_first_cursor()
+RETURNS bigint
+LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce((SELECT e.id FROM bjb.event e
+                    WHERE e.xact_id < pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())
+                    ORDER BY e.xact_id DESC, e.id DESC LIMIT 1), 0)
+$$;
+
 REVOKE ALL ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicates(text, text),
                        bjb.preference_products(), bjb.list_categories(),
                        bjb.search_products(text, bigint, int), bjb.photo_data(bigint),
                        bjb.active_couriers(), bjb.nota_header(),
-                       bjb.recent_notifications(int, text)
+                       bjb.recent_notifications(int, text), bjb.events_first_cursor()
   FROM PUBLIC;
 -- The customer desk and the admin (who opens the same customer and order pages).
 GRANT EXECUTE ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicates(text, text),
@@ -126,7 +139,8 @@ GRANT EXECUTE ON FUNCTION bjb.customer_card(bigint, int), bjb.customer_duplicate
 -- A courier sees the photos of its own deliveries (RLS on bjb.photo).
 GRANT EXECUTE ON FUNCTION bjb.photo_data(bigint) TO bjb_admin, bjb_cs, bjb_courier;
 -- Every window with a bell.
-GRANT EXECUTE ON FUNCTION bjb.recent_notifications(int, text) TO bjb_admin, bjb_cs, bjb_courier;
+GRANT EXECUTE ON FUNCTION bjb.recent_notifications(int, text), bjb.events_first_cursor()
+  TO bjb_admin, bjb_cs, bjb_courier;
 
 INSERT INTO bjb.schema_migration (version, name) VALUES (9, '0009_reads');
 

@@ -11,6 +11,7 @@
 #include "bjb-notification-ops.h"
 #include "bjb-role.h"
 #include "bjb-session.h"
+#include "bjb-staff-ops.h"
 
 /* Everything that lives as long as one staff member is signed in: the query connection,
  * the listening connection, and the notification centre's list. Windows borrow it. */
@@ -33,7 +34,10 @@ struct _BjbSession
 
   guint unread_count;
   int last_desktop_notification_id;
+  guint listener_retry_source;    /* a failed first start of the listener, tried again */
+  guint listener_retry_msec;
   guint listening : 1;
+  guint first_run : 1;            /* no cursor was stored for this login on this machine */
   guint closed : 1;
 };
 
@@ -222,9 +226,44 @@ on_event_received (BjbSession  *self,
   if (!concerns (self, event))
     return;
 
+  /* On a first run the cursor can lie behind events already in the list (committed after
+   * a transaction still open at sign-in): those are not news. Otherwise everything after
+   * the stored cursor is, even when the list loaded it (it happened while signed out). */
   notification = bjb_notification_new_from_event (event, bjb_session_get_role (self), FALSE);
-  add_notification (self, notification);
-  show_desktop_notification (self, notification);
+  if (add_notification (self, notification) || !self->first_run)
+    show_desktop_notification (self, notification);
+}
+
+static void listener_start_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
+
+static gboolean
+retry_listener_cb (gpointer user_data)
+{
+  BjbSession *self = user_data;
+
+  self->listener_retry_source = 0;
+  bjb_listener_start_async (self->listener, self->cancellable,
+                            listener_start_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The listening connection's first open failed (once connected, the connection retries by
+ * itself). Try again with the connection's own backoff: doubling, capped, so live
+ * notifications come back as soon as the server takes a second connection. */
+static void
+schedule_listener_retry (BjbSession *self)
+{
+  guint delay;
+
+  if (self->listener_retry_msec == 0)
+    self->listener_retry_msec = BJB_CONNECTION_RECONNECT_FIRST_MSEC;
+  delay = self->listener_retry_msec;
+  self->listener_retry_msec = MIN (self->listener_retry_msec * 2,
+                                   BJB_CONNECTION_RECONNECT_CAP_MSEC);
+  g_clear_handle_id (&self->listener_retry_source, g_source_remove);
+  self->listener_retry_source = g_timeout_add (delay, retry_listener_cb, self);
 }
 
 static void
@@ -237,18 +276,21 @@ listener_start_cb (GObject      *object,
 
   if (!bjb_listener_start_finish (BJB_LISTENER (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Live notifications are off: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+        return;
+      g_message ("Live notifications are off for now, trying again: %s", error->message);
+      schedule_listener_retry (self);
       return;
     }
 
+  self->listener_retry_msec = 0;
   self->listening = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
 }
 
 static void
 start_listener (BjbSession *self,
-                gint64      newest_loaded)
+                gint64      first_cursor)
 {
   g_autoptr(BjbConnection) listen_connection = NULL;
   g_autoptr(GVariant) seen = NULL;
@@ -259,9 +301,11 @@ start_listener (BjbSession *self,
     last_seen = -1;
 
   /* First run of this login on this machine: what already happened is in the list, only
-   * what happens from now on pops up on the desktop. */
-  if (last_seen < 0)
-    last_seen = newest_loaded;
+   * what happens from now on pops up on the desktop. The cursor is a position in delivery
+   * order (see bjb_notification_ops_load_recent_finish), not the newest id loaded. */
+  self->first_run = last_seen < 0;
+  if (self->first_run)
+    last_seen = first_cursor;
 
   listen_connection = bjb_connection_dup (self->connection);
   g_set_object (&self->listen_connection, listen_connection);
@@ -282,9 +326,9 @@ load_recent_cb (GObject      *object,
   g_autoptr(BjbSession) self = user_data;
   g_autoptr(GPtrArray) notifications = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 newest = 0;
+  gint64 first_cursor = -1;
 
-  notifications = bjb_notification_ops_load_recent_finish (result, &error);
+  notifications = bjb_notification_ops_load_recent_finish (result, &first_cursor, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
     return;
   if (notifications == NULL)
@@ -295,22 +339,40 @@ load_recent_cb (GObject      *object,
       BjbNotification *notification = g_ptr_array_index (notifications, i);
 
       add_notification (self, notification);
-      newest = MAX (newest, bjb_notification_get_id (notification));
     }
 
-  start_listener (self, newest);
+  /* Unknown when the list could not be read: the listener then starts at the beginning
+   * rather than skip anything. */
+  start_listener (self, MAX (first_cursor, 0));
+}
+
+static void
+record_sign_in_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only the admin's staff list misses it; nothing for the user to do. */
+  if (!bjb_staff_ops_record_sign_in_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not record the sign-in: %s", error->message);
 }
 
 /**
  * bjb_session_start:
  *
- * Loads the notification centre and starts listening for events. Returns at once.
+ * Records the sign-in (bjb.record_sign_in), loads the notification centre and starts
+ * listening for events. Returns at once.
  */
 void
 bjb_session_start (BjbSession *self)
 {
   g_return_if_fail (BJB_IS_SESSION (self));
   g_return_if_fail (self->listener == NULL);
+
+  bjb_staff_ops_record_sign_in_async (self->connection, self->cancellable,
+                                      record_sign_in_cb, NULL);
 
   bjb_notification_ops_load_recent_async (self->connection, bjb_session_get_role (self), 100,
                                           self->cancellable, load_recent_cb, g_object_ref (self));
@@ -334,6 +396,7 @@ bjb_session_close (BjbSession *self)
 
   self->closed = TRUE;
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->listener_retry_source, g_source_remove);
 
   if (self->listener != NULL)
     bjb_listener_stop (self->listener);
@@ -362,6 +425,12 @@ bjb_session_reconnect_now (BjbSession *self)
   bjb_connection_reconnect_now (self->connection);
   if (self->listen_connection != NULL)
     bjb_connection_reconnect_now (self->listen_connection);
+  if (self->listener_retry_source != 0)
+    {
+      self->listener_retry_msec = 0;
+      g_clear_handle_id (&self->listener_retry_source, g_source_remove);
+      retry_listener_cb (self);
+    }
 }
 
 static void

@@ -8,9 +8,32 @@
 #include "bjb-notification-ops.h"
 #include "bjb-ops-query.h"
 
-/* The columns bjb_event_new_from_result() reads, and whether this login read the event. */
+/* The columns bjb_event_new_from_result() reads, whether this login read the event, and
+ * where a listener that has never run here starts (first_cursor): the last event that
+ * bjb.events_after would deliver now, in its (xact_id, id) order, below the horizon of
+ * transactions still running. Not the newest id in the list: a lower id can commit later
+ * and would fall behind that cursor. Both come from one snapshot (this statement's), so an
+ * event is either in the list or after the cursor; one in both is delivered again and the
+ * session drops the repeat. One row even without events (id NULL) to carry the cursor. */
 static const char LOAD_RECENT_SQL[] =
-  "SELECT * FROM bjb.recent_notifications($1::int, $2)";
+  "SELECT c.first_cursor, e.* "
+  "FROM (SELECT bjb.events_first_cursor() AS first_cursor) c "
+  "LEFT JOIN LATERAL bjb.recent_notifications($1::int, $2) e ON true "
+  "ORDER BY e.id DESC";
+
+/* What the load hands back: the list and the first-run cursor. */
+typedef struct
+{
+  GPtrArray *notifications;
+  gint64 first_cursor;
+} RecentLoad;
+
+static void
+recent_load_free (RecentLoad *load)
+{
+  g_ptr_array_unref (load->notifications);
+  g_free (load);
+}
 
 static const char MARK_READ_SQL[] =
   "SELECT bjb.mark_events_read($1::bigint[]) AS marked";
@@ -24,7 +47,7 @@ on_recent_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, on_recent_loaded, &error);
   const char *role = g_task_get_task_data (task);
-  GPtrArray *notifications;
+  RecentLoad *load;
 
   if (rows == NULL)
     {
@@ -32,16 +55,21 @@ on_recent_loaded (GObject      *source,
       return;
     }
 
-  notifications = g_ptr_array_new_with_free_func (g_object_unref);
+  load = g_new0 (RecentLoad, 1);
+  load->notifications = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
     {
-      g_autoptr(BjbEvent) event = bjb_event_new_from_result (rows, i);
+      g_autoptr(BjbEvent) event = NULL;
 
-      g_ptr_array_add (notifications,
+      load->first_cursor = bjb_result_get_int64 (rows, i, "first_cursor");
+      if (bjb_result_is_null (rows, i, "id"))
+        continue;
+      event = bjb_event_new_from_result (rows, i);
+      g_ptr_array_add (load->notifications,
                        bjb_notification_new_from_event (event, role,
                                                         bjb_result_get_boolean (rows, i, "read")));
     }
-  g_task_return_pointer (task, notifications, (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, load, (GDestroyNotify) recent_load_free);
 }
 
 void
@@ -68,12 +96,23 @@ bjb_notification_ops_load_recent_async (BjbConnection       *connection,
 
 GPtrArray *
 bjb_notification_ops_load_recent_finish (GAsyncResult  *result,
+                                         gint64        *first_cursor,
                                          GError       **error)
 {
+  RecentLoad *load;
+  GPtrArray *notifications;
+
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         bjb_notification_ops_load_recent_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
+  if (first_cursor != NULL)
+    *first_cursor = load->first_cursor;
+  notifications = g_ptr_array_ref (load->notifications);
+  recent_load_free (load);
+  return notifications;
 }
 
 void

@@ -19,7 +19,10 @@ G_BEGIN_DECLS
  * @role: the reader's role (events for that role, and for them by name)
  * @limit: at most this many, newest first
  *
- * Finish: (transfer full) (element-type BjbNotification): newest first, worded for @role
+ * Finish: (transfer full) (element-type BjbNotification): newest first, worded for @role.
+ * @first_cursor (optional out): where a listener that never ran for this login starts so
+ * that nothing committing after the list was read is missed (see bjb.events_after):
+ * the last event delivered so far in (xact_id, id) order, 0 when there is none.
  */
 void       bjb_notification_ops_load_recent_async  (BjbConnection        *connection,
                                                     const char           *role,
@@ -28,6 +31,7 @@ void       bjb_notification_ops_load_recent_async  (BjbConnection        *connec
                                                     GAsyncReadyCallback   callback,
                                                     gpointer              user_data);
 GPtrArray *bjb_notification_ops_load_recent_finish (GAsyncResult         *result,
+                                                    gint64               *first_cursor,
                                                     GError              **error);
 
 /* Records in bjb.notification_read that the signed-in login read these events. */

@@ -344,6 +344,27 @@ json_get_int (JsonObject *object,
   return TRUE;
 }
 
+/* The parts that are there, joined by " · "; "" when none is. */
+static char *
+join_present (const char *first,
+              const char *second,
+              const char *third)
+{
+  const char *parts[] = { first, second, third };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, parts[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 /**
  * bjb_notification_new_from_event:
  * @event: a row of bjb.event
@@ -416,16 +437,28 @@ bjb_notification_new_from_event (BjbEvent   *event,
     title = g_strdup_printf (_("Customer feedback on order %s"), order);
   else if (g_strcmp0 (kind, "payment_proof_rejected") == 0)
     title = g_strdup_printf (_("Payment proof rejected for order %s"), order);
+  else if (g_strcmp0 (kind, "delivery_problem") == 0)
+    title = g_strdup_printf (_("Order %s could not be delivered"), order);
+  else if (g_strcmp0 (kind, "delivery_reassigned") == 0)
+    title = g_strdup_printf (_("Order %s was given to another courier"), order);
+  else if (g_strcmp0 (kind, "delivery_proof_kept") == 0)
+    title = g_strdup_printf (_("Delivery photo received for order %s"), order);
+  else if (g_strcmp0 (kind, "delivery_note_changed") == 0)
+    title = g_strdup_printf (_("Delivery note changed for order %s"), order);
   else
     title = g_strdup_printf (_("Event “%s”"), kind);
 
-  /* Who, and how much: "Ibu Sari · Rp 1.250.000". */
+  /* Who, and how much: "Ibu Sari · Rp 1.250.000"; for a failed delivery who reported it
+   * and why: "t_courier · Alamat tidak ditemukan · pagar terkunci" (the reason's label
+   * comes worded from the server). */
   if (json_get_int (details, "total", &total))
     total_text = bjb_money_format (total);
-  if (customer != NULL && total_text != NULL)
-    body = g_strdup_printf ("%s · %s", customer, total_text);
+  if (g_strcmp0 (kind, "delivery_problem") == 0)
+    body = join_present (json_get_string (details, "courier"),
+                         json_get_string (details, "label"),
+                         json_get_string (details, "note"));
   else
-    body = g_strdup (customer ? customer : total_text ? total_text : "");
+    body = join_present (customer, total_text, NULL);
 
   return bjb_notification_new (bjb_event_get_id (event),
                                kind,

@@ -207,6 +207,50 @@ test_admin_sees_own_audience (void)
   bjb_ui_test_sign_out ();
 }
 
+static BjbNotification *
+word (const char *kind,
+      const char *role,
+      const char *details)
+{
+  g_autoptr(BjbEvent) event = g_object_new (BJB_TYPE_EVENT, "id", (gint64)1, "kind", kind,
+                                            "order-id", (gint64)7, "details", details, NULL);
+
+  return bjb_notification_new_from_event (event, role, FALSE);
+}
+
+/* Every kind the server emits has its own sentence, never the generic "Event …". */
+static void
+test_wording (void)
+{
+  const struct { const char *kind, *role, *details, *title, *body; } cases[] = {
+    { "order_expired", "cs", "{\"number\": \"SO-0080\"}", "Order SO-0080 expired unpaid", "" },
+    { "delivery_problem", "cs",
+      "{\"number\": \"SO-0081\", \"courier\": \"t_courier\", \"label\": \"Alamat tidak ditemukan\","
+      " \"note\": \"pagar terkunci\", \"reason\": \"address\"}",
+      "Order SO-0081 could not be delivered", "t_courier · Alamat tidak ditemukan · pagar terkunci" },
+    { "delivery_problem", "cs", "{\"number\": \"SO-0081\", \"courier\": \"t_courier\", \"note\": null}",
+      "Order SO-0081 could not be delivered", "t_courier" },
+    { "delivery_reassigned", "courier", "{\"number\": \"SO-0082\", \"to\": \"t_courier2\"}",
+      "Order SO-0082 was given to another courier", "" },
+    { "delivery_proof_kept", "cs", "{\"number\": \"SO-0083\", \"photo_id\": 5}",
+      "Delivery photo received for order SO-0083", "" },
+    { "delivery_note_changed", "courier", "{\"number\": \"SO-0084\"}",
+      "Delivery note changed for order SO-0084", "" },
+    { "order_placed", "cs", "{\"number\": \"SO-0085\", \"customer_name\": \"Ibu Sari\", \"total\": 1250000}",
+      "New order SO-0085", "Ibu Sari · Rp 1.250.000" },
+    { "order_cancelled", "courier", "{}", "Order #7 cancelled", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BjbNotification) notification = word (cases[i].kind, cases[i].role,
+                                                      cases[i].details);
+
+      g_assert_cmpstr (bjb_notification_get_title (notification), ==, cases[i].title);
+      g_assert_cmpstr (bjb_notification_get_body (notification), ==, cases[i].body);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +260,7 @@ main (int   argc,
   if (!bjb_ui_test_init (&argc, &argv, "notifications"))
     return 0;
 
+  g_test_add_func ("/notifications/wording", test_wording);
   g_test_add_func ("/notifications/cs", test_cs_notifications);
   g_test_add_func ("/notifications/courier", test_courier_sees_only_own);
   g_test_add_func ("/notifications/admin", test_admin_sees_own_audience);
