@@ -174,32 +174,50 @@ open_window_action (GSimpleAction *action,
                                     g_variant_get_string (parameter, NULL));
 }
 
-static void
-open_order_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  BjbApplication *self = user_data;
+typedef void (*BjbDeskShow) (BjbCsWindow *window,
+                             gint64       id);
 
+/* Orders and customer records are worked on at the customer-service desk, which admins may
+ * open too (from a notification, or a row of a report); a courier, who may see neither,
+ * gets their own window to the front. */
+static void
+open_at_desk (BjbApplication *self,
+              gint64          id,
+              BjbDeskShow     show)
+{
   if (self->session == NULL)
     {
       gtk_window_present (bjb_application_get_login_window (self));
       return;
     }
 
-  /* Orders are worked on at the customer-service desk (admins may open it too); a courier's
-   * deliveries window is brought to the front. */
   if (g_strcmp0 (bjb_session_get_role (self->session), "courier") != 0)
     {
       GtkWindow *window = bjb_application_open_role_window (self, "cs");
 
       if (window != NULL)
         {
-          bjb_cs_window_show_order (BJB_CS_WINDOW (window), g_variant_get_int64 (parameter));
+          show (BJB_CS_WINDOW (window), id);
           return;
         }
     }
   bjb_application_open_role_window (self, bjb_session_get_role (self->session));
+}
+
+static void
+open_order_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  open_at_desk (user_data, g_variant_get_int64 (parameter), bjb_cs_window_show_order);
+}
+
+static void
+open_customer_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  open_at_desk (user_data, g_variant_get_int64 (parameter), bjb_cs_window_show_customer);
 }
 
 static const GActionEntry app_actions[] = {
@@ -208,6 +226,7 @@ static const GActionEntry app_actions[] = {
   { "sign-out", sign_out_action },
   { "open-window", open_window_action, "s" },
   { "open-order", open_order_action, "x" },
+  { "open-customer", open_customer_action, "x" },
 };
 
 static void

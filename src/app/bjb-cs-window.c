@@ -111,3 +111,20 @@ bjb_cs_window_show_order (BjbCsWindow *self,
                                          "orders");
   bjb_order_detail_set_order_id (self->order_detail, order_id);
 }
+
+/**
+ * bjb_cs_window_show_customer:
+ *
+ * Shows the customers page with this customer's record open (a report's row).
+ */
+void
+bjb_cs_window_show_customer (BjbCsWindow *self,
+                             gint64       customer_id)
+{
+  g_return_if_fail (BJB_IS_CS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (bjb_role_window_get_stack (BJB_ROLE_WINDOW (self)),
+                                         "customers");
+  gtk_widget_activate_action (GTK_WIDGET (self->customers_page), "customers.open", "x",
+                              customer_id);
+}

@@ -8,6 +8,8 @@
 #include "bjb-admin-window.h"
 #include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
+#include "bjb-customer-detail.h"
+#include "bjb-customers-page.h"
 #include "bjb-order-detail.h"
 #include "bjb-ui-test.h"
 
@@ -204,17 +206,30 @@ detail_shows_order (gpointer data)
          bjb_order_detail_get_status (args[0]) != NULL;
 }
 
+static gboolean
+detail_shows_customer (gpointer data)
+{
+  gpointer *args = data;
+
+  return bjb_customer_detail_get_customer_id (args[0]) == *(gint64 *)args[1] &&
+         bjb_customer_detail_get_loaded (args[0]);
+}
+
 /* The desk is one window: customers, taking an order, and the orders list with the open
- * order beside it. "Open" on a notification (app.open-order) lands on that order. */
+ * order beside it. "Open" on a notification (app.open-order) lands on that order, and a
+ * report's row (app.open-customer) on that customer. */
 static void
 test_cs_desk (void)
 {
   BjbApplication *app = bjb_ui_test_get_app ();
   g_autofree char *order_text = NULL;
+  g_autofree char *customer_text = NULL;
   GtkWindow *window;
   GtkWidget *stack;
   GtkWidget *detail;
+  BjbCustomerDetail *customer_detail;
   gint64 order_id;
+  gint64 customer_id;
 
   bjb_ui_test_sql ("INSERT INTO bjb.category (name) VALUES ('Paving');"
                    "INSERT INTO bjb.product (category_id, name, unit, price, stock) "
@@ -239,6 +254,17 @@ test_cs_desk (void)
   bjb_ui_test_assert_wait (detail_shows_order, ((gpointer[]) { detail, &order_id }), 5000);
   g_assert_cmpstr (bjb_order_detail_get_status (BJB_ORDER_DETAIL (detail)), ==, "pending_payment");
   bjb_ui_test_screenshot (GTK_WIDGET (window), "window-cs-order");
+
+  /* A report's row (app.open-customer) lands on that customer's record. */
+  customer_text = bjb_ui_test_sql_value ("SELECT id FROM bjb.customer LIMIT 1");
+  customer_id = g_ascii_strtoll (customer_text, NULL, 10);
+  customer_detail = bjb_customers_page_get_detail (
+    BJB_CUSTOMERS_PAGE (bjb_ui_test_child (window, BJB_TYPE_CS_WINDOW, "customers_page")));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-customer",
+                                  g_variant_new_int64 (customer_id));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "customers");
+  bjb_ui_test_assert_wait (detail_shows_customer, ((gpointer[]) { customer_detail, &customer_id }),
+                           5000);
 
   bjb_ui_test_sign_out ();
 }
