@@ -3,13 +3,19 @@
 
 #include "config.h"
 
+#include "bjb-courier-page.h"
 #include "bjb-courier-window.h"
+#include "bjb-delivered-page.h"
 
-/* The courier's window: the deliveries assigned to them, in its template; everything around
- * them is BjbRoleWindow's. */
+/* The courier's window: "My deliveries" and "Delivered", in its template; everything around
+ * them (the session, the events, the offline banner) is BjbRoleWindow's. */
 struct _BjbCourierWindow
 {
   BjbRoleWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget *deliveries_page;
+  GtkWidget *delivered_page;
 };
 
 G_DEFINE_FINAL_TYPE (BjbCourierWindow, bjb_courier_window, BJB_TYPE_ROLE_WINDOW)
@@ -19,9 +25,13 @@ bjb_courier_window_class_init (BjbCourierWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (BJB_TYPE_COURIER_PAGE);
+  g_type_ensure (BJB_TYPE_DELIVERED_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "courier-window");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-courier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, deliveries_page);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, delivered_page);
 }
 
 static void
