@@ -115,12 +115,15 @@ bjb_delivery_queue_item_new (const BjbDeliveryCompletion *completion)
   BjbDeliveryQueueItem *self;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *id_text = NULL;
 
   g_return_val_if_fail (completion != NULL && completion->captured_at != NULL, NULL);
 
   self = g_object_new (BJB_TYPE_DELIVERY_QUEUE_ITEM, NULL);
   self->completion = bjb_delivery_completion_copy (completion);
-  self->title = g_strdup_printf (_("Order %" G_GINT64_FORMAT), completion->order_id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, completion->order_id);
+  /* Translators: a queued completion whose order number this device never saw */
+  self->title = g_strdup_printf (_("Order %s"), id_text);
   local = g_date_time_to_local (completion->captured_at);
   at = g_date_time_format (local, "%d/%m %H:%M");
   /* Translators: who received the goods and when the courier pressed Complete, e.g.

@@ -158,7 +158,7 @@ bjb_delivery_reason_label (const char *code,
     { "unreachable", N_("The truck cannot reach the site") },
     { "refused", N_("The customer refused the goods") },
     { "damaged", N_("Goods damaged on the way") },
-    { "other", N_("Something else (write a note)") },
+    { "other", N_("Something else") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)

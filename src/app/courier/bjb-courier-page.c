@@ -21,7 +21,7 @@ struct _BjbCourierPage
   GtkLabel           *offline_label;
   GtkWidget          *queue_box;
   GtkLabel           *queue_label;
-  GtkListView        *queue_view;
+  GtkListBox         *queue_list;
   GtkStack           *list_stack;
   GtkSingleSelection *selection;
   GtkFilterListModel *filtered;
@@ -415,10 +415,30 @@ drop_session (BjbCourierPage *self)
       bjb_delivery_detail_set_queue (self->detail, NULL);
       bjb_delivery_detail_set_connection (self->detail, NULL);
     }
-  if (self->queue_view != NULL)
-    gtk_list_view_set_model (self->queue_view, NULL);
+  if (self->queue_list != NULL)
+    gtk_list_box_bind_model (self->queue_list, NULL, NULL, NULL, NULL);
   if (self->deliveries != NULL)
     g_list_store_remove_all (self->deliveries);
+}
+
+/* A queued completion's row, from its .ui; the labels follow the item. A list box rather
+ * than a list view: a few rows whose wrapped sentences must show whole. */
+static GtkWidget *
+make_queue_row (gpointer item,
+                gpointer user_data)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/id/barokahjaya/BackOffice/courier/queue-row.ui");
+  static const char *const bound[][2] = {
+    { "title", "label" }, { "captured-text", "label" }, { "sentence", "label" },
+    { "refused", "visible" },
+  };
+  static const char *const targets[] = { "title", "captured", "sentence", "sentence" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    g_object_bind_property (item, bound[i][0], gtk_builder_get_object (builder, targets[i]),
+                            bound[i][1], G_BINDING_SYNC_CREATE);
+  return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
 }
 
 static void
@@ -426,7 +446,6 @@ open_queue (BjbCourierPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BjbDeliverySpool) spool = bjb_delivery_spool_new (self->directory, &error);
-  g_autoptr(GtkNoSelection) model = NULL;
 
   if (spool != NULL)
     self->queue = bjb_delivery_queue_new (spool, &error);
@@ -446,8 +465,8 @@ open_queue (BjbCourierPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (bjb_delivery_queue_get_items (self->queue), "items-changed",
                            G_CALLBACK (update_queue), self, G_CONNECT_SWAPPED);
-  model = gtk_no_selection_new (g_object_ref (bjb_delivery_queue_get_items (self->queue)));
-  gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (model));
+  gtk_list_box_bind_model (self->queue_list, bjb_delivery_queue_get_items (self->queue),
+                           make_queue_row, NULL, NULL);
   bjb_delivery_detail_set_queue (self->detail, self->queue);
 }
 
@@ -577,7 +596,7 @@ bjb_courier_page_class_init (BjbCourierPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, offline_label);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_box);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_view);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, filtered);
