@@ -189,6 +189,61 @@ open_with_proof (Fixture    *f,
   g_assert_true (complete_enabled (f));
 }
 
+static gboolean
+delivered_listed (gpointer data)
+{
+  Fixture *f = data;
+  BjbDeliveredPage *page = BJB_DELIVERED_PAGE (bjb_ui_test_child (f->window, BJB_TYPE_COURIER_WINDOW,
+                                                                  "delivered_page"));
+  GListModel *model = bjb_delivered_page_get_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BjbDelivery) d = g_list_model_get_item (model, i);
+
+      if (bjb_delivery_get_order_id (d) == f->order_id &&
+          g_strcmp0 (bjb_delivery_get_recipient (d), "Pak Budi (mandor)") == 0)
+        return !bjb_delivered_page_get_loading (page);
+    }
+  return FALSE;
+}
+
+/* Every button of @widget a finger hits (the photo box's own zoom bar aside) is at least
+ * 48 px high. */
+static void
+assert_big_targets (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (BJB_IS_IMAGE_DROP_BOX (widget) || !gtk_widget_get_mapped (widget))
+    return;
+  /* The widget's box with its padding and border: what a finger can hit. */
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+      g_assert_cmpfloat (bounds.size.height, >=, 48);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_big_targets (child);
+}
+
+/* At the depot's 1280 × 800 nothing scrolls sideways; under ~900 px one pane shows. */
+static void
+assert_fits (Fixture *f)
+{
+  int min_width = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1280);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1280);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (f->page)))));
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <, 900);
+}
+
 static void
 test_live_complete (void)
 {
@@ -229,6 +284,8 @@ test_live_complete (void)
   set_entry (f, "note_entry", "Diterima di gerbang belakang");
   g_assert_true (complete_enabled (f));
   screenshot (f, "courier-proof");
+  assert_big_targets (GTK_WIDGET (f->page));
+  assert_fits (f);
 
   before = g_date_time_new_now_utc ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "delivery.complete", NULL));
@@ -242,6 +299,12 @@ test_live_complete (void)
   check = courier_test_completion_check (f->order_id, before, after);
   g_assert_cmpstr (check, ==, "Pak Budi (mandor)|1|1|t");
   screenshot (f, "courier-done");
+
+  /* "Delivered": today's list has it, with the recipient. */
+  adw_view_stack_set_visible_child_name (bjb_role_window_get_stack (BJB_ROLE_WINDOW (f->window)),
+                                         "delivered");
+  bjb_ui_test_assert_wait (delivered_listed, f, 20000);
+  screenshot (f, "courier-delivered");
   bjb_ui_test_sign_out ();
 }
 
