@@ -21,6 +21,7 @@ struct _BjbCourierPage
   GtkLabel           *offline_label;
   GtkWidget          *queue_box;
   GtkLabel           *queue_label;
+  GtkWidget          *dismiss_button;
   GtkListBox         *queue_list;
   GtkStack           *list_stack;
   GtkSingleSelection *selection;
@@ -142,6 +143,7 @@ update_queue (BjbCourierPage *self)
   gtk_label_set_text (self->queue_label, text);
   gtk_widget_set_visible (self->queue_box, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "courier.dismiss-refused", n > waiting);
+  gtk_widget_set_visible (self->dismiss_button, n > waiting);
   /* What is queued leaves the list, what was refused comes back to it. */
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   bjb_delivery_detail_update_actions (self->detail);
@@ -246,7 +248,6 @@ static void
 refresh (BjbCourierPage *self)
 {
   update_offline (self);
-  g_debug ("refresh, %s", is_connected (self) ? "connected" : "not connected");
   /* Offline the cache is what there is; a read would only wait for the reconnect. */
   if (!is_connected (self))
     return;
@@ -596,6 +597,7 @@ bjb_courier_page_class_init (BjbCourierPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, offline_label);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_box);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierPage, selection);
