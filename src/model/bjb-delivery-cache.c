@@ -13,6 +13,7 @@
 gboolean
 bjb_delivery_cache_save (const char  *directory,
                          JsonArray   *rows,
+                         JsonObject  *titles,
                          GDateTime   *saved_at,
                          GError     **error)
 {
@@ -32,6 +33,11 @@ bjb_delivery_cache_save (const char  *directory,
   json_builder_add_string_value (builder, when);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_value (builder, json_node_init_array (json_node_alloc (), rows));
+  if (titles != NULL)
+    {
+      json_builder_set_member_name (builder, "titles");
+      json_builder_add_value (builder, json_node_init_object (json_node_alloc (), titles));
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
@@ -53,6 +59,7 @@ bjb_delivery_cache_save (const char  *directory,
 
 JsonArray *
 bjb_delivery_cache_load (const char  *directory,
+                         JsonObject **titles,
                          GDateTime  **saved_at,
                          GError     **error)
 {
@@ -75,6 +82,13 @@ bjb_delivery_cache_load (const char  *directory,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "%s is not a delivery cache", path);
       return NULL;
+    }
+  if (titles != NULL)
+    {
+      JsonNode *node = json_object_get_member (object, "titles");
+
+      *titles = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+                ? json_object_ref (json_node_get_object (node)) : NULL;
     }
   if (saved_at != NULL)
     *saved_at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "saved_at", ""),

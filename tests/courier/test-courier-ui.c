@@ -491,9 +491,12 @@ test_refused (void)
   g_autofree char *photos = NULL;
   g_autofree char *sql = NULL;
 
-  /* Completed on the tablet in an earlier run, not sent yet; meanwhile customer service
-   * gave the order to another courier. */
+  /* Seen on the tablet, completed in an earlier run, not sent yet; meanwhile customer
+   * service gave the order to another courier. */
+  sign_in (f);
   ship_new_order (f);
+  bjb_ui_test_assert_wait (order_listed, f, 20000);
+  bjb_ui_test_sign_out ();
   completion = courier_test_completion (f->order_id, "Pak Joko", now);
   courier_test_queue_before_sign_in ("t_courier", completion);
   courier_test_as_cs ("SELECT bjb.reassign_delivery($1::bigint, 't_courier2', 'Truk mogok')",
@@ -507,6 +510,16 @@ test_refused (void)
                          " AND kind = 'delivery'", f->order_id);
   photos = bjb_ui_test_sql_value (sql);
   g_assert_cmpstr (photos, ==, "1");
+  /* Named as the courier saw it (the cache keeps the titles), not by a bare id. */
+  {
+    g_autoptr(BjbDeliveryQueueItem) item = g_list_model_get_item (
+      bjb_delivery_queue_get_items (bjb_courier_page_get_queue (f->page)), 0);
+    g_autofree char *number = courier_test_order_value (f->order_id, "number");
+    g_autofree char *title = NULL;
+
+    g_object_get (item, "title", &title, NULL);
+    g_assert_true (g_str_has_prefix (title, number));
+  }
   screenshot (f, "courier-refused");
 
   /* Read and put away: the list is clear again, the spool too. */

@@ -34,11 +34,13 @@ test_cache_round_trip (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) saved_at = NULL;
   g_autoptr(JsonArray) loaded = NULL;
+  g_autoptr(JsonObject) titles = json_object_new ();
+  g_autoptr(JsonObject) titles_back = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *rows;
 
   /* Nothing seen yet: said as a missing file. */
-  loaded = bjb_delivery_cache_load (dir, NULL, &error);
+  loaded = bjb_delivery_cache_load (dir, NULL, NULL, &error);
   g_assert_null (loaded);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_clear_error (&error);
@@ -47,18 +49,20 @@ test_cache_round_trip (void)
     "[{\"order_id\": 7, \"number\": \"BJB-1\", \"items\": [{\"name\": \"Paving\", \"unit\": \"m²\", \"qty\": 3}]},"
     " {\"order_id\": 9, \"number\": \"BJB-2\", \"items\": []}]", -1, NULL));
   rows = json_node_get_array (json_parser_get_root (parser));
-  g_assert_true (bjb_delivery_cache_save (dir, rows, now, &error));
+  json_object_set_string_member (titles, "5", "BJB-0 · Bu Rini");
+  g_assert_true (bjb_delivery_cache_save (dir, rows, titles, now, &error));
   g_assert_no_error (error);
-  loaded = bjb_delivery_cache_load (dir, &saved_at, &error);
+  loaded = bjb_delivery_cache_load (dir, &titles_back, &saved_at, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (loaded), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (loaded, 1), "order_id"), ==, 9);
   g_assert_cmpint (g_date_time_to_unix (saved_at), ==, g_date_time_to_unix (now));
+  g_assert_cmpstr (json_object_get_string_member (titles_back, "5"), ==, "BJB-0 · Bu Rini");
   g_clear_pointer (&loaded, json_array_unref);
 
   /* A damaged cache is not a list of deliveries. */
   g_assert_true (g_file_set_contents (path, "{\"rows\": 12}", -1, NULL));
-  loaded = bjb_delivery_cache_load (dir, NULL, &error);
+  loaded = bjb_delivery_cache_load (dir, NULL, NULL, &error);
   g_assert_null (loaded);
   g_assert_nonnull (error);
   remove_tree (dir);

@@ -194,7 +194,11 @@ load_cache (BjbCourierPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) saved_at = NULL;
-  g_autoptr(JsonArray) rows = bjb_delivery_cache_load (self->directory, &saved_at, &error);
+  g_autoptr(JsonObject) titles = NULL;
+  g_autoptr(JsonArray) rows = bjb_delivery_cache_load (self->directory, &titles, &saved_at, &error);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
 
   if (rows == NULL)
     {
@@ -204,7 +208,40 @@ load_cache (BjbCourierPage *self)
     }
   g_clear_pointer (&self->seen_at, g_date_time_unref);
   self->seen_at = saved_at != NULL ? g_date_time_to_local (saved_at) : NULL;
+  if (titles != NULL)
+    {
+      json_object_iter_init (&iter, titles);
+      while (json_object_iter_next (&iter, &member, &node))
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = g_ascii_strtoll (member, NULL, 10);
+          g_hash_table_replace (self->titles, id, g_strdup (json_node_get_string (node)));
+        }
+    }
   show_rows (self, rows);
+}
+
+/* (transfer full): the titles of the orders whose completion is still in the queue, which
+ * the next list will not have once the server knows them delivered or gone. */
+static JsonObject *
+queued_titles (BjbCourierPage *self)
+{
+  JsonObject *titles = json_object_new ();
+  GListModel *items = self->queue != NULL ? bjb_delivery_queue_get_items (self->queue) : NULL;
+  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BjbDeliveryQueueItem) item = g_list_model_get_item (items, i);
+      gint64 id = bjb_delivery_queue_item_get_order_id (item);
+      const char *title = g_hash_table_lookup (self->titles, &id);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      if (title != NULL)
+        json_object_set_string_member (titles, key, title);
+    }
+  return titles;
 }
 
 static void
@@ -216,6 +253,7 @@ on_list (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) rows = bjb_delivery_ops_list_mine_finish (result, &error);
   g_autoptr(GError) cache_error = NULL;
+  g_autoptr(JsonObject) titles = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -238,9 +276,10 @@ on_list (GObject      *source,
   g_debug ("%u deliveries", json_array_get_length (rows));
   g_clear_pointer (&self->seen_at, g_date_time_unref);
   self->seen_at = g_date_time_new_now_local ();
-  if (!bjb_delivery_cache_save (self->directory, rows, self->seen_at, &cache_error))
-    g_warning ("Cannot keep the deliveries for offline use: %s", cache_error->message);
   show_rows (self, rows);
+  titles = queued_titles (self);
+  if (!bjb_delivery_cache_save (self->directory, rows, titles, self->seen_at, &cache_error))
+    g_warning ("Cannot keep the deliveries for offline use: %s", cache_error->message);
   update_offline (self);
 }
 
