@@ -283,6 +283,24 @@ test_live_complete (void)
   set_entry (f, "recipient_entry", "Pak Budi (mandor)");
   set_entry (f, "note_entry", "Diterima di gerbang belakang");
   g_assert_true (complete_enabled (f));
+
+  /* Another delivery looked at meanwhile: the first keeps its photo, recipient and note. */
+  {
+    gint64 first = f->order_id;
+
+    ship_new_order (f);
+    bjb_ui_test_assert_wait (order_listed, f, 20000);
+    g_assert_true (bjb_courier_page_open (f->page, f->order_id));
+    g_assert_false (photo_waits (f));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bjb_ui_test_child (f->detail, BJB_TYPE_DELIVERY_DETAIL,
+                                                                             "recipient_entry"))), ==, "");
+    f->order_id = first;
+    g_assert_true (bjb_courier_page_open (f->page, f->order_id));
+    bjb_ui_test_assert_wait (photo_waits, f, 20000);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bjb_ui_test_child (f->detail, BJB_TYPE_DELIVERY_DETAIL,
+                                                                             "recipient_entry"))), ==, "Pak Budi (mandor)");
+    g_assert_true (complete_enabled (f));
+  }
   screenshot (f, "courier-proof");
   assert_big_targets (GTK_WIDGET (f->page));
   assert_fits (f);

@@ -40,7 +40,25 @@ struct _BjbDeliveryDetail
   BjbDeliveryQueue *queue;
   BjbConnection    *connection;
   char             *message;
+  GHashTable       *drafts;     /* order id → Draft: what was typed for another delivery */
 };
+
+/* A delivery left half done when the courier tapped another one. */
+typedef struct
+{
+  GBytes *jpeg;
+  char   *recipient;
+  char   *note;
+} Draft;
+
+static void
+draft_free (Draft *draft)
+{
+  g_clear_pointer (&draft->jpeg, g_bytes_unref);
+  g_free (draft->recipient);
+  g_free (draft->note);
+  g_free (draft);
+}
 
 G_DEFINE_FINAL_TYPE (BjbDeliveryDetail, bjb_delivery_detail, ADW_TYPE_BIN)
 
@@ -146,6 +164,52 @@ clear_form (BjbDeliveryDetail *self)
   show_message (self, NULL, FALSE);
 }
 
+/* Keeps what was typed for @order_id, if anything was. */
+static void
+save_draft (BjbDeliveryDetail *self,
+            gint64             order_id)
+{
+  BjbImage *photo = bjb_image_drop_box_get_image (self->photo_box);
+  const char *recipient = gtk_editable_get_text (GTK_EDITABLE (self->recipient_entry));
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  Draft *draft;
+  gint64 *key;
+
+  if (photo == NULL && *recipient == '\0' && *note == '\0')
+    return;
+  draft = g_new0 (Draft, 1);
+  draft->jpeg = photo != NULL ? g_bytes_ref (bjb_image_get_jpeg (photo)) : NULL;
+  draft->recipient = g_strdup (recipient);
+  draft->note = g_strdup (note);
+  key = g_new (gint64, 1);
+  *key = order_id;
+  g_hash_table_replace (self->drafts, key, draft);
+}
+
+/* Puts back what was typed for @order_id (the photo goes through the box's checks again). */
+static void
+restore_draft (BjbDeliveryDetail *self,
+               gint64             order_id)
+{
+  Draft *draft = g_hash_table_lookup (self->drafts, &order_id);
+
+  if (draft == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->recipient_entry), draft->recipient);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), draft->note);
+  if (draft->jpeg != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (draft->jpeg, &error);
+
+      if (texture != NULL)
+        bjb_image_drop_box_load_texture (self->photo_box, texture);
+      else
+        g_warning ("The kept delivery photo cannot be shown again: %s", error->message);
+    }
+  g_hash_table_remove (self->drafts, &order_id);
+}
+
 static char *
 format_problems (JsonArray *problems)
 {
@@ -216,10 +280,15 @@ bjb_delivery_detail_set_delivery (BjbDeliveryDetail *self,
   old_id = self->delivery != NULL ? bjb_delivery_get_order_id (self->delivery) : 0;
   new_id = delivery != NULL ? bjb_delivery_get_order_id (delivery) : 0;
   g_set_object (&self->delivery, delivery);
-  /* A refresh hands the same order in a new object: what was typed for it stays. */
+  /* A refresh hands the same order in a new object: what was typed for it stays. Another
+   * order keeps what was typed for this one until the courier comes back to it. */
   if (old_id != new_id)
     {
+      if (old_id != 0)
+        save_draft (self, old_id);
       clear_form (self);
+      if (new_id != 0)
+        restore_draft (self, new_id);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
   show_delivery (self);
@@ -266,8 +335,14 @@ bjb_delivery_detail_sent (BjbDeliveryDetail *self,
 {
   g_return_if_fail (BJB_IS_DELIVERY_DETAIL (self));
 
+  g_hash_table_remove (self->drafts, &order_id);
   if (shows_order (self, order_id))
-    bjb_delivery_detail_set_delivery (self, NULL);
+    {
+      /* Done: nothing of it is kept as a draft. */
+      clear_form (self);
+      bjb_delivery_detail_set_delivery (self, NULL);
+      g_hash_table_remove (self->drafts, &order_id);
+    }
 }
 
 void
@@ -425,6 +500,7 @@ static void
 bjb_delivery_detail_finalize (GObject *object)
 {
   g_free (BJB_DELIVERY_DETAIL (object)->message);
+  g_hash_table_unref (BJB_DELIVERY_DETAIL (object)->drafts);
 
   G_OBJECT_CLASS (bjb_delivery_detail_parent_class)->finalize (object);
 }
@@ -479,6 +555,8 @@ bjb_delivery_detail_class_init (BjbDeliveryDetailClass *klass)
 static void
 bjb_delivery_detail_init (BjbDeliveryDetail *self)
 {
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) draft_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   bjb_image_drop_box_watch_drops (self->photo_box, GTK_WIDGET (self));
