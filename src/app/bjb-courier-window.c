@@ -3,25 +3,46 @@
 
 #include "config.h"
 
+#include "bjb-courier-page.h"
 #include "bjb-courier-window.h"
+#include "bjb-delivered-page.h"
 
-/* The courier's window: the deliveries assigned to them, in its template; everything around
- * them is BjbRoleWindow's. */
+/* The courier's window: "My deliveries" and "Delivered", in its template; everything around
+ * them (the session, the events, the offline banner) is BjbRoleWindow's. */
 struct _BjbCourierWindow
 {
   BjbRoleWindow parent_instance;
+
+  /* Template widgets */
+  GtkWidget *deliveries_page;
+  GtkWidget *delivered_page;
 };
 
 G_DEFINE_FINAL_TYPE (BjbCourierWindow, bjb_courier_window, BJB_TYPE_ROLE_WINDOW)
 
 static void
+bjb_courier_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BJB_TYPE_COURIER_WINDOW);
+
+  G_OBJECT_CLASS (bjb_courier_window_parent_class)->dispose (object);
+}
+
+static void
 bjb_courier_window_class_init (BjbCourierWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = bjb_courier_window_dispose;
+
+  g_type_ensure (BJB_TYPE_COURIER_PAGE);
+  g_type_ensure (BJB_TYPE_DELIVERED_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "courier-window");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-courier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, deliveries_page);
+  gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, delivered_page);
 }
 
 static void

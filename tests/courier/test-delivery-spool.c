@@ -10,6 +10,7 @@
 #include "bjb-delivery-ops.h"
 #include "bjb-delivery-spool.h"
 #include "db-test-util.h"
+#include "test-delivery-queue.h"
 
 /*
  * The courier's offline queue (issue 9): completions survive a kill in the middle of a
@@ -288,6 +289,20 @@ send_one (BjbConnection               *connection,
   return sent;
 }
 
+/* A database of its own with the customer and the product shipped_order() uses. */
+static char *
+seeded_db (void)
+{
+  char *dbname = db_test_create ();
+
+  g_free (db_test_su_exec (dbname,
+    "SELECT bjb.save_customer(NULL, 'Bu Antrian', 'Jl. Antrian 1', '+62899555000001', NULL, NULL, 'active', NULL, NULL);"
+    "INSERT INTO bjb.category (name) VALUES ('Spool');"
+    "INSERT INTO bjb.product (category_id, name, unit, price, stock)"
+    " VALUES ((SELECT id FROM bjb.category WHERE name = 'Spool'), 'Spool Paving', 'pcs', 2500, 100)"));
+  return dbname;
+}
+
 /* A delivery order of the test product, paid and shipped to t_courier; its id. */
 static gint64
 shipped_order (const char *dbname)
@@ -336,12 +351,7 @@ test_exactly_once (void)
 
   if (!db_test_available ())
     return;
-  dbname = db_test_create ();
-  g_free (db_test_su_exec (dbname,
-    "SELECT bjb.save_customer(NULL, 'Bu Antrian', 'Jl. Antrian 1', '+62899555000001', NULL, NULL, 'active', NULL, NULL);"
-    "INSERT INTO bjb.category (name) VALUES ('Spool');"
-    "INSERT INTO bjb.product (category_id, name, unit, price, stock)"
-    " VALUES ((SELECT id FROM bjb.category WHERE name = 'Spool'), 'Spool Paving', 'pcs', 2500, 100)"));
+  dbname = seeded_db ();
   delivered = shipped_order (dbname);
   cancelled = shipped_order (dbname);
 
@@ -451,5 +461,6 @@ main (int   argc,
   g_test_add_func ("/courier/spool/corrupt-file-reported", test_corrupt_file_reported);
   g_test_add_func ("/courier/spool/kill-mid-write", test_kill_mid_write);
   g_test_add_func ("/courier/spool/exactly-once", test_exactly_once);
+  delivery_queue_tests_add (seeded_db, shipped_order, completion_for, make_spool_dir, remove_tree);
   return g_test_run ();
 }
