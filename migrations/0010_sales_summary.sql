@@ -83,10 +83,12 @@ $$;
 
 -- Adds one order (p_sign = 1) to p_day or takes it away (-1); with p_lines its lines too
 -- (a status change; an inserted order has no lines yet, a deleted one has lost them).
+-- This and the trigger functions are SECURITY INVOKER: orders change only inside the
+-- owner's SECURITY DEFINER functions (or by a superuser), which is who they then run as.
 CREATE FUNCTION bjb.sales_summary_add(p_day date, p_order bigint, p_sign int, p_total bigint,
                                       p_lines boolean)
 RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   INSERT INTO bjb.sales_day AS s (day, orders, revenue)
   VALUES (p_day, p_sign, p_sign * p_total)
@@ -106,7 +108,7 @@ END
 $$;
 
 CREATE FUNCTION bjb.sales_summary_order() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_old date;
   v_new date;
@@ -135,7 +137,7 @@ CREATE TRIGGER sales_summary AFTER INSERT OR DELETE OR UPDATE OF status, paid_at
 -- place_order writes lines while its order is pending (nothing to add); a repair from psql
 -- or a seed may write lines of an order that already counts.
 CREATE FUNCTION bjb.sales_summary_line() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_day date;
 BEGIN
