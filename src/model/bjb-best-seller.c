@@ -171,9 +171,10 @@ bjb_best_seller_new_from_json (JsonObject *object,
   if (is_category)
     {
       gint64 n = member_int (object, "products");
+      int n_products = (int) CLAMP (n, 0, G_MAXINT);
 
-      self->category = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " product",
-                                                  "%" G_GINT64_FORMAT " products", n), n);
+      self->category = g_strdup_printf (ngettext ("%d product", "%d products", n_products),
+                                        n_products);
     }
   else
     self->category = g_strdup (member_string (object, "category"));

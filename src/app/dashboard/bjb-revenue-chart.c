@@ -416,6 +416,7 @@ bjb_revenue_chart_dup_bar_tooltip (BjbRevenueChart *self,
   const BjbRevenueMonth *month;
   g_autofree char *money = NULL;
   g_autofree char *orders = NULL;
+  int n_orders;
 
   g_return_val_if_fail (BJB_IS_REVENUE_CHART (self), NULL);
 
@@ -423,9 +424,8 @@ bjb_revenue_chart_dup_bar_tooltip (BjbRevenueChart *self,
     return NULL;
   month = &g_array_index (self->months, BjbRevenueMonth, index);
   money = bjb_money_format (month->revenue);
-  orders = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " paid order",
-                                      "%" G_GINT64_FORMAT " paid orders", month->orders),
-                            month->orders);
+  n_orders = (int) CLAMP (month->orders, 0, G_MAXINT);
+  orders = g_strdup_printf (ngettext ("%d paid order", "%d paid orders", n_orders), n_orders);
   /* Translators: the chart's tooltip: month, year, then the exact revenue and order count */
   return g_strdup_printf (_("%s %d\n%s from %s"), bjb_month_name (month->month), month->year,
                           money, orders);
