@@ -93,16 +93,6 @@ bjb_period_range (BjbPeriod    preset,
     }
 }
 
-static void
-mark_entry (GtkEntry *entry,
-            gboolean  ok)
-{
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
 static gboolean
 wanted_range (BjbBestSellersPage *self,
               GDate              *from,
@@ -118,21 +108,9 @@ wanted_range (BjbBestSellersPage *self,
       bjb_period_range (preset, &today, from, to);
       return TRUE;
     }
-  from_ok = bjb_dashboard_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), from);
-  to_ok = bjb_dashboard_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), to);
-  mark_entry (self->from_entry, from_ok);
-  mark_entry (self->to_entry, to_ok);
+  from_ok = bjb_dashboard_entry_date (self->from_entry, from, FALSE);
+  to_ok = bjb_dashboard_entry_date (self->to_entry, to, FALSE);
   return from_ok && to_ok;
-}
-
-static void
-set_entry_date (GtkEntry    *entry,
-                const GDate *date)
-{
-  g_autofree char *text = bjb_dashboard_format_date (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  mark_entry (entry, TRUE);
 }
 
 static void
@@ -203,8 +181,8 @@ load (BjbBestSellersPage *self)
       return;
     }
   self->filling = TRUE;
-  set_entry_date (self->from_entry, &from);
-  set_entry_date (self->to_entry, &to);
+  bjb_dashboard_set_entry_date (self->from_entry, &from);
+  bjb_dashboard_set_entry_date (self->to_entry, &to);
   self->filling = FALSE;
   self->asked_from = from;
   self->asked_to = to;

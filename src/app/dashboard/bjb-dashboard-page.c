@@ -91,40 +91,16 @@ wanted_range (BjbDashboardPage *self,
       return TRUE;
     case RANGE_CUSTOM:
       {
-        const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
-        const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
-        gboolean from_ok = bjb_dashboard_parse_date (from_text, from);
-        gboolean to_ok = bjb_dashboard_parse_date (to_text, to);
-
         /* An empty end is today, as on the server; an empty start is its default. */
-        if (*to_text == '\0')
-          to_ok = TRUE;
-        if (*from_text == '\0')
-          from_ok = TRUE;
-        if (from_ok)
-          gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
-        else
-          gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
-        if (to_ok)
-          gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
-        else
-          gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+        gboolean from_ok = bjb_dashboard_entry_date (self->from_entry, from, TRUE);
+        gboolean to_ok = bjb_dashboard_entry_date (self->to_entry, to, TRUE);
+
         return from_ok && to_ok;
       }
     case RANGE_6_MONTHS:
     default:
       return TRUE;
     }
-}
-
-static void
-set_entry_date (GtkEntry    *entry,
-                const GDate *date)
-{
-  g_autofree char *text = bjb_dashboard_format_date (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
 /* One row per item, reused across reloads: a refresh changes texts, never blanks the list. */
@@ -291,8 +267,8 @@ show_dashboard (BjbDashboardPage *self,
 
   /* A preset's range shows in the entries, ready to be edited into a custom one. */
   self->filling = TRUE;
-  set_entry_date (self->from_entry, from);
-  set_entry_date (self->to_entry, to);
+  bjb_dashboard_set_entry_date (self->from_entry, from);
+  bjb_dashboard_set_entry_date (self->to_entry, to);
   self->filling = FALSE;
 }
 
