@@ -41,7 +41,7 @@ static const char seed_sql[] =
   " ((SELECT id FROM bjb.category WHERE name = 'Batako'), 'Batako Ringan', 'pcs', 9000, 4);"
   "INSERT INTO bjb.customer (name, address, phone, status) VALUES"
   " ('Sri Rejeki', 'Jl. Kaliurang Km 5, Sleman', '+6281234567001', 'active'),"
-  " ('CV Bangun Jaya', 'Jl. Magelang 12, Yogyakarta', '+6285700001111', 'active');"
+  " ('CV Bangun & Jaya <Sleman>', 'Jl. Magelang 12, Yogyakarta', '+6285700001111', 'active');"
   /* Orders of the last months, paid when they were placed (as superuser: admin). */
   "CREATE TEMP TABLE seed AS SELECT g, bjb.place_order("
   "  (SELECT min(id) FROM bjb.customer) + g % 2,"

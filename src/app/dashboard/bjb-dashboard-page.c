@@ -114,6 +114,8 @@ row_at (GtkListBox *list,
   if (row != NULL)
     return ADW_ACTION_ROW (row);
   row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+  /* Names are text, not markup: "Toko Maju & Jaya" must show as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (row, TRUE);
   suffix = gtk_label_new (NULL);
   gtk_widget_add_css_class (suffix, "numeric");
