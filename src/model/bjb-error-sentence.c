@@ -21,6 +21,21 @@ bjb_ui_speaks_server_language (void)
   return strcmp (C_("ui-language", "en"), "id") == 0;
 }
 
+/* 0010, the dashboard and best sellers (BJ040–BJ044): what the admin typed as a range. */
+static const char *
+sales_sentence (const char *sqlstate)
+{
+  if (g_strcmp0 (sqlstate, "BJ040") == 0)
+    return _("The start date is after the end date. Swap them or pick another range.");
+  if (g_strcmp0 (sqlstate, "BJ041") == 0)
+    return _("The date range can be at most ten years long.");
+  if (g_strcmp0 (sqlstate, "BJ042") == 0)
+    return _("Best sellers can be ranked by quantity or by revenue only.");
+  if (g_strcmp0 (sqlstate, "BJ043") == 0)
+    return _("The number of best sellers to show must be between 1 and 100.");
+  return NULL;
+}
+
 static char *
 rule_sentence (const GError *error)
 {
@@ -34,6 +49,9 @@ rule_sentence (const GError *error)
   if (has_server && bjb_ui_speaks_server_language ())
     return g_strdup (server);
 
+  sentence = sales_sentence (bjb_db_error_get_sqlstate (error));
+  if (sentence != NULL)
+    return g_strdup (sentence);
   /* Each known code's own sentence lives with the codes, in bjb-db-error.c. */
   sentence = bjb_db_error_get_user_message (error);
   /* A code newer than this program: the server's words beat saying nothing. */

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-best-sellers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-best-seller.h"
+#include "bjb-best-sellers-page.h"
+#include "bjb-dashboard-format.h"
+#include "bjb-error-sentence.h"
+#include "bjb-money.h"
+#include "bjb-ops-query.h"
+#include "bjb-page.h"
+#include "bjb-widgets.h"
+
+#define TOP_N 10
+#define REFRESH_DELAY_MS 300
+
+struct _BjbBestSellersPage
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  GtkDropDown     *period_dropdown;
+  GtkEntry        *from_entry;
+  GtkEntry        *to_entry;
+  GtkToggleButton *by_qty_button;
+  GtkToggleButton *by_revenue_button;
+  GtkLabel        *status_label;
+  GtkBox          *export_slot;
+  GtkLabel        *total_label;
+  GListStore      *products;
+  GListStore      *categories;
+
+  /* Owned */
+  BjbConnection *connection;
+  GCancellable  *cancellable;
+  GCancellable  *load_cancellable;
+  GDate          shown_from;        /* the range of the rows shown */
+  GDate          shown_to;
+  GDate          asked_from;        /* the range of the load in flight */
+  GDate          asked_to;
+  guint          refresh_id;
+  guint          n_loads;
+  gboolean       filling;
+};
+
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbBestSellersPage, bjb_best_sellers_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+bjb_period_range (BjbPeriod    preset,
+                  const GDate *today,
+                  GDate       *from,
+                  GDate       *to)
+{
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  *to = *today;
+  g_date_clear (from, 1);
+  g_date_set_dmy (from, 1, g_date_get_month (today), g_date_get_year (today));
+  switch (preset)
+    {
+    case BJB_PERIOD_LAST_MONTH:
+      /* The whole of last month: from its first to its last day. */
+      g_date_subtract_months (from, 1);
+      *to = *from;
+      g_date_add_months (to, 1);
+      g_date_subtract_days (to, 1);
+      break;
+    case BJB_PERIOD_LAST_3_MONTHS:
+      /* This month and the two before it. */
+      g_date_subtract_months (from, 2);
+      break;
+    case BJB_PERIOD_THIS_YEAR:
+      g_date_set_month (from, G_DATE_JANUARY);
+      break;
+    case BJB_PERIOD_THIS_MONTH:
+    case BJB_PERIOD_CUSTOM:
+    default:
+      break;
+    }
+}
+
+static gboolean
+wanted_range (BjbBestSellersPage *self,
+              GDate              *from,
+              GDate              *to)
+{
+  BjbPeriod preset = gtk_drop_down_get_selected (self->period_dropdown);
+  GDate today;
+  gboolean from_ok, to_ok;
+
+  bjb_dashboard_today (&today);
+  if (preset != BJB_PERIOD_CUSTOM)
+    {
+      bjb_period_range (preset, &today, from, to);
+      return TRUE;
+    }
+  from_ok = bjb_dashboard_entry_date (self->from_entry, from, FALSE);
+  to_ok = bjb_dashboard_entry_date (self->to_entry, to, FALSE);
+  return from_ok && to_ok;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  BjbBestSellersPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GListStore) items = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *label = NULL;
+  gint64 total = 0;
+
+  if (!bjb_dashboard_ops_best_sellers_finish (result, &products, &categories, &total, &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->n_loads++;
+      g_debug ("best sellers: %s", error->message);
+      /* The rows shown stay; the sentence says why they did not change. */
+      text = bjb_error_sentence (error);
+      gtk_label_set_text (self->status_label, text);
+      return;
+    }
+  self->n_loads++;
+  self->shown_from = self->asked_from;
+  self->shown_to = self->asked_to;
+
+  /* One items-changed per list: the rows swap in place, never an empty table between. */
+  items = g_list_store_new (BJB_TYPE_BEST_SELLER);
+  g_list_store_splice (items, 0, 0, products->pdata, products->len);
+  bjb_widgets_store_replace (self->products, G_LIST_MODEL (items));
+  g_list_store_remove_all (items);
+  g_list_store_splice (items, 0, 0, categories->pdata, categories->len);
+  bjb_widgets_store_replace (self->categories, G_LIST_MODEL (items));
+
+  total_text = bjb_money_format (total);
+  /* Translators: above the best sellers, e.g. "Rp 12.500.000 sold, 1 Nov 2026 – 30 Nov 2026" */
+  label = g_strdup_printf (_("%s sold, %d %s %d – %d %s %d"), total_text,
+                           g_date_get_day (&self->shown_from),
+                           bjb_month_short_name (g_date_get_month (&self->shown_from)),
+                           g_date_get_year (&self->shown_from),
+                           g_date_get_day (&self->shown_to),
+                           bjb_month_short_name (g_date_get_month (&self->shown_to)),
+                           g_date_get_year (&self->shown_to));
+  gtk_label_set_text (self->total_label, label);
+  gtk_label_set_text (self->status_label,
+                      products->len == 0 ? _("Nothing was paid for in this period.") : "");
+}
+
+static void
+load (BjbBestSellersPage *self)
+{
+  GCancellable *cancellable;
+  GDate from, to;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->connection == NULL)
+    return;
+  if (!wanted_range (self, &from, &to))
+    {
+      gtk_label_set_text (self->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
+      return;
+    }
+  self->filling = TRUE;
+  bjb_dashboard_set_entry_date (self->from_entry, &from);
+  bjb_dashboard_set_entry_date (self->to_entry, &to);
+  self->filling = FALSE;
+  self->asked_from = from;
+  self->asked_to = to;
+  cancellable = bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable);
+  bjb_dashboard_ops_best_sellers_async (self->connection, &from, &to,
+                                        gtk_toggle_button_get_active (self->by_revenue_button)
+                                          ? BJB_BEST_SELLERS_BY_REVENUE : BJB_BEST_SELLERS_BY_QTY,
+                                        TOP_N, cancellable, on_loaded, self);
+}
+
+static gboolean
+refresh_later_cb (gpointer user_data)
+{
+  BjbBestSellersPage *self = user_data;
+
+  self->refresh_id = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_period_selected (BjbBestSellersPage *self)
+{
+  if (!self->filling)
+    load (self);
+}
+
+static void
+on_dates_entered (BjbBestSellersPage *self)
+{
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->period_dropdown, BJB_PERIOD_CUSTOM);
+  self->filling = FALSE;
+  load (self);
+}
+
+static void
+on_by_toggled (BjbBestSellersPage *self,
+               GtkToggleButton    *button)
+{
+  /* Two buttons of a group toggle at once: reload for the one that became active. */
+  if (gtk_toggle_button_get_active (button) && !self->filling)
+    load (self);
+}
+
+static void
+action_refresh (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (widget));
+}
+
+/* BjbPage */
+
+static void
+bjb_best_sellers_page_set_session (BjbPage    *page,
+                                   BjbSession *session)
+{
+  bjb_best_sellers_page_set_connection (BJB_BEST_SELLERS_PAGE (page),
+                                        session != NULL ? bjb_session_get_connection (session)
+                                                        : NULL);
+}
+
+static void
+bjb_best_sellers_page_page_refresh (BjbPage *page)
+{
+  bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (page));
+}
+
+/* Only money changing hands moves a best seller: a payment, a cancellation (a paid order
+ * refunded) — not a new unpaid order or a stock change. */
+static void
+bjb_best_sellers_page_event_received (BjbPage  *page,
+                                      BjbEvent *event)
+{
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (page);
+  const char *kind = bjb_event_get_kind (event);
+
+  if (g_strcmp0 (kind, "payment_confirmed") != 0 && g_strcmp0 (kind, "order_cancelled") != 0)
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_best_sellers_page_set_session;
+  iface->refresh = bjb_best_sellers_page_page_refresh;
+  iface->event_received = bjb_best_sellers_page_event_received;
+}
+
+/* GObject */
+
+static void
+bjb_best_sellers_page_dispose (GObject *object)
+{
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->connection);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_BEST_SELLERS_PAGE);
+
+  G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_best_sellers_page_finalize (GObject *object)
+{
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->finalize (object);
+}
+
+static void
+bjb_best_sellers_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_best_sellers_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_best_sellers_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_best_sellers_page_dispose;
+  object_class->finalize = bjb_best_sellers_page_finalize;
+  object_class->get_property = bjb_best_sellers_page_get_property;
+  object_class->set_property = bjb_best_sellers_page_set_property;
+
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BJB_TYPE_BEST_SELLER);
+  bjb_dashboard_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/dashboard/bjb-best-sellers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_qty_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_revenue_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, export_slot);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, products);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, categories);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
+  gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
+
+  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL, action_refresh);
+}
+
+static void
+bjb_best_sellers_page_init (BjbBestSellersPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  g_date_clear (&self->shown_from, 1);
+  g_date_clear (&self->shown_to, 1);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bjb_best_sellers_page_new (BjbConnection *connection)
+{
+  return g_object_new (BJB_TYPE_BEST_SELLERS_PAGE, "connection", connection, NULL);
+}
+
+void
+bjb_best_sellers_page_set_connection (BjbBestSellersPage *self,
+                                      BjbConnection      *connection)
+{
+  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  g_cancellable_cancel (self->load_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+  load (self);
+}
+
+void
+bjb_best_sellers_page_refresh (BjbBestSellersPage *self)
+{
+  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
+  load (self);
+}
+
+void
+bjb_best_sellers_page_set_period (BjbBestSellersPage *self,
+                                  BjbPeriod           preset,
+                                  const char         *from,
+                                  const char         *to)
+{
+  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
+
+  self->filling = TRUE;
+  if (preset == BJB_PERIOD_CUSTOM)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
+    }
+  gtk_drop_down_set_selected (self->period_dropdown, preset);
+  self->filling = FALSE;
+  load (self);
+}
+
+void
+bjb_best_sellers_page_set_by (BjbBestSellersPage *self,
+                              BjbBestSellersBy    by)
+{
+  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
+
+  /* As a click: the toggled handler of the button that becomes active reloads. */
+  gtk_toggle_button_set_active (by == BJB_BEST_SELLERS_BY_REVENUE ? self->by_revenue_button
+                                                                  : self->by_qty_button, TRUE);
+}
+
+GListModel *
+bjb_best_sellers_page_get_products (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->products);
+}
+
+GListModel *
+bjb_best_sellers_page_get_categories (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->categories);
+}
+
+GtkBox *
+bjb_best_sellers_page_get_export_slot (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+  return self->export_slot;
+}
+
+guint
+bjb_best_sellers_page_get_n_loads (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), 0);
+  return self->n_loads;
+}
+
+const char *
+bjb_best_sellers_page_get_status_text (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+const char *
+bjb_best_sellers_page_get_total_text (BjbBestSellersPage *self)
+{
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+  return gtk_label_get_text (self->total_label);
+}
+
+char *
+bjb_best_sellers_page_dup_range (BjbBestSellersPage *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
+
+  from = bjb_dashboard_format_date (&self->shown_from);
+  to = bjb_dashboard_format_date (&self->shown_to);
+  return g_strdup_printf ("%s..%s", from, to);
+}

@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-dashboard-format.h"
+#include "bjb-dashboard-ops.h"
+#include "bjb-dashboard-page.h"
+#include "bjb-error-sentence.h"
+#include "bjb-money.h"
+#include "bjb-ops-query.h"
+#include "bjb-page.h"
+
+/* Events arrive in bursts (a checkout is one event per order, a stock change per product):
+ * one reload after the burst. */
+#define REFRESH_DELAY_MS 300
+
+enum { RANGE_6_MONTHS, RANGE_12_MONTHS, RANGE_THIS_YEAR, RANGE_CUSTOM };
+
+struct _BjbDashboardPage
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  GtkDropDown     *range_dropdown;
+  GtkEntry        *from_entry;
+  GtkEntry        *to_entry;
+  GtkLabel        *status_label;
+  GtkLabel        *figure_labels[BJB_DASHBOARD_N_FIGURES];
+  BjbRevenueChart *chart;
+  GtkLabel        *chart_caption;
+  GtkListBox      *latest_list;
+  GtkListBox      *low_stock_list;
+  GtkLabel        *low_stock_caption;
+
+  /* Owned */
+  BjbConnection *connection;
+  BjbDashboard  *dashboard;         /* the last answer shown */
+  GCancellable  *cancellable;       /* cancelled in dispose */
+  GCancellable  *load_cancellable;  /* the load in flight */
+  guint          refresh_id;
+  guint          n_loads;
+  gboolean       filling;           /* the page itself is writing the range widgets */
+};
+
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbDashboardPage, bjb_dashboard_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+enum {
+  ORDER_ACTIVATED,
+  PRODUCT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The range the chosen preset or the entries ask for; NULL dates are the server's
+ * defaults. FALSE when the entries hold something that is not a date. */
+static gboolean
+wanted_range (BjbDashboardPage *self,
+              GDate            *from,
+              GDate            *to)
+{
+  guint preset = gtk_drop_down_get_selected (self->range_dropdown);
+  GDate today;
+
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  bjb_dashboard_today (&today);
+  switch (preset)
+    {
+    case RANGE_12_MONTHS:
+      *to = today;
+      g_date_set_dmy (from, 1, g_date_get_month (&today), g_date_get_year (&today));
+      g_date_subtract_months (from, 11);
+      return TRUE;
+    case RANGE_THIS_YEAR:
+      *to = today;
+      g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (&today));
+      return TRUE;
+    case RANGE_CUSTOM:
+      {
+        /* An empty end is today, as on the server; an empty start is its default. */
+        gboolean from_ok = bjb_dashboard_entry_date (self->from_entry, from, TRUE);
+        gboolean to_ok = bjb_dashboard_entry_date (self->to_entry, to, TRUE);
+
+        return from_ok && to_ok;
+      }
+    case RANGE_6_MONTHS:
+    default:
+      return TRUE;
+    }
+}
+
+/* One row per item, reused across reloads: a refresh changes texts, never blanks the list. */
+static AdwActionRow *
+row_at (GtkListBox *list,
+        guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  GtkWidget *suffix;
+
+  if (row != NULL)
+    return ADW_ACTION_ROW (row);
+  row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+  /* Names are text, not markup: "Toko Maju & Jaya" must show as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (row, TRUE);
+  suffix = gtk_label_new (NULL);
+  gtk_widget_add_css_class (suffix, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  g_object_set_data (G_OBJECT (row), "bjb-suffix", suffix);
+  gtk_list_box_append (list, GTK_WIDGET (row));
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+trim_rows (GtkListBox *list,
+           guint       n)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, n)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+fill_row (AdwActionRow *row,
+          gint64        id,
+          const char   *title,
+          const char   *subtitle,
+          const char   *suffix)
+{
+  g_object_set_data_full (G_OBJECT (row), "bjb-id", g_memdup2 (&id, sizeof id), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "bjb-suffix"), suffix);
+}
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "bjb-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "pending_payment") == 0)
+    return _("Awaiting payment");
+  if (g_strcmp0 (status, "paid") == 0)
+    return _("Paid");
+  if (g_strcmp0 (status, "shipped") == 0)
+    return _("Shipped");
+  if (g_strcmp0 (status, "completed") == 0)
+    return _("Completed");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return _("Cancelled");
+  return status != NULL ? status : "";
+}
+
+static void
+show_figures (BjbDashboardPage *self,
+              BjbDashboard     *dashboard)
+{
+  for (guint i = 0; i < BJB_DASHBOARD_N_FIGURES; i++)
+    {
+      gint64 value = bjb_dashboard_get_figure (dashboard, i);
+      g_autofree char *text = NULL;
+
+      if (i == BJB_DASHBOARD_REVENUE_TODAY || i == BJB_DASHBOARD_REVENUE_MONTH)
+        text = bjb_money_format (value);
+      else
+        text = bjb_money_format_plain (value);
+      gtk_label_set_text (self->figure_labels[i], text);
+    }
+  /* What someone has to act on stands out. */
+  if (bjb_dashboard_get_figure (dashboard, BJB_DASHBOARD_AWAITING_CONFIRMATION) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->figure_labels[BJB_DASHBOARD_AWAITING_CONFIRMATION]), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->figure_labels[BJB_DASHBOARD_AWAITING_CONFIRMATION]), "warning");
+  if (bjb_dashboard_get_figure (dashboard, BJB_DASHBOARD_OVERDUE_UNPAID) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->figure_labels[BJB_DASHBOARD_OVERDUE_UNPAID]), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->figure_labels[BJB_DASHBOARD_OVERDUE_UNPAID]), "error");
+}
+
+static void
+show_lists (BjbDashboardPage *self,
+            BjbDashboard     *dashboard)
+{
+  GPtrArray *orders = bjb_dashboard_get_latest_orders (dashboard);
+  GPtrArray *low = bjb_dashboard_get_low_stock (dashboard);
+  g_autofree char *threshold = bjb_money_format_plain (bjb_dashboard_get_low_stock_threshold (dashboard));
+  g_autofree char *caption = NULL;
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      BjbDashboardOrder *order = g_ptr_array_index (orders, i);
+      g_autofree char *title = g_strdup_printf ("%s · %s", order->number, order->customer);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *total = bjb_money_format (order->total);
+
+      if (order->placed_at != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (order->placed_at);
+
+          when = g_strdup_printf ("%d %s %d, %02d:%02d", g_date_time_get_day_of_month (local),
+                                  bjb_month_short_name (g_date_time_get_month (local)),
+                                  g_date_time_get_year (local), g_date_time_get_hour (local),
+                                  g_date_time_get_minute (local));
+        }
+      subtitle = g_strdup_printf ("%s · %s", status_label (order->status), when ? when : "");
+      fill_row (row_at (self->latest_list, i), order->id, title, subtitle, total);
+    }
+  trim_rows (self->latest_list, orders->len);
+
+  for (guint i = 0; i < low->len; i++)
+    {
+      BjbLowStock *product = g_ptr_array_index (low, i);
+      g_autofree char *stock = bjb_money_format_plain (product->stock);
+      g_autofree char *suffix = g_strdup_printf ("%s %s", stock, product->unit);
+
+      fill_row (row_at (self->low_stock_list, i), product->id, product->name,
+                product->stock == 0 ? _("Out of stock") : NULL, suffix);
+    }
+  trim_rows (self->low_stock_list, low->len);
+
+  /* Translators: above the low-stock list; %s is the threshold setting */
+  caption = g_strdup_printf (_("At or below %s"), threshold);
+  gtk_label_set_text (self->low_stock_caption, caption);
+}
+
+static void
+show_dashboard (BjbDashboardPage *self,
+                BjbDashboard     *dashboard)
+{
+  guint n_months;
+  const BjbRevenueMonth *months = bjb_dashboard_get_months (dashboard, &n_months);
+  const GDate *from = bjb_dashboard_get_from (dashboard);
+  const GDate *to = bjb_dashboard_get_to (dashboard);
+  g_autofree char *caption = NULL;
+
+  g_set_object (&self->dashboard, dashboard);
+  show_figures (self, dashboard);
+  bjb_revenue_chart_set_months (self->chart, months, n_months);
+  /* Translators: the chart's range, e.g. "1 Jul 2026 – 1 Dec 2026" */
+  caption = g_strdup_printf (_("%d %s %d – %d %s %d"),
+                             g_date_get_day (from), bjb_month_short_name (g_date_get_month (from)),
+                             g_date_get_year (from),
+                             g_date_get_day (to), bjb_month_short_name (g_date_get_month (to)),
+                             g_date_get_year (to));
+  gtk_label_set_text (self->chart_caption, caption);
+  show_lists (self, dashboard);
+
+  /* A preset's range shows in the entries, ready to be edited into a custom one. */
+  self->filling = TRUE;
+  bjb_dashboard_set_entry_date (self->from_entry, from);
+  bjb_dashboard_set_entry_date (self->to_entry, to);
+  self->filling = FALSE;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  BjbDashboardPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbDashboard) dashboard = bjb_dashboard_ops_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->n_loads++;
+  if (dashboard == NULL)
+    {
+      g_autofree char *text = bjb_error_sentence (error);
+
+      g_debug ("dashboard: %s", error->message);
+      /* What was shown stays: a failed refresh does not empty the page. */
+      gtk_label_set_text (self->status_label, text);
+      return;
+    }
+  show_dashboard (self, dashboard);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *time = g_date_time_format (now, "%H:%M");
+    g_autofree char *text = g_strdup_printf (_("Updated at %s"), time);
+
+    gtk_label_set_text (self->status_label, text);
+  }
+}
+
+static void
+load (BjbDashboardPage *self)
+{
+  GDate from, to;
+  GCancellable *cancellable;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->connection == NULL)
+    return;
+  if (!wanted_range (self, &from, &to))
+    {
+      gtk_label_set_text (self->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
+      return;
+    }
+  cancellable = bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable);
+  bjb_dashboard_ops_load_async (self->connection, g_date_valid (&from) ? &from : NULL,
+                                g_date_valid (&to) ? &to : NULL, cancellable, on_loaded, self);
+}
+
+static gboolean
+refresh_later_cb (gpointer user_data)
+{
+  BjbDashboardPage *self = user_data;
+
+  self->refresh_id = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_range_selected (BjbDashboardPage *self)
+{
+  if (!self->filling)
+    load (self);
+}
+
+static void
+on_dates_entered (BjbDashboardPage *self)
+{
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->range_dropdown, RANGE_CUSTOM);
+  self->filling = FALSE;
+  load (self);
+}
+
+static void
+on_latest_activated (BjbDashboardPage *self,
+                     GtkListBoxRow    *row)
+{
+  gint64 id = row_id (row);
+
+  if (id <= 0)
+    return;
+  g_signal_emit (self, signals[ORDER_ACTIVATED], 0, id);
+  /* The window routes it to the order; a window without the action ignores it. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "admin.show-order", "x", id);
+}
+
+static void
+on_low_stock_activated (BjbDashboardPage *self,
+                        GtkListBoxRow    *row)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+
+  g_signal_emit (self, signals[PRODUCT_ACTIVATED], 0, row_id (row));
+  if (stack != NULL && adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "stock") != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "stock");
+}
+
+static void
+action_refresh (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bjb_dashboard_page_refresh (BJB_DASHBOARD_PAGE (widget));
+}
+
+/* BjbPage */
+
+static void
+bjb_dashboard_page_set_session (BjbPage    *page,
+                                BjbSession *session)
+{
+  bjb_dashboard_page_set_connection (BJB_DASHBOARD_PAGE (page),
+                                     session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_dashboard_page_page_refresh (BjbPage *page)
+{
+  bjb_dashboard_page_refresh (BJB_DASHBOARD_PAGE (page));
+}
+
+/* Orders placed, paid, shipped, cancelled or expired and stock changes all move a figure. */
+static void
+bjb_dashboard_page_event_received (BjbPage  *page,
+                                   BjbEvent *event)
+{
+  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (page);
+
+  if (bjb_event_get_order_id (event) <= 0 && bjb_event_get_product_id (event) <= 0)
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_dashboard_page_set_session;
+  iface->refresh = bjb_dashboard_page_page_refresh;
+  iface->event_received = bjb_dashboard_page_event_received;
+}
+
+/* GObject */
+
+static void
+bjb_dashboard_page_dispose (GObject *object)
+{
+  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->dashboard);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_dashboard_page_finalize (GObject *object)
+{
+  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+bjb_dashboard_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_dashboard_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_dashboard_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_dashboard_page_dispose;
+  object_class->finalize = bjb_dashboard_page_finalize;
+  object_class->get_property = bjb_dashboard_page_get_property;
+  object_class->set_property = bjb_dashboard_page_set_property;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ORDER_ACTIVATED] = g_signal_new ("order-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[PRODUCT_ACTIVATED] = g_signal_new ("product-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (BJB_TYPE_REVENUE_CHART);
+  bjb_dashboard_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/dashboard/bjb-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, status_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "revenue_today_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_REVENUE_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "revenue_month_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_REVENUE_MONTH]));
+  gtk_widget_class_bind_template_child_full (widget_class, "orders_today_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_ORDERS_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "orders_month_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_ORDERS_MONTH]));
+  gtk_widget_class_bind_template_child_full (widget_class, "awaiting_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_AWAITING_CONFIRMATION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_OVERDUE_UNPAID]));
+  gtk_widget_class_bind_template_child_full (widget_class, "deliveries_label", FALSE,
+    G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_DELIVERIES_UNDER_WAY]));
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, chart_caption);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, latest_list);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_list);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_caption);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
+  gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, action_refresh);
+}
+
+static void
+bjb_dashboard_page_init (BjbDashboardPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bjb_dashboard_page_new (BjbConnection *connection)
+{
+  return g_object_new (BJB_TYPE_DASHBOARD_PAGE, "connection", connection, NULL);
+}
+
+void
+bjb_dashboard_page_set_connection (BjbDashboardPage *self,
+                                   BjbConnection    *connection)
+{
+  g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  /* What the old connection was fetching is of no use now. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+  load (self);
+}
+
+void
+bjb_dashboard_page_refresh (BjbDashboardPage *self)
+{
+  g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
+  load (self);
+}
+
+BjbDashboard *
+bjb_dashboard_page_get_dashboard (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  return self->dashboard;
+}
+
+guint
+bjb_dashboard_page_get_n_loads (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), 0);
+  return self->n_loads;
+}
+
+const char *
+bjb_dashboard_page_get_figure_text (BjbDashboardPage   *self,
+                                    BjbDashboardFigure  figure)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  g_return_val_if_fail (figure < BJB_DASHBOARD_N_FIGURES, NULL);
+  return gtk_label_get_text (self->figure_labels[figure]);
+}
+
+BjbRevenueChart *
+bjb_dashboard_page_get_chart (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  return self->chart;
+}
+
+GtkListBox *
+bjb_dashboard_page_get_latest_list (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  return self->latest_list;
+}
+
+GtkListBox *
+bjb_dashboard_page_get_low_stock_list (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  return self->low_stock_list;
+}
+
+const char *
+bjb_dashboard_page_get_status_text (BjbDashboardPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+void
+bjb_dashboard_page_set_range (BjbDashboardPage *self,
+                              guint             preset,
+                              const char       *from,
+                              const char       *to)
+{
+  g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
+
+  self->filling = TRUE;
+  if (from != NULL || to != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
+      preset = RANGE_CUSTOM;
+    }
+  gtk_drop_down_set_selected (self->range_dropdown, preset);
+  self->filling = FALSE;
+  load (self);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-dashboard-ops"
+
+#include "config.h"
+
+#include "bjb-dashboard-ops.h"
+#include "bjb-ops-query.h"
+
+static const char DASHBOARD_SQL[] =
+  "SELECT bjb.dashboard($1::date, $2::date) AS dashboard";
+
+/* Both reads as one jsonb, so the table and its subtotals come from one snapshot. */
+static const char BEST_SELLERS_SQL[] =
+  "SELECT jsonb_build_object("
+  "  'products', (SELECT coalesce(jsonb_agg(to_jsonb(b) ORDER BY b.rank), '[]'::jsonb)"
+  "                 FROM bjb.best_sellers($1::date, $2::date, $3, $4::int) b),"
+  "  'categories', (SELECT coalesce(jsonb_agg(to_jsonb(c)"
+  "                                 ORDER BY c.revenue DESC, c.category, c.category_id),"
+  "                                 '[]'::jsonb)"
+  "                   FROM bjb.best_seller_categories($1::date, $2::date) c)) AS best";
+
+char *
+bjb_dashboard_ops_date_param (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+void
+bjb_dashboard_ops_load_async (BjbConnection       *connection,
+                              const GDate         *from,
+                              const GDate         *to,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *from_param = bjb_dashboard_ops_date_param (from);
+  g_autofree char *to_param = bjb_dashboard_ops_date_param (to);
+  const char *params[] = { from_param, to_param };
+
+  g_return_if_fail (BJB_IS_CONNECTION (connection));
+
+  bjb_ops_query_async (connection, DASHBOARD_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_dashboard_ops_load_async, callback, user_data);
+}
+
+BjbDashboard *
+bjb_dashboard_ops_load_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_dashboard_ops_load_async,
+                                                        "dashboard", JSON_NODE_OBJECT, error);
+
+  if (node == NULL)
+    return NULL;
+  return bjb_dashboard_new_from_json (json_node_get_object (node), error);
+}
+
+void
+bjb_dashboard_ops_best_sellers_async (BjbConnection       *connection,
+                                      const GDate         *from,
+                                      const GDate         *to,
+                                      BjbBestSellersBy     by,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *from_param = bjb_dashboard_ops_date_param (from);
+  g_autofree char *to_param = bjb_dashboard_ops_date_param (to);
+  g_autofree char *limit_param = bjb_ops_int_param (limit);
+  const char *params[] = {
+    from_param, to_param, by == BJB_BEST_SELLERS_BY_REVENUE ? "revenue" : "qty", limit_param,
+  };
+
+  g_return_if_fail (BJB_IS_CONNECTION (connection));
+
+  bjb_ops_query_async (connection, BEST_SELLERS_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_dashboard_ops_best_sellers_async, callback, user_data);
+}
+
+static GPtrArray *
+rows_of (JsonObject *object,
+         const char *member,
+         gboolean    is_category,
+         gint64     *out_total)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *row = json_array_get_object_element (array, i);
+      BjbBestSeller *seller;
+
+      if (row == NULL)
+        continue;
+      seller = bjb_best_seller_new_from_json (row, is_category);
+      if (out_total != NULL)
+        *out_total += bjb_best_seller_get_revenue (seller);
+      g_ptr_array_add (rows, seller);
+    }
+  return rows;
+}
+
+gboolean
+bjb_dashboard_ops_best_sellers_finish (GAsyncResult  *result,
+                                       GPtrArray    **out_products,
+                                       GPtrArray    **out_categories,
+                                       gint64        *out_total,
+                                       GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result,
+                                                        bjb_dashboard_ops_best_sellers_async,
+                                                        "best", JSON_NODE_OBJECT, error);
+  JsonObject *object;
+  gint64 total = 0;
+
+  g_return_val_if_fail (out_products != NULL && out_categories != NULL, FALSE);
+
+  if (node == NULL)
+    return FALSE;
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "products") || !json_object_has_member (object, "categories"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "bjb.best_sellers answered without its rows");
+      return FALSE;
+    }
+  *out_products = rows_of (object, "products", FALSE, NULL);
+  /* Every category that sold, so their revenue is the period's. */
+  *out_categories = rows_of (object, "categories", TRUE, &total);
+  if (out_total != NULL)
+    *out_total = total;
+  return TRUE;
+}
