@@ -163,8 +163,9 @@ bjb_report_ops_transactions_finish (GAsyncResult  *result,
       set_money (row, "discount-text", bjb_result_get_int64 (rows, i, "discount_total"));
       set_money (row, "shipping-text", bjb_result_get_int64 (rows, i, "shipping_cost"));
       set_money (row, "amount-text", bjb_result_get_int64 (rows, i, "total"));
-      /* The delivery kind rides in "status-label" until the page puts its label there. */
-      g_object_set (row, "status-label", bjb_result_get_string (rows, i, "delivery"), NULL);
+      g_object_set (row, "kind", bjb_result_get_string (rows, i, "delivery"),
+                    "kind-label", _(bjb_result_get_string (rows, i, "delivery")[0] == 'p'
+                                    ? N_("Pickup") : N_("Delivery")), NULL);
       g_ptr_array_add (out, row);
     }
   return out;

@@ -39,8 +39,8 @@ typedef struct
 /* Finish: (transfer full): GPtrArray of BjbReportRow: "id" the order, "key" placed_at,
  * "title" number, "subtitle" customer, "customer-id", "items", "count" quantity, "status",
  * "detail" courier name, "date-text" placed, "gross-text", "discount-text",
- * "shipping-text", "amount" + "amount-text" total. "detail" of delivery in "status-label"
- * is left to the page. */
+ * "shipping-text", "amount" + "amount-text" total, "kind" + "kind-label" delivery or
+ * pickup. "status-label" is left to the page (the orders' labels). */
 void       bjb_report_ops_transactions_async        (BjbConnection              *connection,
                                                      const BjbTransactionFilter *filter,
                                                      BjbReportRow               *after,

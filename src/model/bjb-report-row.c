@@ -28,6 +28,8 @@ enum {
   PROP_GROSS_TEXT,
   PROP_DISCOUNT_TEXT,
   PROP_SHIPPING_TEXT,
+  PROP_KIND,
+  PROP_KIND_LABEL,
   N_PROPS,
   PROP_PLACEHOLDER = N_PROPS,
 };
@@ -40,7 +42,7 @@ enum {
 static const char *const prop_names[N_PROPS] = {
   NULL, "id", "customer-id", "count", "amount", "key", "title", "subtitle", "items", "status",
   "status-label", "detail", "date-text", "count-text", "amount-text", "gross-text",
-  "discount-text", "shipping-text",
+  "discount-text", "shipping-text", "kind", "kind-label",
 };
 
 struct _BjbReportRow

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (BjbReportRow, bjb_report_row, BJB, REPORT_ROW, GObject)
  *           "amount" (rupiah)
  *   string: "key" (the keyset the server wrote, e.g. placed_at to the microsecond),
  *           "title", "subtitle", "items", "status", "status-label", "detail", "date-text",
- *           "count-text", "amount-text", "gross-text", "discount-text", "shipping-text"
+ *           "count-text", "amount-text", "gross-text", "discount-text", "shipping-text",
+ *           "kind" (an order's delivery), "kind-label"
  */
 
 BjbReportRow *bjb_report_row_new          (void);
