@@ -148,6 +148,20 @@ BEGIN
 END
 $$;
 
+-- The months reports: both ends given, in order, at most 10 years apart.
+CREATE FUNCTION bjb.report_check_months(p_from date, p_to date) RETURNS void
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF p_from IS NULL OR p_to IS NULL THEN
+    PERFORM bjb.report_filter_error('Pilih bulan awal dan bulan akhir.');
+  END IF;
+  PERFORM bjb.report_check_range(p_from, p_to);
+  IF p_to > p_from + interval '10 years' THEN
+    PERFORM bjb.report_filter_error('Rentang paling panjang 10 tahun.');
+  END IF;
+END
+$$;
+
 -- A page of at most 1000 rows; NULL is every row (the export's cursor).
 CREATE FUNCTION bjb.report_check_limit(p_limit int) RETURNS void
 LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
@@ -190,13 +204,7 @@ DECLARE
   v_to   date := date_trunc('month', p_to)::date;
 BEGIN
   PERFORM bjb.require_role('admin');
-  IF p_from IS NULL OR p_to IS NULL THEN
-    PERFORM bjb.report_filter_error('Pilih bulan awal dan bulan akhir.');
-  END IF;
-  PERFORM bjb.report_check_range(p_from, p_to);
-  IF v_to > v_from + interval '10 years' THEN
-    PERFORM bjb.report_filter_error('Rentang paling panjang 10 tahun.');
-  END IF;
+  PERFORM bjb.report_check_months(p_from, p_to);
   RETURN QUERY
   SELECT m::date, coalesce(n.customers, 0)
   FROM generate_series(v_from, v_to, interval '1 month') m
@@ -218,10 +226,7 @@ DECLARE
   v_threshold bigint := bjb.setting_bigint('loyalty_threshold');
 BEGIN
   PERFORM bjb.require_role('admin');
-  IF p_from IS NULL OR p_to IS NULL THEN
-    PERFORM bjb.report_filter_error('Pilih bulan awal dan bulan akhir.');
-  END IF;
-  PERFORM bjb.report_check_range(p_from, p_to);
+  PERFORM bjb.report_check_months(p_from, p_to);
   PERFORM bjb.report_check_limit(p_limit);
   RETURN QUERY
   SELECT t.customer_id, c.name, c.phone, t.spend, t.orders,
@@ -391,7 +396,7 @@ REVOKE ALL ON FUNCTION bjb.jakarta_month(timestamptz),
                        bjb.customer_month_add(bigint, int, bjb.order_status, bigint, timestamptz),
                        bjb.sales_order_customer_month(), bjb.rebuild_customer_month(),
                        bjb.report_check_range(date, date), bjb.report_filter_error(text),
-                       bjb.report_check_limit(int),
+                       bjb.report_check_limit(int), bjb.report_check_months(date, date),
                        bjb.report_customer_status(), bjb.report_new_customers(date, date),
                        bjb.report_top_customers(date, date, int),
                        bjb.report_customer_preferences(),

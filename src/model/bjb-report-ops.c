@@ -132,43 +132,60 @@ bjb_report_ops_transactions_async (BjbConnection              *connection,
                        bjb_report_ops_transactions_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_report_ops_transactions_finish (GAsyncResult  *result,
-                                    GError       **error)
+typedef BjbReportRow *(*RowFunc) (BjbResult *rows,
+                                  guint      i);
+
+/* The rows of an ops query, each made by @make_row. */
+static GPtrArray *
+finish_rows (GAsyncResult  *result,
+             gpointer       source_tag,
+             RowFunc        make_row,
+             GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_report_ops_transactions_async,
-                                                    error);
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
   GPtrArray *out;
 
   if (rows == NULL)
     return NULL;
   out = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
   for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      BjbReportRow *row = bjb_report_row_new ();
-
-      g_object_set (row,
-                    "id", bjb_result_get_int64 (rows, i, "id"),
-                    "customer-id", bjb_result_get_int64 (rows, i, "customer_id"),
-                    "title", bjb_result_get_string (rows, i, "number"),
-                    "subtitle", bjb_result_get_string (rows, i, "customer_name"),
-                    "items", bjb_result_get_string (rows, i, "items"),
-                    "status", bjb_result_get_string (rows, i, "status"),
-                    "detail", bjb_result_get_string (rows, i, "courier_name"),
-                    "amount", bjb_result_get_int64 (rows, i, "total"),
-                    NULL);
-      set_time (row, rows, i, "placed_at");
-      set_count (row, bjb_result_get_int64 (rows, i, "quantity"));
-      set_money (row, "gross-text", bjb_result_get_int64 (rows, i, "subtotal"));
-      set_money (row, "discount-text", bjb_result_get_int64 (rows, i, "discount_total"));
-      set_money (row, "shipping-text", bjb_result_get_int64 (rows, i, "shipping_cost"));
-      set_money (row, "amount-text", bjb_result_get_int64 (rows, i, "total"));
-      g_object_set (row, "kind", bjb_result_get_string (rows, i, "delivery"),
-                    "kind-label", _(bjb_result_get_string (rows, i, "delivery")[0] == 'p'
-                                    ? N_("Pickup") : N_("Delivery")), NULL);
-      g_ptr_array_add (out, row);
-    }
+    g_ptr_array_add (out, make_row (rows, i));
   return out;
+}
+
+static BjbReportRow *
+transaction_row (BjbResult *rows,
+                 guint      i)
+{
+  BjbReportRow *row = bjb_report_row_new ();
+
+  g_object_set (row,
+                "id", bjb_result_get_int64 (rows, i, "id"),
+                "customer-id", bjb_result_get_int64 (rows, i, "customer_id"),
+                "title", bjb_result_get_string (rows, i, "number"),
+                "subtitle", bjb_result_get_string (rows, i, "customer_name"),
+                "items", bjb_result_get_string (rows, i, "items"),
+                "status", bjb_result_get_string (rows, i, "status"),
+                "detail", bjb_result_get_string (rows, i, "courier_name"),
+                "amount", bjb_result_get_int64 (rows, i, "total"),
+                "kind", bjb_result_get_string (rows, i, "delivery"),
+                "kind-label", g_strcmp0 (bjb_result_get_string (rows, i, "delivery"), "pickup") == 0
+                              ? _("Pickup") : _("Delivery"),
+                NULL);
+  set_time (row, rows, i, "placed_at");
+  set_count (row, bjb_result_get_int64 (rows, i, "quantity"));
+  set_money (row, "gross-text", bjb_result_get_int64 (rows, i, "subtotal"));
+  set_money (row, "discount-text", bjb_result_get_int64 (rows, i, "discount_total"));
+  set_money (row, "shipping-text", bjb_result_get_int64 (rows, i, "shipping_cost"));
+  set_money (row, "amount-text", bjb_result_get_int64 (rows, i, "total"));
+  return row;
+}
+
+GPtrArray *
+bjb_report_ops_transactions_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_rows (result, bjb_report_ops_transactions_async, transaction_row, error);
 }
 
 void
@@ -366,16 +383,7 @@ GPtrArray *
 bjb_report_ops_customers_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_report_ops_customers_async,
-                                                    error);
-  GPtrArray *out;
-
-  if (rows == NULL)
-    return NULL;
-  out = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (out, customer_row (rows, i));
-  return out;
+  return finish_rows (result, bjb_report_ops_customers_async, customer_row, error);
 }
 
 /* Export specs */
