@@ -19,11 +19,10 @@
  */
 
 #define MARGIN      36.0     /* half an inch */
-#define ROW_HEIGHT  14.0
 #define FOOTER      24.0
 #define CELL_PAD    3.0
-#define FONT        "Sans 7.5"
-#define FONT_BOLD   "Sans Bold 7.5"
+#define FONT_SIZE   7.5      /* points; smaller (down to MIN_FONT_SIZE) when the columns need it */
+#define MIN_FONT_SIZE 5.5
 
 typedef struct
 {
@@ -36,6 +35,7 @@ typedef struct
   PangoFontDescription *bold;
   double page_width;
   double page_height;
+  double row_height;
   double *x;                   /* left edge of each column */
   double *w;                   /* width of each column */
   double y;
@@ -58,15 +58,18 @@ header_block_height (PdfWriter *self)
   return 18.0 + 2 * 11.0 + 20.0 + 11.0 + g_strv_length ((char **) filters) * 11.0 + 8.0;
 }
 
+/* The texts of the header block, in points on paper. */
+#define HEADER_FONT "Sans 8"
+
 /* Rows that fit on a page below its table header. */
 static guint
 rows_on_page (PdfWriter *self,
               gboolean   first)
 {
-  double top = MARGIN + (first ? header_block_height (self) : 0.0) + ROW_HEIGHT;
+  double top = MARGIN + (first ? header_block_height (self) : 0.0) + self->row_height;
   double bottom = self->page_height - MARGIN - FOOTER;
 
-  return (guint) MAX ((bottom - top) / ROW_HEIGHT, 1.0);
+  return (guint) MAX ((bottom - top) / self->row_height, 1.0);
 }
 
 /* The totals need two rows under the last one. */
@@ -120,13 +123,13 @@ draw_cells (PdfWriter                  *self,
     {
       const BjbExportColumn *column = bjb_export_spec_get_column (self->parent.spec, i);
 
-      if (texts[i] == NULL)
+      if (texts[i] == NULL || !column->printed)
         continue;
       text_at (self, texts[i], font, self->x[i] + CELL_PAD, self->y + 2.0,
                self->w[i] - 2 * CELL_PAD,
                is_number (column->type) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     }
-  self->y += ROW_HEIGHT;
+  self->y += self->row_height;
 }
 
 static void
@@ -139,7 +142,7 @@ draw_table_header (PdfWriter *self)
     headings[i] = bjb_export_spec_get_column (self->parent.spec, i)->heading;
   cairo_save (self->cr);
   cairo_set_source_rgb (self->cr, 0.90, 0.90, 0.90);
-  cairo_rectangle (self->cr, MARGIN, self->y, self->page_width - 2 * MARGIN, ROW_HEIGHT);
+  cairo_rectangle (self->cr, MARGIN, self->y, self->page_width - 2 * MARGIN, self->row_height);
   cairo_fill (self->cr);
   cairo_restore (self->cr);
   draw_cells (self, headings, self->bold);
@@ -165,8 +168,9 @@ start_page (PdfWriter *self)
   cairo_set_source_rgb (self->cr, 0, 0, 0);
   if (self->page == 1)
     {
-      g_autoptr(PangoFontDescription) big = pango_font_description_from_string ("Sans Bold 12");
-      g_autoptr(PangoFontDescription) title = pango_font_description_from_string ("Sans Bold 11");
+      g_autoptr(PangoFontDescription) big = pango_font_description_from_string ("Sans Bold 14");
+      g_autoptr(PangoFontDescription) title = pango_font_description_from_string ("Sans Bold 12");
+      g_autoptr(PangoFontDescription) small = pango_font_description_from_string (HEADER_FONT);
       g_autofree char *printed = g_date_time_format (self->header.printed_at, "%d-%m-%Y %H:%M");
       /* Translators: under a report's title; %s is a date and time */
       g_autofree char *printed_line = g_strdup_printf (_("Printed %s"), printed);
@@ -174,17 +178,17 @@ start_page (PdfWriter *self)
 
       text_at (self, self->business_name, big, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
       self->y += 18.0;
-      text_at (self, self->business_address, self->font, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
+      text_at (self, self->business_address, small, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
       self->y += 11.0;
-      text_at (self, self->business_phone, self->font, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
+      text_at (self, self->business_phone, small, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
       self->y += 11.0;
       text_at (self, bjb_export_spec_get_title (self->parent.spec), title, MARGIN, self->y + 4.0,
                0, PANGO_ALIGN_LEFT);
       self->y += 20.0;
-      text_at (self, printed_line, self->font, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
+      text_at (self, printed_line, small, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
       self->y += 11.0;
       for (guint i = 0; filters[i] != NULL; i++, self->y += 11.0)
-        text_at (self, filters[i], self->font, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
+        text_at (self, filters[i], small, MARGIN, self->y, 0, PANGO_ALIGN_LEFT);
       self->y += 8.0;
     }
   draw_table_header (self);
@@ -224,7 +228,7 @@ pdf_row (BjbExportWriter    *writer,
   guint n = bjb_export_spec_get_n_columns (writer->spec);
   g_auto(GStrv) texts = g_new0 (char *, n + 1);
 
-  if (self->y + ROW_HEIGHT > self->page_height - MARGIN - FOOTER)
+  if (self->y + self->row_height > self->page_height - MARGIN - FOOTER)
     {
       end_page (self);
       start_page (self);
@@ -249,7 +253,7 @@ pdf_finish (BjbExportWriter  *writer,
   g_autofree char *count = NULL;
   g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, n_rows);
 
-  if (self->y + 2 * ROW_HEIGHT > self->page_height - MARGIN - FOOTER)
+  if (self->y + 2 * self->row_height > self->page_height - MARGIN - FOOTER)
     {
       end_page (self);
       start_page (self);
@@ -298,6 +302,72 @@ pdf_free (BjbExportWriter *writer)
   g_free (self);
 }
 
+/* The width of a digit at @size points, as the page's own layouts will measure it (a
+ * layout on a cairo context, so the same resolution as the PDF's). */
+static double
+digit_width (double size)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int width, height;
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "0123456789", -1);
+  pango_layout_get_size (layout, &width, &height);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (double) width / PANGO_SCALE / 10.0;
+}
+
+/* Portrait when the printed columns fit it at FONT_SIZE, else landscape; a smaller font
+ * when they fit neither, so no column is cut below the characters it asked for. */
+static void
+measure_columns (PdfWriter *self,
+                 guint      n)
+{
+  /* A column's characters are digit-wide: dashes, colons and spaces are narrower, which
+   * leaves room for the bold totals. */
+  double digit = digit_width (FONT_SIZE);
+  double needed = 0, available, size = FONT_SIZE, x = MARGIN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BjbExportColumn *column = bjb_export_spec_get_column (self->parent.spec, i);
+
+      if (column->printed)
+        needed += column->width * digit + 2 * CELL_PAD;
+    }
+  self->page_width = needed > 595.28 - 2 * MARGIN ? 841.89 : 595.28;
+  self->page_height = self->page_width > 600 ? 595.28 : 841.89;
+  available = self->page_width - 2 * MARGIN;
+  if (needed > available)
+    size = MAX (FONT_SIZE * available / needed, MIN_FONT_SIZE);
+  self->row_height = size * 1.9;
+  self->font = pango_font_description_from_string ("Sans");
+  pango_font_description_set_size (self->font, (int) (size * PANGO_SCALE));
+  self->bold = pango_font_description_copy (self->font);
+  pango_font_description_set_weight (self->bold, PANGO_WEIGHT_BOLD);
+
+  self->x = g_new0 (double, MAX (n, 1));
+  self->w = g_new0 (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const BjbExportColumn *column = bjb_export_spec_get_column (self->parent.spec, i);
+
+      self->x[i] = x;
+      /* Shares of the width available: the columns fill the page. */
+      self->w[i] = column->printed ? (column->width * digit + 2 * CELL_PAD) * available / needed : 0;
+      x += self->w[i];
+    }
+}
+
 BjbExportWriter *
 bjb_export_pdf_writer_new (BjbExportSpec          *spec,
                            const char             *path,
@@ -308,8 +378,6 @@ bjb_export_pdf_writer_new (BjbExportSpec          *spec,
   g_autoptr(BjbExportWriter) writer = NULL;
   PdfWriter *self;
   guint n = bjb_export_spec_get_n_columns (spec);
-  guint chars = 0;
-  double x = MARGIN;
 
   self = g_new0 (PdfWriter, 1);
   writer = &self->parent;
@@ -324,21 +392,7 @@ bjb_export_pdf_writer_new (BjbExportSpec          *spec,
   self->header.printed_at = g_date_time_ref (header->printed_at);
   self->n_rows = n_rows;
 
-  for (guint i = 0; i < n; i++)
-    chars += bjb_export_spec_get_column (spec, i)->width;
-  /* Portrait holds about 110 characters of 7.5 pt text. */
-  self->page_width = chars > 110 ? 841.89 : 595.28;
-  self->page_height = chars > 110 ? 595.28 : 841.89;
-  self->x = g_new0 (double, MAX (n, 1));
-  self->w = g_new0 (double, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      self->x[i] = x;
-      self->w[i] = (self->page_width - 2 * MARGIN) * bjb_export_spec_get_column (spec, i)->width
-                   / MAX (chars, 1);
-      x += self->w[i];
-    }
-
+  measure_columns (self, n);
   self->surface = cairo_pdf_surface_create (path, self->page_width, self->page_height);
   if (!surface_ok (self, error))
     return NULL;
@@ -346,9 +400,10 @@ bjb_export_pdf_writer_new (BjbExportSpec          *spec,
                                   bjb_export_spec_get_title (spec));
   self->cr = cairo_create (self->surface);
   self->layout = pango_cairo_create_layout (self->cr);
+  /* Points are points: a 7.5 pt font is 7.5 pt on paper (pango-cairo assumes 96 dpi). */
+  pango_cairo_context_set_resolution (pango_layout_get_context (self->layout), 72.0);
+  pango_layout_context_changed (self->layout);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  self->font = pango_font_description_from_string (FONT);
-  self->bold = pango_font_description_from_string (FONT_BOLD);
   self->n_pages = count_pages (self, n_rows);
   start_page (self);
   return g_steal_pointer (&writer);

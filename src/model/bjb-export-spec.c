@@ -98,6 +98,7 @@ bjb_export_spec_add_column (BjbExportSpec       *self,
     .type = type,
     .width = MAX (width, 4),
     .total = total && (type == BJB_EXPORT_INTEGER || type == BJB_EXPORT_RUPIAH),
+    .printed = TRUE,
   };
 
   g_return_if_fail (BJB_IS_EXPORT_SPEC (self));
@@ -125,6 +126,21 @@ bjb_export_spec_set_labels (BjbExportSpec     *self,
         g_hash_table_insert (column->labels, g_strdup (labels[j]), g_strdup (labels[j + 1]));
       return;
     }
+  g_return_if_reached ();
+}
+
+void
+bjb_export_spec_set_not_printed (BjbExportSpec *self,
+                                 const char    *name)
+{
+  g_return_if_fail (BJB_IS_EXPORT_SPEC (self));
+
+  for (guint i = 0; i < self->columns->len; i++)
+    if (g_str_equal (g_array_index (self->columns, BjbExportColumn, i).name, name))
+      {
+        g_array_index (self->columns, BjbExportColumn, i).printed = FALSE;
+        return;
+      }
   g_return_if_reached ();
 }
 

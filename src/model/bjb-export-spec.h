@@ -32,6 +32,7 @@ typedef struct
   guint width;                /* in characters, for XLSX column widths and PDF layout */
   gboolean total;             /* summed into the totals row (integer and rupiah columns) */
   GHashTable *labels;         /* (nullable): server value → what the file says ("paid" → "Dibayar") */
+  gboolean printed;           /* in the PDF too (FALSE: spreadsheets only, for a page's width) */
 } BjbExportColumn;
 
 #define BJB_TYPE_EXPORT_SPEC (bjb_export_spec_get_type ())
@@ -63,6 +64,9 @@ void                   bjb_export_spec_add_column  (BjbExportSpec       *self,
 void                   bjb_export_spec_set_labels  (BjbExportSpec       *self,
                                                     const char          *name,
                                                     const char *const   *labels);
+/* Leaves column @name out of the PDF (an A4 page holds about 180 characters across). */
+void                   bjb_export_spec_set_not_printed (BjbExportSpec   *self,
+                                                        const char      *name);
 /* A line under the title, e.g. "Status: Dibayar". */
 void                   bjb_export_spec_add_filter  (BjbExportSpec       *self,
                                                     const char          *label,

@@ -423,19 +423,23 @@ bjb_report_ops_transactions_spec (const BjbTransactionFilter *filter,
   for (guint i = 0; i < 3; i++)
     bjb_export_spec_add_param (spec, NULL);
   bjb_export_spec_add_column (spec, "number", _("Number"), BJB_EXPORT_TEXT, 18, FALSE);
-  bjb_export_spec_add_column (spec, "placed_at", _("Placed"), BJB_EXPORT_TIMESTAMP, 16, FALSE);
-  bjb_export_spec_add_column (spec, "customer_name", _("Customer"), BJB_EXPORT_TEXT, 22, FALSE);
-  bjb_export_spec_add_column (spec, "items", _("Items"), BJB_EXPORT_TEXT, 30, FALSE);
-  bjb_export_spec_add_column (spec, "quantity", _("Quantity"), BJB_EXPORT_INTEGER, 8, TRUE);
-  bjb_export_spec_add_column (spec, "subtotal", _("Gross"), BJB_EXPORT_RUPIAH, 14, TRUE);
-  bjb_export_spec_add_column (spec, "discount_total", _("Discount"), BJB_EXPORT_RUPIAH, 13, TRUE);
-  bjb_export_spec_add_column (spec, "shipping_cost", _("Shipping"), BJB_EXPORT_RUPIAH, 12, TRUE);
-  bjb_export_spec_add_column (spec, "total", _("Net"), BJB_EXPORT_RUPIAH, 14, TRUE);
-  bjb_export_spec_add_column (spec, "status", _("Status"), BJB_EXPORT_TEXT, 12, FALSE);
+  bjb_export_spec_add_column (spec, "placed_at", _("Placed"), BJB_EXPORT_TIMESTAMP, 17, FALSE);
+  bjb_export_spec_add_column (spec, "customer_name", _("Customer"), BJB_EXPORT_TEXT, 20, FALSE);
+  bjb_export_spec_add_column (spec, "items", _("Items"), BJB_EXPORT_TEXT, 26, FALSE);
+  bjb_export_spec_add_column (spec, "quantity", _("Quantity"), BJB_EXPORT_INTEGER, 9, TRUE);
+  bjb_export_spec_add_column (spec, "subtotal", _("Gross"), BJB_EXPORT_RUPIAH, 16, TRUE);
+  bjb_export_spec_add_column (spec, "discount_total", _("Discount"), BJB_EXPORT_RUPIAH, 15, TRUE);
+  bjb_export_spec_add_column (spec, "shipping_cost", _("Shipping"), BJB_EXPORT_RUPIAH, 14, TRUE);
+  bjb_export_spec_add_column (spec, "total", _("Net"), BJB_EXPORT_RUPIAH, 16, TRUE);
+  bjb_export_spec_add_column (spec, "status", _("Status"), BJB_EXPORT_TEXT, 11, FALSE);
   bjb_export_spec_add_column (spec, "delivery", _("Delivery"), BJB_EXPORT_TEXT, 10, FALSE);
   bjb_export_spec_add_column (spec, "courier_name", _("Courier"), BJB_EXPORT_TEXT, 14, FALSE);
   bjb_export_spec_add_column (spec, "paid_at", _("Paid"), BJB_EXPORT_TIMESTAMP, 16, FALSE);
   bjb_export_spec_add_column (spec, "completed_at", _("Completed"), BJB_EXPORT_TIMESTAMP, 16, FALSE);
+  /* The page's table has no room for them; the spreadsheets do. */
+  bjb_export_spec_set_not_printed (spec, "paid_at");
+  bjb_export_spec_set_not_printed (spec, "completed_at");
+  bjb_export_spec_set_not_printed (spec, "delivery");
   if (status_labels != NULL)
     bjb_export_spec_set_labels (spec, "status", status_labels);
   set_translated_labels (spec, "delivery", delivery_labels_en);
