@@ -82,6 +82,10 @@ on_finished (GObject      *source,
       g_clear_object (&self->job);
       g_clear_object (&self->cancellable);
     }
+  /* Disposed meanwhile (signed out, window closed): the export was cancelled with it and
+   * its temporary file removed; nobody is left to tell. */
+  if (self->progress_window == NULL)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), TRUE);
   if (ok)
