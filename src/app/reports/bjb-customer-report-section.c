@@ -132,7 +132,7 @@ on_row_activated (BjbCustomerReportSection *self,
 
   if (row == NULL || !layouts[self->report].customers || bjb_report_row_get_customer_id (row) == 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "admin.show-customer", "x",
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-customer", "x",
                               bjb_report_row_get_customer_id (row));
 }
 

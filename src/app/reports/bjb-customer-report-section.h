@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (BjbCustomerReportSection, bjb_customer_report_section, BJB
 /*
  * BjbCustomerReportSection: one of the five customer analyses (construct property
  * "report", a BjbCustomerReport): its heading, its own filters (months, days), its table
- * and its export. Activating a customer row activates admin.show-customer with the
- * customer's id (int64), which the admin window routes.
+ * and its export. Activating a customer row activates app.open-customer with the
+ * customer's id (int64): the application opens it at the customer-service desk.
  */
 
 void                bjb_customer_report_section_set_connection (BjbCustomerReportSection *self,

@@ -11,7 +11,7 @@ G_DECLARE_FINAL_TYPE (BjbReportsPage, bjb_reports_page, BJB, REPORTS_PAGE, AdwBi
 /*
  * BjbReportsPage: the admin's Reports page (a BjbPage): an inner switcher, Transactions
  * (BjbTransactionsReport) | Customers (five BjbCustomerReportSection). A customer row
- * activates admin.show-customer (int64 id). Action reports.refresh (F5).
+ * activates app.open-customer (int64 id). Action reports.refresh (F5).
  */
 
 /* (transfer none): for tests */

@@ -13,6 +13,7 @@
 #include "bjb-ops-query.h"
 #include "bjb-order-format.h"
 #include "bjb-order-ops.h"
+#include "bjb-paged-query.h"
 #include "bjb-report-row.h"
 #include "bjb-reports.h"
 #include "bjb-transaction-query.h"
@@ -266,6 +267,27 @@ on_couriers (GObject      *source,
     }
 }
 
+/* An order row opens the order at the customer-service desk (the application's action). */
+static void
+on_row_activated (BjbTransactionsReport *self,
+                  guint                  position)
+{
+  g_autoptr(BjbReportRow) row = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
+
+  if (row == NULL || bjb_paged_row_get_placeholder (BJB_PAGED_ROW (row)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-order", "x",
+                              bjb_paged_row_get_id (BJB_PAGED_ROW (row)));
+}
+
+void
+bjb_transactions_report_activate_row (BjbTransactionsReport *self,
+                                      guint                  position)
+{
+  g_return_if_fail (BJB_IS_TRANSACTIONS_REPORT (self));
+  on_row_activated (self, position);
+}
+
 static BjbExportSpec *
 build_spec (gpointer user_data)
 {
@@ -443,6 +465,7 @@ bjb_transactions_report_class_init (BjbTransactionsReportClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void

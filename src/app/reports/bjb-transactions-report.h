@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (BjbTransactionsReport, bjb_transactions_report, BJB, TRANS
 /*
  * BjbTransactionsReport: the transaction report tab. Filters (dates, status, customer,
  * courier, delivery or pickup), the orders server-paged in a GtkColumnView, the totals of
- * the whole filtered set from the server, and the export of that set. A range that ends
+ * the whole filtered set from the server, and the export of that set. A row opens its order
+ * (app.open-order). A range that ends
  * before it starts is refused by the server (BJ045) and its sentence shown; the table
  * keeps the last good result.
  */
@@ -37,5 +38,8 @@ gboolean            bjb_transactions_report_get_totals     (BjbTransactionsRepor
                                                             BjbTransactionTotals  *totals);
 const char         *bjb_transactions_report_get_message    (BjbTransactionsReport *self);
 GtkWidget          *bjb_transactions_report_get_export_button (BjbTransactionsReport *self);
+/* Activates row @position as a double-click does: app.open-order with the order's id. */
+void                bjb_transactions_report_activate_row   (BjbTransactionsReport *self,
+                                                            guint                  position);
 
 G_END_DECLS
