@@ -8,6 +8,7 @@ BJB_DEBIAN_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libgdk-pixbuf-2.0-dev
   libpq-dev libjson-glib-dev libsoup-3.0-dev libnotify-dev libsecret-1-dev
+  libxlsxwriter-dev
   desktop-file-utils appstream
   # database (Debian 12 ships the contrib modules, pg_trgm included, inside postgresql-15)
   postgresql-15 postgresql-client-15 postgresql-common postgresql-contrib
@@ -15,7 +16,7 @@ BJB_DEBIAN_PACKAGES=(
   # UI tests: X server, session bus, notification daemon, keyring
   xvfb xauth dbus dbus-x11 dunst gnome-keyring
   # misc tools the tests and scripts use
-  poppler-utils python3 locales
+  poppler-utils python3 locales unzip
   # tests/ops: setup-server's certificates, the flatpak manifest (systemd-analyze, when
   # the machine has systemd, also checks the backup units)
   openssl flatpak-builder

@@ -126,6 +126,9 @@ static const struct {
   { "BJ031", N_("This order was cancelled or given to another courier; the photo was kept for customer service.") },
   { "BJ032", N_("The photo’s time is not possible. Check the device’s clock.") },
   { "BJ033", N_("This delivery was already sent for another order.") },
+  /* 0011 reports */
+  { "BJ045", N_("The start date is after the end date. Choose a start on or before the end.") },
+  { "BJ046", N_("The report cannot use this filter. Check the dates, status, delivery and number of days.") },
 };
 
 const char *

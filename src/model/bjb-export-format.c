@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-export-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bjb-export-writer.h"
+#include "bjb-money.h"
+
+void
+bjb_export_writer_free (BjbExportWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->spec);
+  self->free (self);
+}
+
+gboolean
+bjb_export_parse_datetime (const char *value,
+                           int        *year,
+                           int        *month,
+                           int        *day,
+                           int        *hour,
+                           int        *minute,
+                           int        *second)
+{
+  int n;
+
+  *hour = *minute = *second = 0;
+  if (value == NULL)
+    return FALSE;
+  n = sscanf (value, "%4d-%2d-%2d %2d:%2d:%2d", year, month, day, hour, minute, second);
+  return n >= 3 && *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
+}
+
+char *
+bjb_export_format_plain (const BjbExportColumn *column,
+                         const char            *value)
+{
+  if (value == NULL)
+    return g_strdup ("");
+  if (column->labels != NULL && g_hash_table_contains (column->labels, value))
+    return g_strdup (g_hash_table_lookup (column->labels, value));
+  /* The session runs in Asia/Jakarta with DateStyle ISO: "2026-12-01 14:30:05.12+07". */
+  if (column->type == BJB_EXPORT_TIMESTAMP && strlen (value) >= 16)
+    return g_strndup (value, 16);
+  return g_strdup (value);
+}
+
+char *
+bjb_export_format_display (const BjbExportColumn *column,
+                           const char            *value)
+{
+  int y, m, d, hh, mm, ss;
+
+  if (value == NULL)
+    return g_strdup ("");
+  if (column->labels != NULL && g_hash_table_contains (column->labels, value))
+    return g_strdup (g_hash_table_lookup (column->labels, value));
+  switch (column->type)
+    {
+    case BJB_EXPORT_RUPIAH:
+      return bjb_money_format (g_ascii_strtoll (value, NULL, 10));
+    case BJB_EXPORT_INTEGER:
+      return bjb_money_format_plain (g_ascii_strtoll (value, NULL, 10));
+    case BJB_EXPORT_PERCENT:
+      {
+        g_autofree char *number = g_strdup_printf ("%.1f", g_ascii_strtod (value, NULL));
+        g_strdelimit (number, ".", ',');
+        /* Translators: a percentage in a report, %s is the number ("12,5") */
+        return g_strdup_printf (_("%s %%"), number);
+      }
+    case BJB_EXPORT_DATE:
+      if (bjb_export_parse_datetime (value, &y, &m, &d, &hh, &mm, &ss))
+        return g_strdup_printf ("%02d-%02d-%04d", d, m, y);
+      return g_strdup (value);
+    case BJB_EXPORT_TIMESTAMP:
+      if (bjb_export_parse_datetime (value, &y, &m, &d, &hh, &mm, &ss))
+        return g_strdup_printf ("%02d-%02d-%04d %02d:%02d", d, m, y, hh, mm);
+      return g_strdup (value);
+    case BJB_EXPORT_TEXT:
+    default:
+      return g_strdup (value);
+    }
+}
+
+void
+bjb_export_set_io_error (GError     **error,
+                         int          saved_errno,
+                         const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", display, g_strerror (saved_errno));
+}
