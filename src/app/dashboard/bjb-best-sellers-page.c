@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-best-seller-export.h"
 #include "bjb-best-seller.h"
 #include "bjb-best-sellers-page.h"
 #include "bjb-dashboard-format.h"
 #include "bjb-error-sentence.h"
+#include "bjb-export-button.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -28,7 +30,7 @@ struct _BjbBestSellersPage
   GtkToggleButton *by_qty_button;
   GtkToggleButton *by_revenue_button;
   GtkLabel        *status_label;
-  GtkBox          *export_slot;
+  BjbExportButton *export_button;
   GtkLabel        *total_label;
   GListStore      *products;
   GListStore      *categories;
@@ -236,6 +238,30 @@ action_refresh (GtkWidget  *widget,
   bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (widget));
 }
 
+/* What the page shows, as a file: the period of the rows on screen, ranked as shown. */
+static BjbExportSpec *
+build_export_spec (gpointer user_data)
+{
+  BjbBestSellersPage *self = user_data;
+  g_autofree char *period = NULL;
+  BjbExportSpec *spec;
+
+  if (!g_date_valid (&self->shown_from) || !g_date_valid (&self->shown_to))
+    return NULL;
+  spec = bjb_best_seller_export_spec (&self->shown_from, &self->shown_to,
+                                      gtk_toggle_button_get_active (self->by_revenue_button)
+                                        ? BJB_BEST_SELLERS_BY_REVENUE : BJB_BEST_SELLERS_BY_QTY);
+  period = g_strdup_printf ("%d %s %d – %d %s %d",
+                            g_date_get_day (&self->shown_from),
+                            bjb_month_short_name (g_date_get_month (&self->shown_from)),
+                            g_date_get_year (&self->shown_from),
+                            g_date_get_day (&self->shown_to),
+                            bjb_month_short_name (g_date_get_month (&self->shown_to)),
+                            g_date_get_year (&self->shown_to));
+  bjb_export_spec_add_filter (spec, _("Period"), period);
+  return spec;
+}
+
 /* BjbPage */
 
 static void
@@ -354,6 +380,7 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BJB_TYPE_BEST_SELLER);
+  g_type_ensure (BJB_TYPE_EXPORT_BUTTON);
   bjb_dashboard_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/dashboard/bjb-best-sellers-page.ui");
@@ -363,7 +390,7 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_qty_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_revenue_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, export_slot);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, products);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, categories);
@@ -381,6 +408,7 @@ bjb_best_sellers_page_init (BjbBestSellersPage *self)
   g_date_clear (&self->shown_from, 1);
   g_date_clear (&self->shown_to, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_export_button_set_spec_func (self->export_button, build_export_spec, self);
 }
 
 GtkWidget *
@@ -398,6 +426,7 @@ bjb_best_sellers_page_set_connection (BjbBestSellersPage *self,
   if (!g_set_object (&self->connection, connection))
     return;
   g_cancellable_cancel (self->load_cancellable);
+  bjb_export_button_set_connection (self->export_button, connection);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
   load (self);
 }
@@ -453,11 +482,12 @@ bjb_best_sellers_page_get_categories (BjbBestSellersPage *self)
   return G_LIST_MODEL (self->categories);
 }
 
-GtkBox *
-bjb_best_sellers_page_get_export_slot (BjbBestSellersPage *self)
+BjbExportButton *
+bjb_best_sellers_page_get_export_button (BjbBestSellersPage *self)
 {
   g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
-  return self->export_slot;
+
+  return self->export_button;
 }
 
 guint

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "bjb-export-button.h"
+
 #include "bjb-connection.h"
 #include "bjb-dashboard-ops.h"
 
@@ -17,8 +19,7 @@ G_DECLARE_FINAL_TYPE (BjbBestSellersPage, bjb_best_sellers_page, BJB, BEST_SELLE
  * revenue with their share of the period's revenue, and the subtotal of every category.
  * A BjbPage: a payment or cancellation event reloads it in place.
  *
- * The header has an empty box, bjb_best_sellers_page_get_export_slot(), for the export
- * button of the reports library.
+ * The header's export button writes the period shown, ranked as shown, to CSV, XLSX or PDF.
  *
  * Actions: best-sellers.refresh.
  */
@@ -54,7 +55,7 @@ void        bjb_best_sellers_page_set_by         (BjbBestSellersPage *self,
 /* For tests and the window. (transfer none) */
 GListModel *bjb_best_sellers_page_get_products   (BjbBestSellersPage *self);
 GListModel *bjb_best_sellers_page_get_categories (BjbBestSellersPage *self);
-GtkBox     *bjb_best_sellers_page_get_export_slot (BjbBestSellersPage *self);
+BjbExportButton *bjb_best_sellers_page_get_export_button (BjbBestSellersPage *self);
 guint       bjb_best_sellers_page_get_n_loads    (BjbBestSellersPage *self);
 const char *bjb_best_sellers_page_get_status_text (BjbBestSellersPage *self);
 const char *bjb_best_sellers_page_get_total_text (BjbBestSellersPage *self);

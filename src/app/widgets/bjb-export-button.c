@@ -7,7 +7,7 @@
 
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
-#include "bjb-reports.h"
+#include "bjb-widgets.h"
 
 struct _BjbExportButton
 {
@@ -297,9 +297,9 @@ bjb_export_button_class_init (BjbExportButtonClass *klass)
   gtk_widget_class_install_action (widget_class, "export.xlsx", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "export.pdf", NULL, action_export);
 
-  bjb_reports_ensure_resources ();
+  bjb_widgets_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/reports/bjb-export-button.ui");
+                                               "/id/barokahjaya/BackOffice/widgets/bjb-export-button.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbExportButton, progress_window);
   gtk_widget_class_bind_template_child (widget_class, BjbExportButton, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, BjbExportButton, progress_label);
