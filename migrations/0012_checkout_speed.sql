@@ -129,7 +129,7 @@ BEGIN
       SELECT o.customer_id, o.placed_at, array_agg(l.product_id) AS products,
              array_agg(l.qty::bigint) AS qtys
       FROM old_lines l JOIN bjb.sales_order o ON o.id = l.order_id
-      WHERE bjb.order_counts(o.status)
+      WHERE o.status IN ('paid', 'shipped', 'completed')
       GROUP BY o.id, o.customer_id, o.placed_at
       ORDER BY o.customer_id, o.id
     LOOP
@@ -142,7 +142,7 @@ BEGIN
       SELECT o.customer_id, o.placed_at, array_agg(l.product_id) AS products,
              array_agg(l.qty::bigint) AS qtys
       FROM new_lines l JOIN bjb.sales_order o ON o.id = l.order_id
-      WHERE bjb.order_counts(o.status)
+      WHERE o.status IN ('paid', 'shipped', 'completed')
       GROUP BY o.id, o.customer_id, o.placed_at
       ORDER BY o.customer_id, o.id
     LOOP
@@ -390,6 +390,36 @@ BEGIN
                    ORDER BY placed_at DESC, id DESC LIMIT 1));
 END
 $$;
+
+---------------------------------------------------------------------------------------------
+-- Small helpers without a SET clause
+---------------------------------------------------------------------------------------------
+
+-- A SET clause makes every call switch the search_path twice, and keeps a SQL function from
+-- being inlined. These two are IMMUTABLE, not SECURITY DEFINER, use only pg_catalog, and are
+-- called (or inlined) only inside definer functions whose search_path is pinned, so they
+-- need none: bjb.order_counts now inlines into the stats triggers (two calls per order) and
+-- bjb.is_birthday (same body as 0001; tests/mutation/mutants.txt mutates it here) costs a
+-- plain call per quote.
+CREATE OR REPLACE FUNCTION bjb.order_counts(p_status bjb.order_status) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_status IN ('paid', 'shipped', 'completed')
+$$;
+
+-- Jakarta is the business's clock: birthdays and "today" follow it, not UTC.
+CREATE OR REPLACE FUNCTION bjb.is_birthday(p_birth date, p_at timestamptz) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  WITH d AS (SELECT (p_at AT TIME ZONE 'Asia/Jakarta')::date AS today)
+  SELECT p_birth IS NOT NULL AND (
+           (extract(month FROM p_birth), extract(day FROM p_birth))
+             = (extract(month FROM today), extract(day FROM today))
+           -- A 29 February birthday is celebrated on 28 February in other years.
+           OR (extract(month FROM p_birth) = 2 AND extract(day FROM p_birth) = 29
+               AND extract(month FROM today) = 2 AND extract(day FROM today) = 28
+               AND extract(day FROM (date_trunc('month', today) + interval '1 month - 1 day')) = 28))
+  FROM d
+$$;
+
 
 ---------------------------------------------------------------------------------------------
 -- Checkout
