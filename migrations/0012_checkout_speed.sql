@@ -1,6 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- 0012_checkout_speed: issue 13 #1–#3 (bench/README.md "Checkout speed, heavy customers").
+-- 0012_checkout_speed: issue 13 #1–#3 (bench/README.md "Checkout speed, heavy customers,
+-- search count (0012)"; docs/database.md has each function).
 --
 -- * bjb.customer_product_stats: per customer and product, the quantity bought over paid,
 --   shipped and completed orders and the last time, kept exact by triggers on
@@ -9,11 +10,13 @@
 --   rows instead of an aggregate over every line the customer ever bought, and
 --   bjb.customer_spend() reads bjb.customer_stats (0003 keeps it exact) instead of summing
 --   every order: a contractor with 10 000 orders is quoted as fast as a new customer.
--- * bjb.compute_quote: the customer, its spend and the three settings in two queries.
+-- * bjb.compute_quote: the customer, its spend and the three settings in two queries, and
+--   a generic plan instead of re-planning its candidate query on every call.
 -- * bjb.customer_summary: counts and spend from the stats tables.
--- * bjb.place_order: the same rules in fewer statements (see its comment).
--- * bjb.count_customers_capped: the customers page's count stops at a cap; the page says
---   "more than" for a capped count.
+-- * bjb.place_order: the same rules in fewer statements, generic plans (see its comment);
+--   bjb.caller_role in one query; bjb.order_counts / bjb.is_birthday without a SET clause.
+-- * bjb.count_customers_upto: the customers page's count stops at a cap (the page says
+--   "More than 1.000 customers"); bjb.search_customers never sorts a many-match fragment.
 --
 -- Run as a superuser after 0011:  psql -v ON_ERROR_STOP=1 -f 0012_checkout_speed.sql
 
