@@ -17,7 +17,8 @@ static const char SEARCH_SQL[] =
   "$7::jsonb, $8::int)";
 
 static const char COUNT_SQL[] =
-  "SELECT bjb.count_customers($1, $2, $3::boolean, $4::bigint, $5::int) AS n";
+  "SELECT bjb.count_customers_upto($1, $2, $3::boolean, $4::bigint, $5::int, "
+  G_STRINGIFY (BJB_CUSTOMER_OPS_COUNT_CAP) ") AS n";
 
 /* Everything the detail shows and the form edits, in one round trip. */
 static const char CARD_SQL[] =

@@ -45,7 +45,13 @@ void       bjb_customer_ops_search_async    (BjbConnection            *connectio
 GPtrArray *bjb_customer_ops_search_finish   (GAsyncResult             *result,
                                              GError                  **error);
 
-/* Finish: how many customers match @filter, -1 with @error set. */
+/* The count stops here: a count above BJB_CUSTOMER_OPS_COUNT_CAP means "more than the cap"
+ * (bjb.count_customers_upto, 0012: counting every one of 16 000 matches on each keystroke
+ * cost more than the page of rows). */
+#define BJB_CUSTOMER_OPS_COUNT_CAP 1000
+
+/* Finish: how many customers match @filter, at most BJB_CUSTOMER_OPS_COUNT_CAP + 1; -1 with
+ * @error set. */
 void       bjb_customer_ops_count_async     (BjbConnection            *connection,
                                              const BjbCustomerFilter  *filter,
                                              GCancellable             *cancellable,

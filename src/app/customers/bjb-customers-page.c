@@ -108,11 +108,20 @@ update_count (BjbCustomersPage *self)
   /* Unknown while the new count is on its way: the old one stays until then. */
   if (n < 0)
     return;
-  digits = bjb_money_format_plain (n);
-  /* Translators: %s is a number such as 12.345 */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
-                                       (gulong) n),
-                          digits);
+  if (n > BJB_CUSTOMER_OPS_COUNT_CAP)
+    {
+      digits = bjb_money_format_plain (BJB_CUSTOMER_OPS_COUNT_CAP);
+      /* Translators: %s is a number such as 1.000; the count stops there */
+      text = g_strdup_printf (_("More than %s customers"), digits);
+    }
+  else
+    {
+      digits = bjb_money_format_plain (n);
+      /* Translators: %s is a number such as 12.345 */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
+                                           (gulong) n),
+                              digits);
+    }
   gtk_label_set_label (self->count_label, text);
 }
 
