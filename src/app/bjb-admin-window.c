@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "bjb-admin-window.h"
+#include "bjb-settings-page.h"
+#include "bjb-staff-page.h"
 
 /* The administrator's window: its pages (products, stock, discounts, staff, dashboard,
  * reports, audit) are in its template; everything around them is BjbRoleWindow's. */
@@ -19,6 +21,8 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (BJB_TYPE_STAFF_PAGE);
+  g_type_ensure (BJB_TYPE_SETTINGS_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-admin-window.ui");
