@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-admin-window.h"
+#include "bjb-discounts-page.h"
 #include "bjb-settings-page.h"
 #include "bjb-staff-page.h"
 
@@ -21,6 +22,7 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (BJB_TYPE_DISCOUNTS_PAGE);
   g_type_ensure (BJB_TYPE_STAFF_PAGE);
   g_type_ensure (BJB_TYPE_SETTINGS_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");

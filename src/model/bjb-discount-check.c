@@ -139,9 +139,9 @@ bjb_discount_check_field_of_error (const GError *error)
     { "Cakupan", "scope" },
     { "Pilih produk", "product" },
     { "Produk hanya dipilih", "product" },
-    { "Isi belanja minimal", "min-cart" },
-    { "Belanja minimal hanya", "min-cart" },
-    { "Tanggal berlaku", "valid-until" },
+    { "Isi belanja minimal", "min_cart" },
+    { "Belanja minimal hanya", "min_cart" },
+    { "Tanggal berlaku", "valid_until" },
   };
   const char *message;
 

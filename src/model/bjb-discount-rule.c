@@ -94,6 +94,25 @@ bjb_discount_rule_state_label (const char *state)
   return "";
 }
 
+const char *
+bjb_discount_rule_quote_label (const char *rule)
+{
+  /* The same words as the order desk's lines (bjb-order-format.c). */
+  static const struct { const char *rule, *label; } labels[] = {
+    { "manual_product", N_("Customer discount (product)") },
+    { "manual_all", N_("Customer discount") },
+    { "loyalty", N_("Loyal customer discount") },
+    { "birthday_top3", N_("Birthday discount") },
+    { "cart_threshold", N_("Large order discount") },
+    { "birthday_cart", N_("Birthday discount (cart)") },
+  };
+
+  for (guint i = 0; rule != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (rule, labels[i].rule))
+      return _(labels[i].label);
+  return rule;
+}
+
 static char *
 valid_until_label (const char *iso)
 {

@@ -45,5 +45,7 @@ int          bjb_discount_rule_get_version        (BjbDiscountRule *self);
 const char  *bjb_discount_rule_audience_label     (const char *audience);
 const char  *bjb_discount_rule_scope_label        (const char *scope);
 const char  *bjb_discount_rule_state_label        (const char *state);
+/* The kind of discount that won a quote line (bjb.quote's "rule"), NULL for none. */
+const char  *bjb_discount_rule_quote_label        (const char *rule);
 
 G_END_DECLS
