@@ -70,4 +70,18 @@ void       bjb_staff_ops_reset_password_async    (BjbConnection        *connecti
 gboolean   bjb_staff_ops_change_finish           (GAsyncResult         *result,
                                                   GError              **error);
 
+/**
+ * bjb_staff_ops_refusal_sentence:
+ * @field: (out) (optional): the form field the refusal concerns ("login", "name", "phone",
+ *   "role", "password") or NULL for the whole form
+ *
+ * The sentence for a refusal of the calls above in the UI language: the server's own in
+ * Indonesian; in English one per rule ("not yourself", "the last active admin", "login
+ * already used"), since BJ010 alone does not say which rule it was.
+ *
+ * Returns: (transfer full)
+ */
+char      *bjb_staff_ops_refusal_sentence        (const GError         *error,
+                                                  const char          **field);
+
 G_END_DECLS
