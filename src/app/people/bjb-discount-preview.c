@@ -134,8 +134,8 @@ show_quote (BjbDiscountPreview *self)
                                json_object_get_int_member_with_default (line, "qty", 0));
       if (json_object_get_int_member_with_default (line, "discount_amount", 0) > 0)
         /* Translators: a quote line: subtotal, percent, discount amount, total, then the rule */
-        text = g_strdup_printf (_("%s − %" G_GINT64_FORMAT " %% (%s) = %s\n%s"), line_subtotal,
-                                json_object_get_int_member_with_default (line, "discount_percent", 0),
+        text = g_strdup_printf (_("%s − %d %% (%s) = %s\n%s"), line_subtotal,
+                                (int) json_object_get_int_member_with_default (line, "discount_percent", 0),
                                 line_discount, line_total, winner);
       else
         text = g_strdup_printf ("%s\n%s", line_total, winner);

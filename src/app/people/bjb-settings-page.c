@@ -25,7 +25,8 @@ typedef enum
   KIND_ACCOUNTS,  /* 1–5 strings of at most 100 characters, typed separated by ";" */
 } Kind;
 
-/* The limits of bjb.set_setting (0007), so a wrong value is explained before it is sent. */
+/* The limits of bjb.set_setting (0007), so a wrong value is explained before it is sent.
+ * KIND_INT limits fit an int (they are said in a sentence with %d). */
 static const struct
 {
   const char *key;
@@ -185,16 +186,14 @@ parse_field (BjbSettingsPage  *self,
         number = g_ascii_strtoll (text, &end, 10);
         if (*text == '\0' || end == text || *end != '\0')
           {
-            *reason = g_strdup_printf (_("Type a whole number from %" G_GINT64_FORMAT
-                                         " to %" G_GINT64_FORMAT "."),
-                                       fields[i].min, fields[i].max);
+            *reason = g_strdup_printf (_("Type a whole number from %d to %d."),
+                                       (int) fields[i].min, (int) fields[i].max);
             return NULL;
           }
         if (number < fields[i].min || number > fields[i].max)
           {
-            *reason = g_strdup_printf (_("The number must be from %" G_GINT64_FORMAT
-                                         " to %" G_GINT64_FORMAT "."),
-                                       fields[i].min, fields[i].max);
+            *reason = g_strdup_printf (_("The number must be from %d to %d."),
+                                       (int) fields[i].min, (int) fields[i].max);
             return NULL;
           }
         return json_node_init_int (json_node_alloc (), number);
