@@ -214,6 +214,9 @@ test_stale (void)
   g_assert_cmpstr (gtk_editable_get_text (bjb_discount_form_get_field (form, "percent")), ==, "12");
   percent = px_su ("SELECT percent FROM bjb.discount_rule WHERE name = 'Diskon Sri'");
   g_assert_cmpstr (percent, ==, "20");
+  /* The list shows their version beside the form that keeps this one. */
+  px_wait (settled, NULL);
+  g_assert_cmpint (bjb_discount_rule_get_percent (rule_named ("Diskon Sri")), ==, 20);
   px_screenshot ("admin-discounts-stale");
 
   /* Told, the admin saves again: theirs is replaced on purpose. */

@@ -69,6 +69,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
+  STALE,
   N_SIGNALS
 };
 
@@ -238,6 +239,7 @@ save_cb (GObject      *object,
           sentence = stale_sentence (self, error);
           text = g_strdup_printf (_("Not saved: %s Your changes are still here: check the list, "
                                     "then press Save again to replace theirs."), sentence);
+          g_signal_emit (self, signals[STALE], 0);
         }
       else
         {
@@ -426,6 +428,8 @@ bjb_discount_form_class_init (BjbDiscountFormClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[STALE] = g_signal_new ("stale", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER_PICKER);

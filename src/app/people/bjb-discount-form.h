@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (BjbDiscountForm, bjb_discount_form, BJB, DISCOUNT_FORM, Gt
  * was typed; saving again then replaces their version.
  *
  * Actions: "discount-form.save", "discount-form.clear" (a new rule).
- * Signal: "saved" (gint64 id).
+ * Signals: "saved" (gint64 id); "stale": a save was refused because the rule changed
+ *   meanwhile (the list should show their version).
  */
 
 GtkWidget   *bjb_discount_form_new            (void);

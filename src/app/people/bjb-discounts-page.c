@@ -342,6 +342,7 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, preview);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bjb_discounts_page_refresh);
 
   gtk_widget_class_install_action (widget_class, "discounts.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL, refresh_action);
