@@ -13,6 +13,7 @@
 #include "bjb-discount-ops.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
+#include "bjb-ops-query.h"
 #include "bjb-people.h"
 #include "bjb-product-picker.h"
 #include "bjb-widgets.h"
@@ -78,10 +79,7 @@ static guint signals[N_SIGNALS];
 static int
 field_index (const char *field)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field_names[i], field) == 0)
-      return (int) i;
-  return -1;
+  return bjb_people_field_index (field_names, N_FIELDS, field);
 }
 
 static void
@@ -448,20 +446,10 @@ bjb_discount_form_class_init (BjbDiscountFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, product_picker);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, form_error);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, status_label);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row = g_strconcat (field_names[i], "_row", NULL);
-      g_autofree char *error_row = g_strconcat (field_names[i], "_error_row", NULL);
-      g_autofree char *error = g_strconcat (field_names[i], "_error", NULL);
-
-      if (i < N_ENTRIES)
-        gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row), FALSE,
-                                                   G_STRUCT_OFFSET (BjbDiscountForm, rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error_row), FALSE,
-                                                 G_STRUCT_OFFSET (BjbDiscountForm, error_rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error), FALSE,
-                                                 G_STRUCT_OFFSET (BjbDiscountForm, error_labels) + i * sizeof (gpointer));
-    }
+  bjb_people_bind_fields (widget_class, field_names, N_FIELDS, N_ENTRIES,
+                          G_STRUCT_OFFSET (BjbDiscountForm, rows),
+                          G_STRUCT_OFFSET (BjbDiscountForm, error_rows),
+                          G_STRUCT_OFFSET (BjbDiscountForm, error_labels));
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, product_activated_cb);
@@ -494,9 +482,7 @@ bjb_discount_form_set_connection (BjbDiscountForm *self,
 
   if (!g_set_object (&self->connection, connection))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
@@ -587,7 +573,7 @@ bjb_discount_form_get_error (BjbDiscountForm *self,
   if (i < 0)
     return gtk_widget_get_visible (GTK_WIDGET (self->form_error))
            ? gtk_label_get_text (self->form_error) : NULL;
-  return gtk_widget_get_visible (self->error_rows[i]) ? gtk_label_get_text (self->error_labels[i]) : NULL;
+  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
 }
 
 void

@@ -451,9 +451,7 @@ bjb_discount_preview_set_connection (BjbDiscountPreview *self,
 
   if (!g_set_object (&self->connection, connection))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
   bjb_discount_preview_requote (self);

@@ -10,6 +10,7 @@
 #include "bjb-discount-rule.h"
 #include "bjb-discounts-page.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
 #include "bjb-widgets.h"
@@ -376,9 +377,7 @@ bjb_discounts_page_set_connection (BjbDiscountsPage *self,
 
   if (!g_set_object (&self->connection, connection))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_discount_form_set_connection (self->form, connection);
   bjb_discount_preview_set_connection (self->preview, connection);

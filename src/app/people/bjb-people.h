@@ -18,4 +18,22 @@ void bjb_people_set_field_error  (GtkWidget  *field,
                                   GtkLabel   *label,
                                   const char *sentence);
 
+/* A form's fields as its .ui names them: "<name>_row" (the field, for the first
+ * @n_with_rows names), "<name>_error_row", "<name>_error"; bound to the arrays of widget
+ * pointers at the three offsets of the instance struct. */
+void bjb_people_bind_fields      (GtkWidgetClass     *widget_class,
+                                  const char *const  *names,
+                                  guint               n_names,
+                                  guint               n_with_rows,
+                                  gsize               rows_offset,
+                                  gsize               error_rows_offset,
+                                  gsize               error_labels_offset);
+/* The index of @field in @names, or -1. */
+int  bjb_people_field_index      (const char *const  *names,
+                                  guint               n_names,
+                                  const char         *field);
+/* The sentence @row shows (@label), or NULL while it is hidden. */
+const char *bjb_people_shown_error (GtkWidget *row,
+                                    GtkLabel  *label);
+
 G_END_DECLS

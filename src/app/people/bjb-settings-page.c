@@ -8,6 +8,7 @@
 
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
+#include "bjb-ops-query.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
 #include "bjb-phone.h"
@@ -526,19 +527,16 @@ bjb_settings_page_class_init (BjbSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbSettingsPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BjbSettingsPage, require_second_confirmer_switch);
   /* Each setting's row, error row and error label, named after its key. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row = g_strconcat (fields[i].key, "_row", NULL);
-      g_autofree char *error_row = g_strconcat (fields[i].key, "_error_row", NULL);
-      g_autofree char *error = g_strconcat (fields[i].key, "_error", NULL);
+  {
+    const char *keys[N_FIELDS];
 
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row), FALSE,
-                                                 G_STRUCT_OFFSET (BjbSettingsPage, rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error_row), FALSE,
-                                                 G_STRUCT_OFFSET (BjbSettingsPage, error_rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error), FALSE,
-                                                 G_STRUCT_OFFSET (BjbSettingsPage, error_labels) + i * sizeof (gpointer));
-    }
+    for (guint i = 0; i < N_FIELDS; i++)
+      keys[i] = fields[i].key;
+    bjb_people_bind_fields (widget_class, keys, N_FIELDS, N_FIELDS,
+                            G_STRUCT_OFFSET (BjbSettingsPage, rows),
+                            G_STRUCT_OFFSET (BjbSettingsPage, error_rows),
+                            G_STRUCT_OFFSET (BjbSettingsPage, error_labels));
+  }
   gtk_widget_class_bind_template_callback (widget_class, row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_changed_cb);
 
@@ -572,9 +570,7 @@ bjb_settings_page_set_connection (BjbSettingsPage *self,
   if (!g_set_object (&self->connection, connection))
     return;
   /* What was asked of the old connection is worthless now. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_settings_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
@@ -602,7 +598,7 @@ bjb_settings_page_get_error (BjbSettingsPage *self,
   g_return_val_if_fail (BJB_IS_SETTINGS_PAGE (self), NULL);
   i = field_index (key);
   g_return_val_if_fail (i >= 0, NULL);
-  return gtk_widget_get_visible (self->error_rows[i]) ? gtk_label_get_text (self->error_labels[i]) : NULL;
+  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <sys/random.h>
 
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-people.h"
 #include "bjb-phone.h"
 #include "bjb-staff-form.h"
@@ -71,10 +72,7 @@ static guint signals[N_SIGNALS];
 static int
 field_index (const char *field)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field_names[i], field) == 0)
-      return (int) i;
-  return -1;
+  return bjb_people_field_index (field_names, N_FIELDS, field);
 }
 
 static void
@@ -193,9 +191,7 @@ cancel_action (GtkWidget  *widget,
 {
   BjbStaffForm *self = BJB_STAFF_FORM (widget);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = FALSE;
   reset_fields (self);
   g_signal_emit (self, signals[CANCELLED], 0);
@@ -443,19 +439,10 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, form_error);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, status_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, submit_button);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row = g_strconcat (field_names[i], "_row", NULL);
-      g_autofree char *error_row = g_strconcat (field_names[i], "_error_row", NULL);
-      g_autofree char *error = g_strconcat (field_names[i], "_error", NULL);
-
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row), FALSE,
-                                                 G_STRUCT_OFFSET (BjbStaffForm, rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error_row), FALSE,
-                                                 G_STRUCT_OFFSET (BjbStaffForm, error_rows) + i * sizeof (gpointer));
-      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (error), FALSE,
-                                                 G_STRUCT_OFFSET (BjbStaffForm, error_labels) + i * sizeof (gpointer));
-    }
+  bjb_people_bind_fields (widget_class, field_names, N_FIELDS, N_FIELDS,
+                          G_STRUCT_OFFSET (BjbStaffForm, rows),
+                          G_STRUCT_OFFSET (BjbStaffForm, error_rows),
+                          G_STRUCT_OFFSET (BjbStaffForm, error_labels));
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "staff-form.submit", NULL, submit_action);
@@ -487,9 +474,7 @@ bjb_staff_form_set_connection (BjbStaffForm  *self,
 
   if (!g_set_object (&self->connection, connection))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   set_busy (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
@@ -549,7 +534,7 @@ bjb_staff_form_get_error (BjbStaffForm *self,
   if (i < 0)
     return gtk_widget_get_visible (GTK_WIDGET (self->form_error))
            ? gtk_label_get_text (self->form_error) : NULL;
-  return gtk_widget_get_visible (self->error_rows[i]) ? gtk_label_get_text (self->error_labels[i]) : NULL;
+  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
 }
 
 void

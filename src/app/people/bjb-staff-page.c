@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
 #include "bjb-staff-member.h"
@@ -468,9 +469,7 @@ bjb_staff_page_set_connection (BjbStaffPage  *self,
 
   if (!g_set_object (&self->connection, connection))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_staff_form_set_connection (self->create_form, connection);
   bjb_staff_form_set_connection (self->password_form, connection);
