@@ -306,6 +306,14 @@ test_deactivate (void)
   g_assert_cmpstr (active, ==, "f");
   rule = rule_named ("Diskon Sri");
   g_assert_cmpstr (bjb_discount_rule_get_state (rule), ==, "inactive");
+
+  /* The form follows the new version: saving from it is not refused as stale. */
+  fill ("name", "Diskon Sri Lama");
+  save ();
+  g_assert_null (bjb_discount_form_get_error (form, "form"));
+  g_free (active);
+  active = px_su ("SELECT active FROM bjb.discount_rule WHERE name = 'Diskon Sri Lama'");
+  g_assert_cmpstr (active, ==, "f");
 }
 
 void

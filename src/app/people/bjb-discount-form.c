@@ -172,6 +172,13 @@ product_activated_cb (BjbDiscountForm *self,
   field_changed_cb (self);
 }
 
+static const char *
+text_of (BjbDiscountForm *self,
+         guint            i)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
+}
+
 static void
 set_text (BjbDiscountForm *self,
           guint            i,
@@ -204,7 +211,8 @@ stale_sentence (BjbDiscountForm *self,
   if (bjb_ui_speaks_server_language ())
     return bjb_error_sentence (error);
   by = json_object_get_string_member_with_default (current, "updated_by", "?");
-  at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (current, "updated_at", ""), NULL);
+  at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (current, "updated_at", ""),
+                                     NULL);
   local = at != NULL ? g_date_time_to_local (at) : NULL;
   /* Translators: date and time of a notification, see g_date_time_format() */
   when = local != NULL ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup ("?");
@@ -282,22 +290,21 @@ save_action (GtkWidget  *widget,
   edit.active = gtk_switch_get_active (self->active_switch);
   edit.min_cart_total = -1;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_NAME]))));
+  name = g_strstrip (g_strdup (text_of (self, F_NAME)));
   if (*name == '\0' || g_utf8_strlen (name, -1) > 200)
     {
       set_field_error (self, "name", _("Give the rule a name, at most 200 characters."));
       valid = FALSE;
     }
   edit.name = name;
-  if ((reason = bjb_discount_check_percent (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_PERCENT])),
-                                            &edit.percent)) != NULL)
+  if ((reason = bjb_discount_check_percent (text_of (self, F_PERCENT), &edit.percent)) != NULL)
     {
       set_field_error (self, "percent", reason);
       g_clear_pointer (&reason, g_free);
       valid = FALSE;
     }
-  if ((reason = bjb_discount_check_valid_until (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_VALID_UNTIL])),
-                                                NULL, self->old_valid_until, &valid_until)) != NULL)
+  if ((reason = bjb_discount_check_valid_until (text_of (self, F_VALID_UNTIL), NULL,
+                                                self->old_valid_until, &valid_until)) != NULL)
     {
       set_field_error (self, "valid_until", reason);
       g_clear_pointer (&reason, g_free);
@@ -323,8 +330,7 @@ save_action (GtkWidget  *widget,
         }
     }
   if (g_str_equal (edit.scope, "cart_threshold") &&
-      (reason = bjb_discount_check_min_cart (gtk_editable_get_text (GTK_EDITABLE (self->rows[F_MIN_CART])),
-                                             &edit.min_cart_total)) != NULL)
+      (reason = bjb_discount_check_min_cart (text_of (self, F_MIN_CART), &edit.min_cart_total)) != NULL)
     {
       set_field_error (self, "min_cart", reason);
       valid = FALSE;
@@ -539,7 +545,8 @@ bjb_discount_form_load (BjbDiscountForm *self,
   bjb_discount_form_set_scope (self, bjb_discount_rule_get_scope (rule));
   bjb_customer_picker_set_customer (self->customer_picker, bjb_discount_rule_get_customer_id (rule),
                                     bjb_discount_rule_get_customer_name (rule));
-  show_product (self, bjb_discount_rule_get_product_id (rule), bjb_discount_rule_get_product_name (rule));
+  show_product (self, bjb_discount_rule_get_product_id (rule),
+                bjb_discount_rule_get_product_name (rule));
   adw_preferences_group_set_title (self->rule_group, _("Edit discount rule"));
 }
 

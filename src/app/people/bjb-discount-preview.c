@@ -62,6 +62,21 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, row);
 }
 
+static gint64
+int_member (JsonObject *object,
+            const char *name)
+{
+  return json_object_get_int_member_with_default (object, name, 0);
+}
+
+/* (transfer full): the rupiah amount in @name of @object, as "Rp 1.250.000" */
+static char *
+money_member (JsonObject *object,
+              const char *name)
+{
+  return bjb_money_format (int_member (object, name));
+}
+
 static const char *
 rule_name (BjbDiscountPreview *self,
            gint64              rule_id)
@@ -86,7 +101,7 @@ winner_text (BjbDiscountPreview *self,
 {
   const char *rule = json_object_get_string_member_with_default (line, "rule", NULL);
   const char *reason = json_object_get_string_member_with_default (line, "reason", NULL);
-  gint64 rule_id = json_object_get_int_member_with_default (line, "rule_id", 0);
+  gint64 rule_id = int_member (line, "rule_id");
   const char *name;
 
   if (rule == NULL)
@@ -111,9 +126,9 @@ static void
 show_quote (BjbDiscountPreview *self)
 {
   JsonArray *lines = json_object_get_array_member (self->quote, "lines");
-  g_autofree char *subtotal = bjb_money_format (json_object_get_int_member_with_default (self->quote, "subtotal", 0));
-  g_autofree char *discount = bjb_money_format (json_object_get_int_member_with_default (self->quote, "discount_total", 0));
-  g_autofree char *total = bjb_money_format (json_object_get_int_member_with_default (self->quote, "total", 0));
+  g_autofree char *subtotal = money_member (self->quote, "subtotal");
+  g_autofree char *discount = money_member (self->quote, "discount_total");
+  g_autofree char *total = money_member (self->quote, "total");
   g_autoptr(GString) totals = g_string_new (NULL);
 
   clear_list (self->quote_list);
@@ -123,19 +138,19 @@ show_quote (BjbDiscountPreview *self)
       JsonObject *line = json_array_get_object_element (lines, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = NULL;
-      g_autofree char *line_subtotal = bjb_money_format (json_object_get_int_member_with_default (line, "subtotal", 0));
-      g_autofree char *line_discount = bjb_money_format (json_object_get_int_member_with_default (line, "discount_amount", 0));
-      g_autofree char *line_total = bjb_money_format (json_object_get_int_member_with_default (line, "total", 0));
+      g_autofree char *line_subtotal = money_member (line, "subtotal");
+      g_autofree char *line_discount = money_member (line, "discount_amount");
+      g_autofree char *line_total = money_member (line, "total");
       g_autofree char *winner = winner_text (self, line);
       char *text;
 
       title = g_strdup_printf ("%s × %" G_GINT64_FORMAT,
                                json_object_get_string_member_with_default (line, "name", "?"),
-                               json_object_get_int_member_with_default (line, "qty", 0));
-      if (json_object_get_int_member_with_default (line, "discount_amount", 0) > 0)
+                               int_member (line, "qty"));
+      if (int_member (line, "discount_amount") > 0)
         /* Translators: a quote line: subtotal, percent, discount amount, total, then the rule */
         text = g_strdup_printf (_("%s − %d %% (%s) = %s\n%s"), line_subtotal,
-                                (int) json_object_get_int_member_with_default (line, "discount_percent", 0),
+                                (int) int_member (line, "discount_percent"),
                                 line_discount, line_total, winner);
       else
         text = g_strdup_printf ("%s\n%s", line_total, winner);

@@ -33,6 +33,7 @@ struct _BjbDiscountsPage
   BjbConnection *connection;
   GCancellable *cancellable;
   gint64 selected_id;         /* kept across refreshes */
+  gboolean reload_form;       /* the picked rule changed under the form: load it again */
   guint busy;
 };
 
@@ -125,6 +126,9 @@ list_cb (GObject      *object,
     }
   bjb_widgets_store_replace (self->store, G_LIST_MODEL (items));
   gtk_single_selection_set_selected (self->selection, position);
+  if (self->reload_form && position != GTK_INVALID_LIST_POSITION)
+    bjb_discount_form_load (self->form, g_ptr_array_index (rules, position));
+  self->reload_form = FALSE;
   update_actions (self);
 }
 
@@ -160,8 +164,9 @@ set_active_cb (GObject      *object,
       g_debug ("set_discount_rule_active: %s", error->message);
       show_error (self, text);
     }
-  /* Either way the list shows the rule as it is now (and the form its new version). */
-  self->selected_id = 0;
+  /* Either way the list shows the rule as it is now, and the form its new version (or a
+   * save from it would be refused as stale). */
+  self->reload_form = TRUE;
   bjb_discounts_page_refresh (self);
   bjb_discount_preview_requote (self->preview);
 }

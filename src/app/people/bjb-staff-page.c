@@ -74,10 +74,10 @@ selected (BjbStaffPage *self)
 static void
 update_actions (BjbStaffPage *self)
 {
-  BjbStaffMember *member = selected (self);
+  gboolean can_act = selected (self) != NULL && self->busy == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.toggle-active", member != NULL && self->busy == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.change-role", member != NULL && self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.toggle-active", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.change-role", can_act);
 }
 
 /* The detail of the picked account; @fresh: a different account than before (the forms
