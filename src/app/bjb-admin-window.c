@@ -7,6 +7,9 @@
 #include "bjb-best-sellers-page.h"
 #include "bjb-dashboard-page.h"
 #include "bjb-reports-page.h"
+#include "bjb-discounts-page.h"
+#include "bjb-settings-page.h"
+#include "bjb-staff-page.h"
 
 /* The administrator's window: its pages (products, stock, discounts, staff, dashboard,
  * reports, audit) are in its template; everything around them is BjbRoleWindow's. */
@@ -24,6 +27,9 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
 
   g_type_ensure (BJB_TYPE_DASHBOARD_PAGE);
   g_type_ensure (BJB_TYPE_BEST_SELLERS_PAGE);
+  g_type_ensure (BJB_TYPE_DISCOUNTS_PAGE);
+  g_type_ensure (BJB_TYPE_STAFF_PAGE);
+  g_type_ensure (BJB_TYPE_SETTINGS_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");
   g_type_ensure (BJB_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,

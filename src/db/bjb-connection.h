@@ -197,6 +197,11 @@ const char        *bjb_connection_get_role         (BjbConnection *self);
 const char        *bjb_connection_get_display_name (BjbConnection *self);
 int                bjb_connection_get_schema_version (BjbConnection *self);
 
+/* (transfer full) (nullable): @password as a SCRAM-SHA-256 verifier for @login, computed
+ * here (bjb-connection-scram.c) so the plain password never reaches the server. */
+char              *bjb_connection_scram_verifier   (BjbConnection *self, const char *login,
+                                                    const char *password, GError **error);
+
 /* The server process id of the current link (0 when not connected); for tests and logs. */
 int                bjb_connection_get_backend_pid  (BjbConnection *self);
 

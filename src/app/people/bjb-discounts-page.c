@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-discounts-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bjb-discount-ops.h"
+#include "bjb-discount-rule.h"
+#include "bjb-discounts-page.h"
+#include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
+#include "bjb-page.h"
+#include "bjb-people.h"
+#include "bjb-widgets.h"
+
+struct _BjbDiscountsPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkPaned *paned;
+  GtkButton *active_button;
+  GtkLabel *error_label;
+  GtkSingleSelection *selection;
+  GListStore *store;
+  GtkStack *stack;
+  BjbDiscountForm *form;
+  BjbDiscountPreview *preview;
+
+  /* Owned */
+  BjbConnection *connection;
+  GCancellable *cancellable;
+  gint64 selected_id;         /* kept across refreshes */
+  gboolean reload_form;       /* the picked rule changed under the form: load it again */
+  guint busy;
+};
+
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbDiscountsPage, bjb_discounts_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (BjbDiscountsPage *self,
+            const char       *text)
+{
+  gtk_label_set_text (self->error_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+}
+
+static BjbDiscountRule *
+selected (BjbDiscountsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (BjbDiscountsPage *self)
+{
+  BjbDiscountRule *rule = selected (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discounts.toggle-active",
+                                 rule != NULL && self->busy == 0);
+  gtk_button_set_label (self->active_button,
+                        rule != NULL && !bjb_discount_rule_get_active (rule) ? _("_Activate")
+                                                                            : _("_Deactivate"));
+}
+
+static void
+selection_changed_cb (BjbDiscountsPage *self)
+{
+  BjbDiscountRule *rule = selected (self);
+
+  update_actions (self);
+  if (rule == NULL || bjb_discount_rule_get_id (rule) == self->selected_id)
+    return;
+  /* Another rule picked: it opens in the form (a refresh keeps the form as typed). */
+  self->selected_id = bjb_discount_rule_get_id (rule);
+  show_error (self, NULL);
+  bjb_discount_form_load (self->form, rule);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(BjbDiscountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = bjb_discount_ops_list_finish (result, &error);
+  g_autoptr(GListStore) items = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy--;
+  if (rules == NULL)
+    {
+      g_autofree char *sentence = bjb_error_sentence (error);
+      g_autofree char *text = g_strdup_printf (_("The discount rules could not be read: %s"), sentence);
+
+      g_debug ("list_discount_rules: %s", error->message);
+      show_error (self, text);
+      update_actions (self);
+      return;
+    }
+  items = g_list_store_new (BJB_TYPE_DISCOUNT_RULE);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      BjbDiscountRule *rule = g_ptr_array_index (rules, i);
+
+      g_list_store_append (items, rule);
+      if (bjb_discount_rule_get_id (rule) == self->selected_id)
+        position = i;
+    }
+  bjb_widgets_store_replace (self->store, G_LIST_MODEL (items));
+  gtk_single_selection_set_selected (self->selection, position);
+  if (self->reload_form && position != GTK_INVALID_LIST_POSITION)
+    bjb_discount_form_load (self->form, g_ptr_array_index (rules, position));
+  self->reload_form = FALSE;
+  update_actions (self);
+}
+
+void
+bjb_discounts_page_refresh (BjbDiscountsPage *self)
+{
+  g_return_if_fail (BJB_IS_DISCOUNTS_PAGE (self));
+
+  if (self->connection == NULL)
+    return;
+  self->busy++;
+  update_actions (self);
+  bjb_discount_ops_list_async (self->connection, self->cancellable, list_cb, g_object_ref (self));
+}
+
+static void
+set_active_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BjbDiscountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bjb_discount_ops_set_active_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy--;
+  if (error != NULL)
+    {
+      g_autofree char *sentence = bjb_error_sentence (error);
+      g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
+
+      g_debug ("set_discount_rule_active: %s", error->message);
+      show_error (self, text);
+    }
+  /* Either way the list shows the rule as it is now, and the form its new version (or a
+   * save from it would be refused as stale). */
+  self->reload_form = TRUE;
+  bjb_discounts_page_refresh (self);
+  bjb_discount_preview_requote (self->preview);
+}
+
+static void
+toggle_active_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (widget);
+  BjbDiscountRule *rule = selected (self);
+
+  if (rule == NULL || self->connection == NULL || self->busy > 0)
+    return;
+  show_error (self, NULL);
+  self->busy++;
+  update_actions (self);
+  bjb_discount_ops_set_active_async (self->connection, bjb_discount_rule_get_id (rule),
+                                     bjb_discount_rule_get_version (rule),
+                                     !bjb_discount_rule_get_active (rule), self->cancellable,
+                                     set_active_cb, g_object_ref (self));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (widget);
+
+  self->selected_id = 0;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  bjb_discount_form_start_new (self->form);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bjb_discounts_page_refresh (BJB_DISCOUNTS_PAGE (widget));
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  bjb_discount_preview_requote (self->preview);
+}
+
+static void
+form_saved_cb (BjbDiscountsPage *self,
+               gint64            id)
+{
+  self->selected_id = id;
+  bjb_discounts_page_refresh (self);
+  bjb_discount_preview_requote (self->preview);
+}
+
+/* BjbPage */
+
+static void
+bjb_discounts_page_set_session (BjbPage    *page,
+                                BjbSession *session)
+{
+  bjb_discounts_page_set_connection (BJB_DISCOUNTS_PAGE (page),
+                                     session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_discounts_page_page_refresh (BjbPage *page)
+{
+  bjb_discounts_page_refresh (BJB_DISCOUNTS_PAGE (page));
+}
+
+/* How often a rule was used changes with orders placed, cancelled or expired. */
+static void
+bjb_discounts_page_event_received (BjbPage  *page,
+                                   BjbEvent *event)
+{
+  static const char *const kinds[] = { "order_placed", "order_cancelled", "order_expired", NULL };
+
+  if (g_strv_contains (kinds, bjb_event_get_kind (event)))
+    bjb_discounts_page_refresh (BJB_DISCOUNTS_PAGE (page));
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_discounts_page_set_session;
+  iface->refresh = bjb_discounts_page_page_refresh;
+  iface->event_received = bjb_discounts_page_event_received;
+}
+
+/* GObject */
+
+static void
+bjb_discounts_page_dispose (GObject *object)
+{
+  BjbDiscountsPage *self = (BjbDiscountsPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DISCOUNTS_PAGE);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bjb_discounts_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_discounts_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_discounts_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_discounts_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_discounts_page_dispose;
+  object_class->get_property = bjb_discounts_page_get_property;
+  object_class->set_property = bjb_discounts_page_set_property;
+
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  bjb_people_ensure_resources ();
+  g_type_ensure (BJB_TYPE_DISCOUNT_RULE);
+  g_type_ensure (BJB_TYPE_DISCOUNT_FORM);
+  g_type_ensure (BJB_TYPE_DISCOUNT_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/people/bjb-discounts-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, active_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, store);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, form);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, preview);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bjb_discounts_page_refresh);
+
+  gtk_widget_class_install_action (widget_class, "discounts.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "discounts.toggle-active", NULL, toggle_active_action);
+  gtk_widget_class_install_action (widget_class, "discounts.preview", NULL, preview_action);
+}
+
+static void
+bjb_discounts_page_init (BjbDiscountsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_people_ensure_style (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  bjb_discount_preview_set_rules (self->preview, G_LIST_MODEL (self->store));
+  bjb_discount_form_start_new (self->form);
+  update_actions (self);
+}
+
+GtkWidget *
+bjb_discounts_page_new (void)
+{
+  return g_object_new (BJB_TYPE_DISCOUNTS_PAGE, NULL);
+}
+
+void
+bjb_discounts_page_set_connection (BjbDiscountsPage *self,
+                                   BjbConnection    *connection)
+{
+  g_return_if_fail (BJB_IS_DISCOUNTS_PAGE (self));
+  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
+  self->busy = 0;
+  bjb_discount_form_set_connection (self->form, connection);
+  bjb_discount_preview_set_connection (self->preview, connection);
+  bjb_discounts_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+GListModel *
+bjb_discounts_page_get_rules (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+gboolean
+bjb_discounts_page_select (BjbDiscountsPage *self,
+                           const char       *name)
+{
+  guint n;
+
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BjbDiscountRule) rule = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (g_strcmp0 (bjb_discount_rule_get_name (rule), name) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+bjb_discounts_page_get_error (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+         ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+BjbDiscountForm *
+bjb_discounts_page_get_form (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
+  return self->form;
+}
+
+BjbDiscountPreview *
+bjb_discounts_page_get_preview (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
+  return self->preview;
+}
+
+const char *
+bjb_discounts_page_get_visible_pane (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+bjb_discounts_page_get_busy (BjbDiscountsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), FALSE);
+  return self->busy > 0 || bjb_discount_form_get_busy (self->form) ||
+         bjb_discount_preview_get_busy (self->preview);
+}

@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-staff-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
+#include "bjb-page.h"
+#include "bjb-people.h"
+#include "bjb-staff-member.h"
+#include "bjb-staff-ops.h"
+#include "bjb-staff-page.h"
+#include "bjb-widgets.h"
+
+/* The role row's items, in the order of the .ui (as the staff form's). */
+static const char *const roles[] = { "cs", "courier", "admin", "worker" };
+
+struct _BjbStaffPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkPaned *paned;
+  GtkLabel *error_label;
+  GtkSingleSelection *selection;
+  GListStore *store;
+  GtkStack *stack;
+  GtkLabel *detail_title;
+  GtkLabel *detail_subtitle;
+  GtkButton *active_button;
+  AdwComboRow *role_row;
+  GtkLabel *detail_error;
+  GtkLabel *detail_status;
+  BjbStaffForm *password_form;
+  BjbStaffForm *create_form;
+
+  /* Owned */
+  BjbConnection *connection;
+  GCancellable *cancellable;
+  char *selected_login;       /* kept across refreshes */
+  guint busy;
+};
+
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStaffPage, bjb_staff_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_label (GtkLabel   *label,
+            const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+static BjbStaffMember *
+selected (BjbStaffPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (BjbStaffPage *self)
+{
+  gboolean can_act = selected (self) != NULL && self->busy == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.toggle-active", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.change-role", can_act);
+}
+
+/* The detail of the picked account; @fresh: a different account than before (the forms
+ * and sentences start over). */
+static void
+show_detail (BjbStaffPage   *self,
+             BjbStaffMember *member,
+             gboolean        fresh)
+{
+  g_autofree char *subtitle = NULL;
+  const char *login = bjb_staff_member_get_login (member);
+  int sessions = bjb_staff_member_get_sessions (member);
+
+  gtk_label_set_text (self->detail_title, bjb_staff_member_get_display_name (member));
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %s · %d open session",
+                                           "%s · %s · %s · %d open sessions", sessions),
+                              login, bjb_staff_member_role_label (bjb_staff_member_get_role (member)),
+                              bjb_staff_member_get_active (member) ? _("Active") : _("Inactive"),
+                              sessions);
+  gtk_label_set_text (self->detail_subtitle, subtitle);
+  gtk_button_set_label (self->active_button,
+                        bjb_staff_member_get_active (member) ? _("_Deactivate") : _("_Reactivate"));
+  gtk_button_set_use_underline (self->active_button, TRUE);
+  if (bjb_staff_member_get_active (member))
+    gtk_widget_add_css_class (GTK_WIDGET (self->active_button), "destructive-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->active_button), "destructive-action");
+  if (fresh)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        if (g_strcmp0 (roles[i], bjb_staff_member_get_role (member)) == 0)
+          adw_combo_row_set_selected (self->role_row, i);
+      show_label (self->detail_error, NULL);
+      show_label (self->detail_status, NULL);
+      bjb_staff_form_start_reset (self->password_form, login,
+                                  bjb_staff_member_get_display_name (member));
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "create") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "detail");
+}
+
+static void
+selection_changed_cb (BjbStaffPage *self)
+{
+  BjbStaffMember *member = selected (self);
+
+  update_actions (self);
+  if (member == NULL)
+    return;
+  if (g_strcmp0 (self->selected_login, bjb_staff_member_get_login (member)) != 0)
+    {
+      g_free (self->selected_login);
+      self->selected_login = g_strdup (bjb_staff_member_get_login (member));
+      show_detail (self, member, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "detail");
+    }
+  else
+    show_detail (self, member, FALSE);
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(BjbStaffPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = bjb_staff_ops_list_finish (result, &error);
+  g_autoptr(GListStore) items = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy--;
+  update_actions (self);
+  if (staff == NULL)
+    {
+      g_autofree char *sentence = bjb_error_sentence (error);
+      g_autofree char *text = g_strdup_printf (_("The staff list could not be read: %s"), sentence);
+
+      g_debug ("list_staff: %s", error->message);
+      show_label (self->error_label, text);
+      return;
+    }
+  show_label (self->error_label, NULL);
+  items = g_list_store_new (BJB_TYPE_STAFF_MEMBER);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      BjbStaffMember *member = g_ptr_array_index (staff, i);
+
+      g_list_store_append (items, member);
+      if (g_strcmp0 (bjb_staff_member_get_login (member), self->selected_login) == 0)
+        position = i;
+    }
+  bjb_widgets_store_replace (self->store, G_LIST_MODEL (items));
+  /* The same account stays picked, with its fresh state. */
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+bjb_staff_page_refresh (BjbStaffPage *self)
+{
+  g_return_if_fail (BJB_IS_STAFF_PAGE (self));
+
+  if (self->connection == NULL)
+    return;
+  self->busy++;
+  update_actions (self);
+  bjb_staff_ops_list_async (self->connection, self->cancellable, list_cb, g_object_ref (self));
+}
+
+static void
+change_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BjbStaffPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  BjbStaffMember *member;
+
+  if (!bjb_staff_ops_change_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy--;
+  update_actions (self);
+  if (error != NULL)
+    {
+      g_autofree char *sentence = bjb_staff_ops_refusal_sentence (error, NULL);
+      g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
+
+      g_debug ("staff change: %s", error->message);
+      show_label (self->detail_error, text);
+      return;
+    }
+  member = selected (self);
+  if (member != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Changed. Any open session of %s was ended."),
+                         bjb_staff_member_get_display_name (member));
+      show_label (self->detail_status, text);
+    }
+  bjb_staff_page_refresh (self);
+}
+
+static void
+toggle_active_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BjbStaffPage *self = BJB_STAFF_PAGE (widget);
+  BjbStaffMember *member = selected (self);
+
+  if (member == NULL || self->connection == NULL || self->busy > 0)
+    return;
+  show_label (self->detail_error, NULL);
+  show_label (self->detail_status, NULL);
+  self->busy++;
+  update_actions (self);
+  bjb_staff_ops_set_active_async (self->connection, bjb_staff_member_get_login (member),
+                                  !bjb_staff_member_get_active (member), self->cancellable,
+                                  change_cb, g_object_ref (self));
+}
+
+static void
+change_role_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BjbStaffPage *self = BJB_STAFF_PAGE (widget);
+  BjbStaffMember *member = selected (self);
+  guint role = adw_combo_row_get_selected (self->role_row);
+
+  if (member == NULL || self->connection == NULL || self->busy > 0 || role >= G_N_ELEMENTS (roles))
+    return;
+  show_label (self->detail_error, NULL);
+  show_label (self->detail_status, NULL);
+  if (g_strcmp0 (roles[role], bjb_staff_member_get_role (member)) == 0)
+    {
+      show_label (self->detail_status, _("That is already their role."));
+      return;
+    }
+  self->busy++;
+  update_actions (self);
+  bjb_staff_ops_set_role_async (self->connection, bjb_staff_member_get_login (member),
+                                roles[role], self->cancellable, change_cb, g_object_ref (self));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  BjbStaffPage *self = BJB_STAFF_PAGE (widget);
+
+  bjb_staff_form_start_create (self->create_form);
+  gtk_stack_set_visible_child_name (self->stack, "create");
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bjb_staff_page_refresh (BJB_STAFF_PAGE (widget));
+}
+
+static void
+form_done_cb (BjbStaffPage *self,
+              const char   *login)
+{
+  bjb_staff_page_refresh (self);
+}
+
+static void
+create_cancelled_cb (BjbStaffPage *self)
+{
+  BjbStaffMember *member = selected (self);
+
+  if (member != NULL)
+    show_detail (self, member, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, member != NULL ? "detail" : "empty");
+}
+
+static void
+password_cancelled_cb (BjbStaffPage *self)
+{
+  BjbStaffMember *member = selected (self);
+
+  /* The form stays ready for the same account. */
+  if (member != NULL)
+    bjb_staff_form_start_reset (self->password_form, bjb_staff_member_get_login (member),
+                                bjb_staff_member_get_display_name (member));
+}
+
+/* BjbPage */
+
+static void
+bjb_staff_page_set_session (BjbPage    *page,
+                            BjbSession *session)
+{
+  bjb_staff_page_set_connection (BJB_STAFF_PAGE (page),
+                                 session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_staff_page_page_refresh (BjbPage *page)
+{
+  bjb_staff_page_refresh (BJB_STAFF_PAGE (page));
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_staff_page_set_session;
+  iface->refresh = bjb_staff_page_page_refresh;
+  /* No event tells of sign-ins or accounts: the list is read again whenever it is shown. */
+}
+
+/* GObject */
+
+static void
+bjb_staff_page_dispose (GObject *object)
+{
+  BjbStaffPage *self = (BjbStaffPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STAFF_PAGE);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bjb_staff_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_staff_page_finalize (GObject *object)
+{
+  BjbStaffPage *self = (BjbStaffPage *)object;
+
+  g_free (self->selected_login);
+
+  G_OBJECT_CLASS (bjb_staff_page_parent_class)->finalize (object);
+}
+
+static void
+bjb_staff_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BjbStaffPage *self = BJB_STAFF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_staff_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BjbStaffPage *self = BJB_STAFF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_staff_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_staff_page_class_init (BjbStaffPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_staff_page_dispose;
+  object_class->finalize = bjb_staff_page_finalize;
+  object_class->get_property = bjb_staff_page_get_property;
+  object_class->set_property = bjb_staff_page_set_property;
+
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  bjb_people_ensure_resources ();
+  g_type_ensure (BJB_TYPE_STAFF_MEMBER);
+  g_type_ensure (BJB_TYPE_STAFF_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/people/bjb-staff-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, store);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, active_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_error);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_status);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, password_form);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, create_form);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_cancelled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_cancelled_cb);
+
+  gtk_widget_class_install_action (widget_class, "staff.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "staff.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "staff.toggle-active", NULL, toggle_active_action);
+  gtk_widget_class_install_action (widget_class, "staff.change-role", NULL, change_role_action);
+}
+
+static void
+bjb_staff_page_init (BjbStaffPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_people_ensure_style (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+  /* Shown again: sign-ins and sessions have moved on. */
+  g_signal_connect (self, "map", G_CALLBACK (bjb_staff_page_refresh), NULL);
+}
+
+GtkWidget *
+bjb_staff_page_new (void)
+{
+  return g_object_new (BJB_TYPE_STAFF_PAGE, NULL);
+}
+
+void
+bjb_staff_page_set_connection (BjbStaffPage  *self,
+                               BjbConnection *connection)
+{
+  g_return_if_fail (BJB_IS_STAFF_PAGE (self));
+  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
+  self->busy = 0;
+  bjb_staff_form_set_connection (self->create_form, connection);
+  bjb_staff_form_set_connection (self->password_form, connection);
+  bjb_staff_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+GListModel *
+bjb_staff_page_get_staff (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+gboolean
+bjb_staff_page_select (BjbStaffPage *self,
+                       const char   *login)
+{
+  guint n;
+
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BjbStaffMember) member = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (g_strcmp0 (bjb_staff_member_get_login (member), login) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+bjb_staff_page_choose_role (BjbStaffPage *self,
+                            const char   *role)
+{
+  g_return_if_fail (BJB_IS_STAFF_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_strcmp0 (roles[i], role) == 0)
+      adw_combo_row_set_selected (self->role_row, i);
+}
+
+const char *
+bjb_staff_page_get_error (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->detail_error))
+         ? gtk_label_get_text (self->detail_error) : NULL;
+}
+
+const char *
+bjb_staff_page_get_status (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->detail_status))
+         ? gtk_label_get_text (self->detail_status) : NULL;
+}
+
+BjbStaffForm *
+bjb_staff_page_get_create_form (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return self->create_form;
+}
+
+BjbStaffForm *
+bjb_staff_page_get_password_form (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return self->password_form;
+}
+
+const char *
+bjb_staff_page_get_visible_pane (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+bjb_staff_page_get_busy (BjbStaffPage *self)
+{
+  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), FALSE);
+  return self->busy > 0 || bjb_staff_form_get_busy (self->create_form) ||
+         bjb_staff_form_get_busy (self->password_form);
+}

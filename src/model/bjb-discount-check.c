@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-discount-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bjb-db-error.h"
+#include "bjb-discount-check.h"
+#include "bjb-money.h"
+
+#define MIN_CART_MAX G_GINT64_CONSTANT (1000000000000)
+
+char *
+bjb_discount_check_percent (const char *text,
+                            int        *percent)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *end = NULL;
+  gint64 value;
+
+  if (g_str_has_suffix (copy, "%"))
+    {
+      copy[strlen (copy) - 1] = '\0';
+      g_strchomp (copy);
+    }
+  if (*copy == '\0')
+    return g_strdup (_("Enter the percent of the discount, 1 to 100."));
+  value = g_ascii_strtoll (copy, &end, 10);
+  if (end == copy || *end != '\0')
+    return g_strdup (_("The percent must be a whole number, 1 to 100."));
+  if (value < 1 || value > 100)
+    return g_strdup (_("The percent must be between 1 and 100."));
+  if (percent != NULL)
+    *percent = (int) value;
+  return NULL;
+}
+
+char *
+bjb_discount_check_min_cart (const char *text,
+                             gint64     *rupiah)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 value = 0;
+
+  if (*copy == '\0')
+    return g_strdup (_("A minimum-cart rule needs the cart total it starts at."));
+  if (!bjb_money_parse (copy, &value, NULL))
+    return g_strdup (_("Type an amount of rupiah, such as 5.000.000."));
+  if (value <= 0 || value > MIN_CART_MAX)
+    return g_strdup (_("The minimum cart must be more than Rp 0."));
+  if (rupiah != NULL)
+    *rupiah = value;
+  return NULL;
+}
+
+static gboolean
+parse_date (const char *text,
+            int        *year,
+            int        *month,
+            int        *day)
+{
+  char tail;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", year, month, day, &tail) == 3 && strchr (text, '-') == text + 4)
+    return TRUE;
+  if (sscanf (text, "%2d-%2d-%4d%c", day, month, year, &tail) == 3)
+    return TRUE;
+  if (sscanf (text, "%2d/%2d/%4d%c", day, month, year, &tail) == 3)
+    return TRUE;
+  return FALSE;
+}
+
+char *
+bjb_discount_check_today (void)
+{
+  g_autoptr(GTimeZone) jakarta = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) now = NULL;
+
+  /* Without tzdata, WIB is UTC+7 all year (no daylight saving). */
+  if (jakarta == NULL)
+    jakarta = g_time_zone_new_offset (7 * 3600);
+  now = g_date_time_new_now (jakarta);
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+bjb_discount_check_valid_until (const char  *text,
+                                const char  *today,
+                                const char  *unchanged,
+                                char       **iso)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *today_owned = NULL;
+  g_autofree char *value = NULL;
+  int year, month, day;
+
+  if (iso != NULL)
+    *iso = NULL;
+  if (*copy == '\0')
+    return NULL;
+  if (!parse_date (copy, &year, &month, &day) || year < 2000 || year > 9999 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return g_strdup (_("Type the last day as dd-mm-yyyy, such as 31-12-2026, or leave it empty."));
+
+  value = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (today == NULL)
+    today = today_owned = bjb_discount_check_today ();
+  /* The same fixed-width form on both sides, so the strings compare as dates. */
+  if (strcmp (value, today) < 0 && g_strcmp0 (value, unchanged) != 0)
+    return g_strdup (_("The last day cannot be in the past."));
+  if (iso != NULL)
+    *iso = g_steal_pointer (&value);
+  return NULL;
+}
+
+char *
+bjb_discount_check_format_date (const char *iso)
+{
+  int year, month, day;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  return g_strdup_printf ("%02d-%02d-%04d", day, month, year);
+}
+
+const char *
+bjb_discount_check_field_of_error (const GError *error)
+{
+  /* The start of each message 0007's field_error raises, and the form field it names. */
+  static const struct { const char *prefix, *field; } fields[] = {
+    { "Nama aturan diskon", "name" },
+    { "Persen diskon", "percent" },
+    { "Sasaran", "audience" },
+    { "Pilih pelanggan", "customer" },
+    { "Aturan untuk semua pelanggan setia", "customer" },
+    { "Cakupan", "scope" },
+    { "Pilih produk", "product" },
+    { "Produk hanya dipilih", "product" },
+    { "Isi belanja minimal", "min_cart" },
+    { "Belanja minimal hanya", "min_cart" },
+    { "Tanggal berlaku", "valid_until" },
+  };
+  const char *message;
+
+  if (g_strcmp0 (bjb_db_error_get_sqlstate (error), "BJ011") != 0)
+    return NULL;
+  message = bjb_db_error_get_server_message (error);
+  for (guint i = 0; message != NULL && i < G_N_ELEMENTS (fields); i++)
+    if (g_str_has_prefix (message, fields[i].prefix))
+      return fields[i].field;
+  return NULL;
+}

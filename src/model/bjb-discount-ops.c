@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-discount-ops"
+
+#include "config.h"
+
+#include "bjb-discount-ops.h"
+#include "bjb-ops-query.h"
+
+static const char LIST_SQL[] =
+  "SELECT id, name, percent, audience, customer_id, customer_name, scope, product_id,"
+  " product_name, min_cart_total, valid_until, active, state, orders_used, version"
+  " FROM bjb.list_discount_rules()";
+
+static const char SAVE_SQL[] =
+  "SELECT bjb.save_discount_rule($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS saved";
+
+static const char SET_ACTIVE_SQL[] =
+  "SELECT bjb.set_discount_rule_active($1, $2, $3) AS saved";
+
+void
+bjb_discount_ops_list_async (BjbConnection       *connection,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (BJB_IS_CONNECTION (connection));
+
+  bjb_ops_query_async (connection, LIST_SQL, 0, NULL, cancellable,
+                       bjb_discount_ops_list_async, callback, user_data);
+}
+
+GPtrArray *
+bjb_discount_ops_list_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_discount_ops_list_async, error);
+  GPtrArray *rules;
+
+  if (rows == NULL)
+    return NULL;
+  rules = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
+    g_ptr_array_add (rules, bjb_discount_rule_new_from_result (rows, i));
+  return rules;
+}
+
+static char *
+id_or_null (gint64 value)
+{
+  return value > 0 ? bjb_ops_int_param (value) : NULL;
+}
+
+void
+bjb_discount_ops_save_async (BjbConnection             *connection,
+                             const BjbDiscountRuleEdit *edit,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *product = NULL;
+  g_autofree char *min_cart = NULL;
+
+  g_return_if_fail (BJB_IS_CONNECTION (connection));
+  g_return_if_fail (edit != NULL);
+
+  id = id_or_null (edit->id);
+  version = edit->id > 0 ? g_strdup_printf ("%d", edit->version) : NULL;
+  percent = g_strdup_printf ("%d", edit->percent);
+  customer = id_or_null (edit->customer_id);
+  product = id_or_null (edit->product_id);
+  min_cart = edit->min_cart_total >= 0 ? bjb_ops_int_param (edit->min_cart_total) : NULL;
+  {
+    const char *params[] = {
+      id, version, edit->name, percent, edit->audience, customer, edit->scope, product,
+      min_cart, edit->valid_until, edit->active ? "true" : "false",
+    };
+
+    bjb_ops_query_async (connection, SAVE_SQL, G_N_ELEMENTS (params), params, cancellable,
+                         bjb_discount_ops_save_async, callback, user_data);
+  }
+}
+
+static gint64
+saved_finish (GAsyncResult  *result,
+              gpointer       source_tag,
+              int           *version,
+              GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "saved",
+                                                        JSON_NODE_OBJECT, error);
+  JsonObject *saved;
+
+  if (node == NULL)
+    return 0;
+  saved = json_node_get_object (node);
+  if (version != NULL)
+    *version = (int) json_object_get_int_member_with_default (saved, "version", 0);
+  return json_object_get_int_member_with_default (saved, "id", 0);
+}
+
+gint64
+bjb_discount_ops_save_finish (GAsyncResult  *result,
+                              int           *version,
+                              GError       **error)
+{
+  return saved_finish (result, bjb_discount_ops_save_async, version, error);
+}
+
+void
+bjb_discount_ops_set_active_async (BjbConnection       *connection,
+                                   gint64               id,
+                                   int                  version,
+                                   gboolean             active,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *id_text = bjb_ops_int_param (id);
+  g_autofree char *version_text = g_strdup_printf ("%d", version);
+  const char *params[] = { id_text, version_text, active ? "true" : "false" };
+
+  g_return_if_fail (BJB_IS_CONNECTION (connection));
+
+  bjb_ops_query_async (connection, SET_ACTIVE_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_discount_ops_set_active_async, callback, user_data);
+}
+
+gboolean
+bjb_discount_ops_set_active_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return saved_finish (result, bjb_discount_ops_set_active_async, NULL, error) > 0;
+}
