@@ -102,8 +102,19 @@ records_test_wait_rows (BjbPagedQueryModel *model,
                         gpointer            data)
 {
   RowsWait w = { model, min_rows, check, data };
+  const GError *error;
 
-  bjb_ui_test_assert_wait (rows_ready, &w, 20000);
+  if (bjb_ui_test_wait (rows_ready, &w, 20000))
+    return;
+  error = bjb_paged_query_model_get_error (model);
+  for (guint i = 0; i < bjb_paged_query_model_get_n_loaded (model); i++)
+    {
+      g_autoptr(BjbValueRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_test_message ("row %u: id %" G_GINT64_FORMAT, i, bjb_value_row_get_int64 (row, 1));
+    }
+  g_error ("rows: %u loaded, loading %d, error: %s", bjb_paged_query_model_get_n_loaded (model),
+           bjb_paged_query_model_get_loading (model), error != NULL ? error->message : "none");
 }
 
 BjbValueRow *
