@@ -28,6 +28,7 @@ bjb_message_template_class_init (BjbMessageTemplateClass *klass)
     { "placeholders", G_TYPE_STRING },
     { "updated-at", G_TYPE_STRING },
     { "updated-by", G_TYPE_STRING },
+    { "title", G_TYPE_STRING },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == BJB_MESSAGE_TEMPLATE_N_PROPS - 1);

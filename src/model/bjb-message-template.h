@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (BjbMessageTemplate, bjb_message_template, BJB, MESSAGE_TEM
  * BjbMessageTemplate: the text of one message kind on one channel (a row of
  * bjb.message_templates(); "id" is its place in that list): what is in force, whether the
  * admin changed it ("custom"), the built-in default and the placeholders it may use
- * ("placeholders", the server's text[] "{customer_name,…}").
+ * ("placeholders", the server's text[] "{customer_name,…}"). "title" is what the list shows,
+ * filled in by the page.
  */
 typedef enum
 {
@@ -27,6 +28,7 @@ typedef enum
   BJB_MESSAGE_TEMPLATE_PLACEHOLDERS,
   BJB_MESSAGE_TEMPLATE_UPDATED_AT,
   BJB_MESSAGE_TEMPLATE_UPDATED_BY,
+  BJB_MESSAGE_TEMPLATE_TITLE,
   BJB_MESSAGE_TEMPLATE_N_PROPS
 } BjbMessageTemplateProperty;
 
