@@ -213,8 +213,11 @@ test_outbox (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "message.resend", NULL));
   bjb_ui_test_assert_wait (dialog_shown, NULL, 5000);
   dialog = find_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            g_dgettext (GETTEXT_PACKAGE, "This message may already have arrived")));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   g_dgettext (GETTEXT_PACKAGE,
+                               "This message may already have arrived: it went out to the "
+                               "gateway, but the answer never came back. Check with the "
+                               "customer first; sending it again may give them a second copy."));
   records_test_screenshot (GTK_WINDOW (dialog), "admin-messages-resend");
   adw_message_dialog_response (dialog, "resend");
 
