@@ -240,61 +240,34 @@ on_saved (GObject      *source,
   bjb_message_templates_reload (self);
 }
 
+/* Preview, save and reset: the chosen template's kind and channel with the draft typed. */
 static void
-action_preview (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+action_template (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   BjbMessageTemplates *self = BJB_MESSAGE_TEMPLATES (widget);
   BjbValueRow *row = current (self);
   g_autofree char *body = body_text (self);
+  const char *kind, *channel, *subject;
+  GCancellable *cancellable;
 
   if (row == NULL || self->connection == NULL)
     return;
-  bjb_message_ops_preview_async (self->connection,
-                                 bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_KIND),
-                                 bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_CHANNEL),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)), body,
-                                 bjb_ops_restart_cancellable (&self->op_cancellable, NULL),
-                                 on_preview, self);
-}
-
-static void
-action_save (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BjbMessageTemplates *self = BJB_MESSAGE_TEMPLATES (widget);
-  BjbValueRow *row = current (self);
-  g_autofree char *body = body_text (self);
-
-  if (row == NULL || self->connection == NULL)
-    return;
-  bjb_message_ops_save_template_async (self->connection,
-                                       bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_KIND),
-                                       bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_CHANNEL),
-                                       is_email (row)
-                                       ? gtk_editable_get_text (GTK_EDITABLE (self->subject_entry))
-                                       : NULL,
-                                       body, bjb_ops_restart_cancellable (&self->op_cancellable, NULL),
-                                       on_saved, self);
-}
-
-static void
-action_reset (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  BjbMessageTemplates *self = BJB_MESSAGE_TEMPLATES (widget);
-  BjbValueRow *row = current (self);
-
-  if (row == NULL || self->connection == NULL)
-    return;
-  bjb_message_ops_reset_template_async (self->connection,
-                                        bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_KIND),
-                                        bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_CHANNEL),
-                                        bjb_ops_restart_cancellable (&self->op_cancellable, NULL),
-                                        on_saved, self);
+  kind = bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_KIND);
+  channel = bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_CHANNEL);
+  /* WhatsApp has no subject. */
+  subject = is_email (row) ? gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)) : NULL;
+  cancellable = bjb_ops_restart_cancellable (&self->op_cancellable, NULL);
+  if (g_str_equal (action_name, "templates.preview"))
+    bjb_message_ops_preview_async (self->connection, kind, channel, subject, body, cancellable,
+                                   on_preview, self);
+  else if (g_str_equal (action_name, "templates.save"))
+    bjb_message_ops_save_template_async (self->connection, kind, channel, subject, body,
+                                         cancellable, on_saved, self);
+  else
+    bjb_message_ops_reset_template_async (self->connection, kind, channel, cancellable,
+                                          on_saved, self);
 }
 
 static void
@@ -350,9 +323,9 @@ bjb_message_templates_class_init (BjbMessageTemplatesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbMessageTemplates, preview_body);
   gtk_widget_class_bind_template_callback (widget_class, on_selected);
 
-  gtk_widget_class_install_action (widget_class, "templates.preview", NULL, action_preview);
-  gtk_widget_class_install_action (widget_class, "templates.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "templates.reset", NULL, action_reset);
+  gtk_widget_class_install_action (widget_class, "templates.preview", NULL, action_template);
+  gtk_widget_class_install_action (widget_class, "templates.save", NULL, action_template);
+  gtk_widget_class_install_action (widget_class, "templates.reset", NULL, action_template);
 }
 
 static void
