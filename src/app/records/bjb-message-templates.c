@@ -88,12 +88,17 @@ on_selected (BjbMessageTemplates *self)
   g_auto(GStrv) names = NULL;
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  gboolean same;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->body_view), row != NULL);
   if (row == NULL)
     return;
+  key = key_of (row);
+  /* The same template re-read after a save keeps its preview. */
+  same = g_strcmp0 (key, self->chosen) == 0;
   g_free (self->chosen);
-  self->chosen = key_of (row);
+  self->chosen = g_steal_pointer (&key);
   gtk_label_set_text (self->title_label, bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_TITLE));
   gtk_editable_set_text (GTK_EDITABLE (self->subject_entry),
                          bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_SUBJECT) ?: "");
@@ -107,8 +112,11 @@ on_selected (BjbMessageTemplates *self)
       g_string_append_printf (list, "%s{{%s}}", list->len > 0 ? "  " : "", names[i]);
   text = g_strdup_printf (_("Placeholders: %s"), list->str);
   gtk_label_set_text (self->placeholders_label, text);
-  gtk_label_set_text (self->preview_subject, "");
-  gtk_label_set_text (self->preview_body, "");
+  if (!same)
+    {
+      gtk_label_set_text (self->preview_subject, "");
+      gtk_label_set_text (self->preview_body, "");
+    }
   set_message (self, bjb_value_row_get_boolean (row, BJB_MESSAGE_TEMPLATE_CUSTOM)
                      ? _("Changed from the built-in text.") : _("The built-in text."), FALSE);
 }
@@ -256,8 +264,8 @@ action_template (GtkWidget  *widget,
     return;
   kind = bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_KIND);
   channel = bjb_value_row_get_string (row, BJB_MESSAGE_TEMPLATE_CHANNEL);
-  /* WhatsApp has no subject. */
-  subject = is_email (row) ? gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)) : NULL;
+  /* WhatsApp's subject is not sent (only shown here, greyed), but saving keeps it. */
+  subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_entry));
   cancellable = bjb_ops_restart_cancellable (&self->op_cancellable, NULL);
   if (g_str_equal (action_name, "templates.preview"))
     bjb_message_ops_preview_async (self->connection, kind, channel, subject, body, cancellable,
