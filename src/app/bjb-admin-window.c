@@ -10,6 +10,9 @@
 #include "bjb-discounts-page.h"
 #include "bjb-settings-page.h"
 #include "bjb-staff-page.h"
+#include "bjb-audit-page.h"
+#include "bjb-feedback-page.h"
+#include "bjb-messages-page.h"
 
 /* The administrator's window: its pages (products, stock, discounts, staff, dashboard,
  * reports, audit) are in its template; everything around them is BjbRoleWindow's. */
@@ -30,6 +33,9 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
   g_type_ensure (BJB_TYPE_DISCOUNTS_PAGE);
   g_type_ensure (BJB_TYPE_STAFF_PAGE);
   g_type_ensure (BJB_TYPE_SETTINGS_PAGE);
+  g_type_ensure (BJB_TYPE_AUDIT_PAGE);
+  g_type_ensure (BJB_TYPE_FEEDBACK_PAGE);
+  g_type_ensure (BJB_TYPE_MESSAGES_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");
   g_type_ensure (BJB_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,

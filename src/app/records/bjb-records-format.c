@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-records-format"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "bjb-money.h"
+#include "bjb-records-format.h"
+#include "bjb-records-resources.h"
+
+/* Changed values longer than this are cut: a customer's note must not fill the screen. */
+#define MAX_VALUE_CHARS 80
+
+void
+bjb_records_ensure_resources (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      bjb_records_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+} Label;
+
+static const char *
+lookup (const Label *labels,
+        gsize        n_labels,
+        const char  *name)
+{
+  for (gsize i = 0; name != NULL && i < n_labels; i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+  return name != NULL ? name : "";
+}
+
+/* Every table with the audit trigger (0001, 0004, 0006, 0007, 0008). */
+const char *
+bjb_records_table_label (const char *table)
+{
+  static const Label labels[] = {
+    { "setting", N_("Settings") },
+    { "staff", N_("Staff") },
+    { "category", N_("Categories") },
+    { "product", N_("Products") },
+    { "product_photo", N_("Product photos") },
+    { "customer", N_("Customers") },
+    { "customer_preference", N_("Customer preferences") },
+    { "discount_rule", N_("Discount rules") },
+    { "sales_order", N_("Orders") },
+    { "order_line", N_("Order lines") },
+    { "photo", N_("Order photos") },
+    { "payment_proof_note", N_("Payment proof notes") },
+    { "delivery_attempt", N_("Delivery attempts") },
+    { "customer_message", N_("Customer messages") },
+    { "message_template", N_("Message templates") },
+  };
+
+  return lookup (labels, G_N_ELEMENTS (labels), table);
+}
+
+const char *
+bjb_records_action_label (const char *action)
+{
+  static const Label labels[] = {
+    { "INSERT", N_("Created") },
+    { "UPDATE", N_("Changed") },
+    { "DELETE", N_("Deleted") },
+  };
+
+  return lookup (labels, G_N_ELEMENTS (labels), action);
+}
+
+const char *
+bjb_records_status_label (const char *status)
+{
+  static const Label labels[] = {
+    { "pending", N_("Waiting") },
+    { "sending", N_("Sending") },
+    { "sent", N_("Sent") },
+    { "failed", N_("Failed") },
+    { "uncertain", N_("Uncertain") },
+    { "skipped", N_("Skipped") },
+  };
+
+  return lookup (labels, G_N_ELEMENTS (labels), status);
+}
+
+const char *
+bjb_records_channel_label (const char *channel)
+{
+  static const Label labels[] = {
+    { "whatsapp", N_("WhatsApp") },
+    { "email", N_("Email") },
+  };
+
+  return lookup (labels, G_N_ELEMENTS (labels), channel);
+}
+
+const char *
+bjb_records_kind_label (const char *kind)
+{
+  static const Label labels[] = {
+    { "payment_confirmed", N_("Payment confirmed") },
+    { "order_shipped", N_("Order shipped") },
+    { "order_completed", N_("Order completed") },
+    { "order_expired", N_("Order expired") },
+    { "birthday", N_("Birthday greeting") },
+    { "new_product", N_("New product") },
+    { "back_in_stock", N_("Back in stock") },
+  };
+
+  return lookup (labels, G_N_ELEMENTS (labels), kind);
+}
+
+static GDateTime *
+parse_time (const char *text)
+{
+  g_autofree char *iso = NULL;
+  gsize len;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  /* "2026-12-01 14:05:00.123+07" (the server's text) → ISO 8601 GLib reads. */
+  iso = g_strdup (text);
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  len = strlen (iso);
+  /* "+07" → "+07:00" */
+  if (len > 3 && (iso[len - 3] == '+' || iso[len - 3] == '-') && iso[len - 6] != '+')
+    {
+      char *longer = g_strconcat (iso, ":00", NULL);
+
+      g_free (iso);
+      iso = longer;
+    }
+  return g_date_time_new_from_iso8601 (iso, NULL);
+}
+
+static char *
+format_time (const char *server_time,
+             const char *format)
+{
+  g_autoptr(GDateTime) time = parse_time (server_time);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup (server_time != NULL ? server_time : "");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, format);
+}
+
+char *
+bjb_records_format_time (const char *server_time)
+{
+  return format_time (server_time, "%d %b %Y %H:%M");
+}
+
+/* Columns that hold whole rupiah (DESIGN.md: money is bigint rupiah). */
+static gboolean
+is_money_field (const char *field)
+{
+  static const char *const money[] = {
+    "price", "unit_price", "subtotal", "discount_total", "discount_amount", "total",
+    "shipping_cost", "min_cart_total", "amount", "old_price", "new_price",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (money); i++)
+    if (g_str_equal (field, money[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+looks_like_time (const char *text)
+{
+  return strlen (text) >= 19 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-' &&
+         (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':';
+}
+
+/* Takes @text. */
+static char *
+shorten (char *text)
+{
+  g_autofree char *whole = text;
+
+  if (g_utf8_strlen (whole, -1) <= MAX_VALUE_CHARS)
+    return g_steal_pointer (&whole);
+  *g_utf8_offset_to_pointer (whole, MAX_VALUE_CHARS - 1) = '\0';
+  return g_strconcat (whole, "…", NULL);
+}
+
+static char *
+format_value (const char *field,
+              JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("—");
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64 && is_money_field (field))
+        return bjb_money_format (json_node_get_int (node));
+      if (type == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      if (type == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+      /* To the second: an edit's updated_at often moves within one minute. */
+      if (type == G_TYPE_STRING && looks_like_time (json_node_get_string (node)))
+        return format_time (json_node_get_string (node), "%d %b %Y %H:%M:%S");
+      if (type == G_TYPE_STRING)
+        {
+          /* One line per field: a multi-line note becomes one. */
+          char *text = g_strdup (json_node_get_string (node));
+
+          return shorten (g_strdelimit (text, "\r\n", ' '));
+        }
+    }
+  return shorten (json_to_string (node, FALSE));
+}
+
+char *
+bjb_records_format_changes (const char *changes)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *array;
+
+  if (changes == NULL || (root = json_from_string (changes, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (root))
+    return g_strdup ("");
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *change = json_array_get_object_element (array, i);
+      const char *field = json_object_get_string_member_with_default (change, "field", "");
+      JsonNode *old = json_object_get_member (change, "old");
+      JsonNode *new = json_object_get_member (change, "new");
+      g_autofree char *old_text = format_value (field, old);
+      g_autofree char *new_text = format_value (field, new);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (old == NULL || JSON_NODE_HOLDS_NULL (old))
+        g_string_append_printf (text, "%s: %s", field, new_text);
+      else if (new == NULL || JSON_NODE_HOLDS_NULL (new))
+        g_string_append_printf (text, "%s: %s → —", field, old_text);
+      else
+        g_string_append_printf (text, "%s: %s → %s", field, old_text, new_text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+GDate *
+bjb_records_parse_date (const char *text,
+                        gboolean   *ok)
+{
+  int y, m, d;
+  char end;
+
+  *ok = TRUE;
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y))
+    return g_date_new_dmy (d, m, y);
+  *ok = FALSE;
+  return NULL;
+}
+
+char *
+bjb_records_local_midnight (const GDate *date)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_get_year (date),
+                                                         g_date_get_month (date),
+                                                         g_date_get_day (date), 0, 0, 0);
+
+  return g_date_time_format_iso8601 (midnight);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bjb-date-field.h"
+#include "bjb-paged-query-model.h"
+
+G_BEGIN_DECLS
+
+/* What the records pages (audit, feedback, messages) share beside their queries. */
+
+/**
+ * bjb_records_page_status:
+ * @filter_error: (nullable): why the filters typed were not applied
+ *
+ * Returns: (transfer full): the line under a list: the filter's error, the model's error
+ *   as a sentence, @loading, @empty, or how many rows are shown.
+ */
+char     *bjb_records_page_status     (BjbPagedQueryModel *model,
+                                       const char         *filter_error,
+                                       const char         *loading,
+                                       const char         *empty);
+
+/**
+ * bjb_records_page_date_range:
+ * @instants: TRUE: the range as ISO 8601 instants [local midnight of from, local midnight
+ *   after to); FALSE: as the days typed, YYYY-MM-DD
+ * @from: (out) (transfer full) (nullable): NULL when that side is empty
+ * @to: (out) (transfer full) (nullable)
+ * @error: (out) (transfer full): the sentence when FALSE
+ *
+ * Reads the two fields, marking the wrong one. Returns: FALSE for a day that cannot be
+ * read or a range that ends before it starts.
+ */
+gboolean  bjb_records_page_date_range (BjbDateField       *from_field,
+                                       BjbDateField       *to_field,
+                                       gboolean            instants,
+                                       char              **from,
+                                       char              **to,
+                                       char              **error);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-audit-ops"
+
+#include "config.h"
+
+#include "bjb-audit-ops.h"
+#include "bjb-ops-query.h"
+
+/* SECURITY INVOKER: RLS and the admin's grant on bjb.audit_log decide. */
+static const char SQL_AUDIT_ENTRIES[] =
+  "SELECT id, at, actor, actor_name, table_name, row_key, action, changes"
+  " FROM bjb.audit_entries($1::text, $2::text, $3::timestamptz, $4::timestamptz, $5::text,"
+  "                        $6::timestamptz, $7::bigint, $8::int)";
+
+/* NULL for an empty filter: the function reads NULL as "off". */
+static const char *
+param (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+void
+bjb_audit_ops_list_async (BjbConnection        *connection,
+                          const BjbAuditFilter *filter,
+                          BjbAuditEntry        *after,
+                          guint                 limit,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  BjbValueRow *last = after != NULL ? BJB_VALUE_ROW (after) : NULL;
+  g_autofree char *before_id = last != NULL
+    ? bjb_ops_int_param (bjb_value_row_get_int64 (last, BJB_AUDIT_ENTRY_ID)) : NULL;
+  g_autofree char *lim = bjb_ops_int_param (limit);
+  const char *params[] = {
+    param (filter->table), param (filter->actor), param (filter->from), param (filter->to),
+    param (filter->row),
+    last != NULL ? bjb_value_row_get_string (last, BJB_AUDIT_ENTRY_AT) : NULL, before_id,
+    lim,
+  };
+
+  g_return_if_fail (filter != NULL);
+  bjb_ops_query_async (connection, SQL_AUDIT_ENTRIES, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_audit_ops_list_async, callback, user_data);
+}
+
+GPtrArray *
+bjb_audit_ops_list_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_audit_ops_list_async, error);
+
+  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_AUDIT_ENTRY, rows) : NULL;
+}
+

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-feedback-ops"
+
+#include "config.h"
+
+#include "bjb-feedback-ops.h"
+#include "bjb-ops-query.h"
+
+/* SECURITY INVOKER: RLS decides which orders the caller sees. */
+static const char SQL_LIST_FEEDBACK[] =
+  "SELECT order_id AS id, number, customer_id, customer_name, feedback, feedback_at,"
+  "       completed_at, photo_ids"
+  " FROM bjb.list_feedback($1::date, $2::date, $3::timestamptz, $4::bigint, $5::int)";
+
+void
+bjb_feedback_ops_list_async (BjbConnection        *connection,
+                             const char           *from,
+                             const char           *to,
+                             BjbFeedbackEntry     *after,
+                             guint                 limit,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  BjbValueRow *last = after != NULL ? BJB_VALUE_ROW (after) : NULL;
+  g_autofree char *before_id = last != NULL
+    ? bjb_ops_int_param (bjb_value_row_get_int64 (last, BJB_FEEDBACK_ENTRY_ID)) : NULL;
+  g_autofree char *lim = bjb_ops_int_param (limit);
+  const char *params[] = {
+    from, to,
+    last != NULL ? bjb_value_row_get_string (last, BJB_FEEDBACK_ENTRY_FEEDBACK_AT) : NULL,
+    before_id, lim,
+  };
+
+  bjb_ops_query_async (connection, SQL_LIST_FEEDBACK, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_feedback_ops_list_async, callback, user_data);
+}
+
+GPtrArray *
+bjb_feedback_ops_list_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_feedback_ops_list_async, error);
+
+  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_FEEDBACK_ENTRY, rows) : NULL;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-message-admin-ops"
+
+#include "config.h"
+
+#include "bjb-message-admin-ops.h"
+#include "bjb-ops-query.h"
+
+/* All SECURITY DEFINER functions that check for an admin themselves (0006). */
+static const char SQL_LIST[] =
+  "SELECT id, created_at, status, channel, kind, customer_id, customer_name, recipient,"
+  "       order_id, order_number, subject, attempts, last_error, next_attempt_at, sent_at,"
+  "       provider_id"
+  " FROM bjb.list_messages(string_to_array($1::text, ','), $2::text, nullif($3::bigint, 0),"
+  "                        $4::text, $5::bigint, $6::int)";
+static const char SQL_COUNTS[] = "SELECT bjb.message_counts() AS counts";
+static const char SQL_DETAIL[] = "SELECT bjb.message_detail($1::bigint) AS detail";
+static const char SQL_TEMPLATES[] =
+  "SELECT row_number() OVER () AS id, kind, channel, subject, body, custom, default_subject,"
+  "       default_body, placeholders, updated_at, updated_by"
+  " FROM bjb.message_templates()";
+static const char SQL_SAVE_TEMPLATE[] =
+  "SELECT bjb.save_message_template($1::text, $2::text, $3::text, $4::text)";
+static const char SQL_RESET_TEMPLATE[] = "SELECT bjb.reset_message_template($1::text, $2::text)";
+static const char SQL_PREVIEW[] =
+  "SELECT bjb.preview_message($1::text, $2::text, $3::text, $4::text) AS preview";
+
+static const char *
+param (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+void
+bjb_message_ops_list_async (BjbConnection          *connection,
+                            const BjbMessageFilter *filter,
+                            BjbOutboxRow           *after,
+                            guint                   limit,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
+{
+  g_autofree char *customer = bjb_ops_int_param (filter->customer_id);
+  g_autofree char *before = after != NULL
+    ? bjb_ops_int_param (bjb_value_row_get_int64 (BJB_VALUE_ROW (after), BJB_OUTBOX_ROW_ID)) : NULL;
+  g_autofree char *lim = bjb_ops_int_param (limit);
+  const char *params[] = {
+    param (filter->statuses), param (filter->channel), customer, param (filter->kind), before, lim,
+  };
+
+  bjb_ops_query_async (connection, SQL_LIST, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_list_async, callback, user_data);
+}
+
+GPtrArray *
+bjb_message_ops_list_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_list_async, error);
+
+  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_OUTBOX_ROW, rows) : NULL;
+}
+
+void
+bjb_message_ops_counts_async (BjbConnection       *connection,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  bjb_ops_query_async (connection, SQL_COUNTS, 0, NULL, cancellable,
+                       bjb_message_ops_counts_async, callback, user_data);
+}
+
+gboolean
+bjb_message_ops_counts_finish (GAsyncResult      *result,
+                               BjbMessageCounts  *counts,
+                               GError           **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_counts_async,
+                                                        "counts", JSON_NODE_OBJECT, error);
+  JsonObject *object;
+
+  if (node == NULL)
+    return FALSE;
+  object = json_node_get_object (node);
+  counts->failed = json_object_get_int_member_with_default (object, "failed", 0);
+  counts->uncertain = json_object_get_int_member_with_default (object, "uncertain", 0);
+  counts->pending = json_object_get_int_member_with_default (object, "pending", 0);
+  return TRUE;
+}
+
+void
+bjb_message_ops_detail_async (BjbConnection       *connection,
+                              gint64               message_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *id = bjb_ops_int_param (message_id);
+  const char *params[] = { id };
+
+  bjb_ops_query_async (connection, SQL_DETAIL, 1, params, cancellable,
+                       bjb_message_ops_detail_async, callback, user_data);
+}
+
+JsonObject *
+bjb_message_ops_detail_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_detail_async,
+                                                        "detail", JSON_NODE_OBJECT, error);
+
+  return node != NULL ? json_node_dup_object (node) : NULL;
+}
+
+void
+bjb_message_ops_templates_async (BjbConnection       *connection,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  bjb_ops_query_async (connection, SQL_TEMPLATES, 0, NULL, cancellable,
+                       bjb_message_ops_templates_async, callback, user_data);
+}
+
+GPtrArray *
+bjb_message_ops_templates_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_templates_async, error);
+
+  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_MESSAGE_TEMPLATE, rows) : NULL;
+}
+
+void
+bjb_message_ops_save_template_async (BjbConnection       *connection,
+                                     const char          *kind,
+                                     const char          *channel,
+                                     const char          *subject,
+                                     const char          *body,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  const char *params[] = { kind, channel, subject, body };
+
+  bjb_ops_query_async (connection, SQL_SAVE_TEMPLATE, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_template_finish, callback, user_data);
+}
+
+void
+bjb_message_ops_reset_template_async (BjbConnection       *connection,
+                                      const char          *kind,
+                                      const char          *channel,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  const char *params[] = { kind, channel };
+
+  bjb_ops_query_async (connection, SQL_RESET_TEMPLATE, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_template_finish, callback, user_data);
+}
+
+gboolean
+bjb_message_ops_template_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_template_finish, error);
+
+  return rows != NULL;
+}
+
+void
+bjb_message_ops_preview_async (BjbConnection       *connection,
+                               const char          *kind,
+                               const char          *channel,
+                               const char          *subject,
+                               const char          *body,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  const char *params[] = { kind, channel, subject, body };
+
+  bjb_ops_query_async (connection, SQL_PREVIEW, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_preview_async, callback, user_data);
+}
+
+gboolean
+bjb_message_ops_preview_finish (GAsyncResult  *result,
+                                char         **subject,
+                                char         **body,
+                                GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_preview_async,
+                                                        "preview", JSON_NODE_OBJECT, error);
+  JsonObject *object;
+
+  if (node == NULL)
+    return FALSE;
+  object = json_node_get_object (node);
+  *subject = g_strdup (json_object_get_string_member_with_default (object, "subject", ""));
+  *body = g_strdup (json_object_get_string_member_with_default (object, "body", ""));
+  return TRUE;
+}

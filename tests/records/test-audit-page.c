@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-audit-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bjb-audit-entry.h"
+#include "bjb-audit-page.h"
+#include "bjb-date-field.h"
+#include "bjb-ui-test.h"
+#include "records-test-util.h"
+
+/* The admin's audit page (issue 10 #6) in the real admin window, signed in as t_admin:
+ * a price change made in the test shows as "price: Rp 95.000 → Rp 99.500" with who made it;
+ * each filter (table, login, row, dates) narrows the list to what it says; a range ending
+ * before it starts is refused with its sentence and the list stays as it was. */
+
+static const char seed_sql[] =
+  "INSERT INTO bjb.category (name) VALUES ('Paving');"
+  "INSERT INTO bjb.product (category_id, name, unit, price, stock) VALUES"
+  " ((SELECT id FROM bjb.category), 'Paving Segi Enam 8 cm', 'm²', 95000, 100),"
+  " ((SELECT id FROM bjb.category), 'Batako Press 10 cm', 'buah', 3500, 2000);"
+  "INSERT INTO bjb.customer (name, address, phone, status) VALUES"
+  " ('Sri Rejeki', 'Jl. Kaliurang Km 5, Sleman', '+6281234567001', 'active')";
+
+/* The admin's own changes, through the functions the product and settings pages call. */
+static const char admin_sql[] =
+  "SELECT bjb.save_product(id, version, category_id, name, unit, 99500, description, active)"
+  " FROM bjb.product WHERE name = 'Paving Segi Enam 8 cm'";
+static const char admin_setting_sql[] =
+  "SELECT bjb.set_setting('low_stock_threshold', '25')";
+
+typedef struct
+{
+  GtkWindow *window;
+  BjbAuditPage *page;
+  BjbPagedQueryModel *model;
+  char *product_id;
+} Fixture;
+
+static const char *
+text_of (BjbValueRow *row,
+         guint        prop)
+{
+  const char *text = bjb_value_row_get_string (row, prop);
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+is_price_change (BjbValueRow *row,
+                 gpointer     data)
+{
+  return g_str_equal (text_of (row, BJB_AUDIT_ENTRY_TABLE_NAME), "product") &&
+         g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTION), "UPDATE") &&
+         g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTOR), "t_admin");
+}
+
+static gboolean
+table_is (BjbValueRow *row,
+          gpointer     table)
+{
+  return g_str_equal (text_of (row, BJB_AUDIT_ENTRY_TABLE_NAME), table);
+}
+
+static gboolean
+actor_is (BjbValueRow *row,
+          gpointer     login)
+{
+  return g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTOR), login);
+}
+
+static gboolean
+product_row_is (BjbValueRow *row,
+                gpointer     id)
+{
+  return table_is (row, "product") && g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ROW_KEY), id);
+}
+
+static void
+set_entry (Fixture    *f,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, name), text);
+}
+
+static void
+set_dates (Fixture    *f,
+           const char *from,
+           const char *to)
+{
+  bjb_date_field_set_text (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "from_field"), from);
+  bjb_date_field_set_text (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "to_field"), to);
+}
+
+static char *
+day (int offset)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, offset);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_audit (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autofree char *today = day (0);
+  g_autofree char *tomorrow = day (1);
+  g_autofree char *yesterday = day (-1);
+  g_autofree char *ignored = NULL;
+  g_autofree char *ignored2 = NULL;
+  GtkDropDown *tables;
+  GtkLabel *status;
+  BjbValueRow *change;
+  guint n_all, n_admin;
+
+  bjb_ui_test_sql (seed_sql);
+  f->product_id = bjb_ui_test_sql_value ("SELECT id FROM bjb.product WHERE name = 'Paving Segi Enam 8 cm'");
+  ignored = records_test_sql_as ("t_admin", admin_sql);
+  ignored2 = records_test_sql_as ("t_admin", admin_setting_sql);
+
+  f->window = records_test_open ("audit");
+  f->page = records_test_page (f->window, "audit");
+  f->model = records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "list_model");
+  tables = records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "table_dropdown");
+  status = records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "status_label");
+
+  /* The price change, in Rupiah, with the admin's display name (the login on hover). */
+  records_test_wait_rows (f->model, 5, NULL, NULL);
+  change = records_test_find_row (f->model, is_price_change, NULL);
+  g_assert_nonnull (change);
+  g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT),
+                            "price: Rp 95.000 → Rp 99.500"));
+  g_assert_null (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), "\"price\""));
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_WHO_TEXT), ==, "Tes Admin");
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_KEY), ==, f->product_id);
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_AT_TEXT), !=, "");
+  n_all = bjb_paged_query_model_get_n_loaded (f->model);
+  records_test_screenshot (f->window, "admin-audit");
+
+  /* Table: products only (the seed's two inserts and the admin's update). */
+  gtk_drop_down_set_selected (tables, 1);
+  records_test_wait_rows (f->model, 3, table_is, "product");
+  g_assert_cmpuint (bjb_paged_query_model_get_n_loaded (f->model), ==, 3);
+
+  /* Login, with the table: the admin's one product change. */
+  set_entry (f, "actor_entry", "t_admin");
+  records_test_wait_rows (f->model, 1, actor_is, "t_admin");
+  g_assert_cmpuint (bjb_paged_query_model_get_n_loaded (f->model), ==, 1);
+
+  /* Login alone: the admin's changes of every table (the product and the setting). */
+  gtk_drop_down_set_selected (tables, 0);
+  records_test_wait_rows (f->model, 2, actor_is, "t_admin");
+  n_admin = bjb_paged_query_model_get_n_loaded (f->model);
+  g_assert_cmpuint (n_admin, <, n_all);
+  g_assert_nonnull (records_test_find_row (f->model, table_is, "setting"));
+
+  /* Row: that product's history only. */
+  set_entry (f, "actor_entry", "");
+  gtk_drop_down_set_selected (tables, 1);
+  set_entry (f, "row_entry", f->product_id);
+  records_test_wait_rows (f->model, 2, product_row_is, f->product_id);
+  g_assert_cmpuint (bjb_paged_query_model_get_n_loaded (f->model), ==, 2);
+  set_entry (f, "row_entry", "");
+  gtk_drop_down_set_selected (tables, 0);
+
+  /* Dates: today holds everything; from tomorrow on, nothing. */
+  set_dates (f, today, today);
+  records_test_wait_rows (f->model, n_all, NULL, NULL);
+  set_dates (f, tomorrow, "");
+  records_test_wait_rows (f->model, -1, NULL, NULL);
+  records_test_screenshot (f->window, "audit-none");
+
+  /* Backwards: refused with its sentence, the last good filter stays. */
+  set_dates (f, today, yesterday);
+  bjb_ui_test_wait_for_frame (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_label_get_text (status), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "The “to” date is before the “from” date."));
+  g_assert_true (gtk_widget_has_css_class (
+    gtk_widget_get_first_child (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "to_field")),
+    "error"));
+  records_test_screenshot (f->window, "admin-audit-bad-range");
+  /* A day that cannot be read is refused too. */
+  set_dates (f, "2026-02-30", "");
+  g_assert_cmpstr (gtk_label_get_text (status), ==,
+                   g_dgettext (GETTEXT_PACKAGE,
+                               "Type a date as YYYY-MM-DD, for example 2026-12-01, or pick one."));
+  set_dates (f, "", "");
+  records_test_wait_rows (f->model, n_all, NULL, NULL);
+
+  g_free (f->product_id);
+  bjb_ui_test_sign_out ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!bjb_ui_test_init (&argc, &argv, "audit-page"))
+    return 0;
+  g_test_add_func ("/audit-page/filters", test_audit);
+  status = g_test_run ();
+  bjb_ui_test_finish ();
+  return status;
+}
