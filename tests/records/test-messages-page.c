@@ -9,6 +9,7 @@
 #include "bjb-message-templates.h"
 #include "bjb-messages-page.h"
 #include "bjb-outbox-row.h"
+#include "bjb-role-window.h"
 #include "bjb-ui-test.h"
 #include "records-test-util.h"
 
@@ -62,6 +63,23 @@ worker_delivers (Fixture *f)
   as_worker (lose);
 }
 
+/* The count the sidebar shows beside the page's title, or NULL when it shows none. */
+static const char *
+sidebar_badge (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "notification-badge"))
+    return gtk_widget_get_visible (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = sidebar_badge (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 attention_is (gpointer data)
 {
@@ -70,9 +88,14 @@ attention_is (gpointer data)
   GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK);
   AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (f->page));
 
+  GtkWidget *sidebar = bjb_ui_test_child (gtk_widget_get_root (GTK_WIDGET (f->page)),
+                                          BJB_TYPE_ROLE_WINDOW, "sidebar_list");
+  g_autofree char *want_text = want > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, want) : NULL;
+
   return bjb_messages_page_get_attention (f->page) == want &&
          adw_view_stack_page_get_badge_number (page) == want &&
-         adw_view_stack_page_get_needs_attention (page) == (want > 0);
+         adw_view_stack_page_get_needs_attention (page) == (want > 0) &&
+         g_strcmp0 (sidebar_badge (sidebar), want_text) == 0;
 }
 
 static void
