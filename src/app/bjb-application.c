@@ -446,8 +446,12 @@ bjb_application_start_session (BjbApplication   *self,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 
-  window = bjb_application_open_role_window (self, bjb_session_get_role (self->session));
+  /* Started before the window opens: the start's first statement fixes the event cursor
+   * (a first run's "from now on"), and it must run before the window's pages queue their
+   * loads on the same connection, or what happens while they load (an order another desk
+   * places) would count as already seen and never reach a page. */
   bjb_session_start (self->session);
+  window = bjb_application_open_role_window (self, bjb_session_get_role (self->session));
 
   if (window != NULL && self->login_window != NULL)
     gtk_window_destroy (self->login_window);

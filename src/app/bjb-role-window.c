@@ -37,7 +37,7 @@ typedef struct
   GPtrArray *extra_pages;
   char *heading;
 
-  gulong listening_id;
+  gulong listener_id;
   gulong event_id;
   guint use_sidebar : 1;
 } BjbRoleWindowPrivate;
@@ -111,10 +111,11 @@ forget_listener (BjbRoleWindow *self)
   g_clear_object (&priv->listener);
 }
 
-/* The session starts its listener after the window opens (and again after a reconnect
- * gives it a new one): follow whichever it has. */
+/* The session makes its listener after the window opens: follow it from before it starts,
+ * so the events its start catches up on (what happened since the cursor) reach the pages
+ * too, not only the notifications. */
 static void
-on_listening_changed (BjbRoleWindow *self)
+on_listener_changed (BjbRoleWindow *self)
 {
   BjbRoleWindowPrivate *priv = bjb_role_window_get_instance_private (self);
   BjbListener *listener = priv->session ? bjb_session_get_listener (priv->session) : NULL;
@@ -142,7 +143,7 @@ replace_session (BjbRoleWindow *self,
 
   forget_listener (self);
   if (priv->session != NULL)
-    g_clear_signal_handler (&priv->listening_id, priv->session);
+    g_clear_signal_handler (&priv->listener_id, priv->session);
   g_set_object (&priv->session, session);
 
   pages = collect_pages (self);
@@ -151,10 +152,10 @@ replace_session (BjbRoleWindow *self,
 
   if (session != NULL)
     {
-      priv->listening_id = g_signal_connect_object (session, "notify::listening",
-                                                    G_CALLBACK (on_listening_changed), self,
+      priv->listener_id = g_signal_connect_object (session, "notify::listener",
+                                                    G_CALLBACK (on_listener_changed), self,
                                                     G_CONNECT_SWAPPED);
-      on_listening_changed (self);
+      on_listener_changed (self);
     }
 }
 

@@ -155,6 +155,9 @@ start_listener (BjbSession *self,
   g_signal_connect_object (self->listener, "event-received",
                            G_CALLBACK (on_event_received), self,
                            G_CONNECT_SWAPPED);
+  /* Before it starts: starting catches up on what happened since the cursor, and those
+   * events arrive before "listening" turns TRUE. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENER]);
   bjb_listener_start_async (self->listener, self->cancellable,
                             listener_start_cb, g_object_ref (self));
 }
@@ -364,6 +367,9 @@ bjb_session_get_property (GObject    *object,
     case PROP_LISTENING:
       g_value_set_boolean (value, self->listening);
       break;
+    case PROP_LISTENER:
+      g_value_set_object (value, self->listener);
+      break;
     case PROP_LAST_DESKTOP_NOTIFICATION_ID:
       g_value_set_int (value, self->last_desktop_notification_id);
       break;
@@ -437,6 +443,9 @@ bjb_session_class_init (BjbSessionClass *klass)
   properties[PROP_LISTENING] =
     g_param_spec_boolean ("listening", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LISTENER] =
+    g_param_spec_object ("listener", NULL, NULL, BJB_TYPE_LISTENER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_DESKTOP_NOTIFICATION_ID] =
     g_param_spec_int ("last-desktop-notification-id", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -560,8 +569,9 @@ bjb_session_get_listening (BjbSession *self)
 /**
  * bjb_session_get_listener:
  *
- * The session's event stream, for pages that refresh themselves when something they show
- * changes. Set once "listening" becomes %TRUE.
+ * The session's event stream, from the moment it is made ("listener" is notified then),
+ * before it has started: the events its start catches up on come before "listening"
+ * becomes %TRUE, and a window following only a listening listener would miss them.
  *
  * Returns: (transfer none) (nullable): the listener
  */
@@ -569,7 +579,7 @@ BjbListener *
 bjb_session_get_listener (BjbSession *self)
 {
   g_return_val_if_fail (BJB_IS_SESSION (self), NULL);
-  return self->listening ? self->listener : NULL;
+  return self->listener;
 }
 
 /* The id the notification server gave the last desktop notification (0: none shown). */
