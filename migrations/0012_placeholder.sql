@@ -1,2 +1,3 @@
 BEGIN;
+INSERT INTO bjb.schema_migration (version, name) VALUES (12, '0012_placeholder');
 COMMIT;
