@@ -37,4 +37,6 @@ $$;
 REVOKE ALL ON FUNCTION bjb.admin_categories(), bjb.product_photo(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bjb.admin_categories(), bjb.product_photo(bigint) TO bjb_admin;
 
+INSERT INTO bjb.schema_migration (version, name) VALUES (13, '0013_catalog_pages');
+
 COMMIT;
