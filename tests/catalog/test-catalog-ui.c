@@ -306,6 +306,13 @@ history_has (gpointer n)
   return g_list_model_get_n_items (bjb_product_form_get_history (form ())) == GPOINTER_TO_UINT (n);
 }
 
+static gboolean
+photo_shown (gpointer data)
+{
+  return bjb_image_drop_box_has_preview (BJB_IMAGE_DROP_BOX (bjb_ui_test_child (form (), BJB_TYPE_PRODUCT_FORM,
+                                                                                "photo_box")));
+}
+
 static void
 test_price_history (void)
 {
@@ -323,6 +330,8 @@ test_price_history (void)
   g_assert_cmpint (bjb_price_change_get_new_price (newest), ==, 90000);
   g_assert_cmpstr (bjb_price_change_get_actor_text (newest), ==, "Tes Admin");
   g_assert_nonnull (strstr (bjb_price_change_get_change_text (newest), "→"));
+  /* The stored photo comes back into the form (bjb.product_photo). */
+  bjb_ui_test_assert_wait (photo_shown, NULL, 10000);
   catalog_screenshot ("admin-products");
 }
 

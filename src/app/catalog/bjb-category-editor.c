@@ -16,6 +16,7 @@ struct _BjbCategoryEditor
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *content;
   GtkLabel *error_label;
   GtkSingleSelection *selection;
   GtkEntry *rename_entry;
@@ -287,6 +288,7 @@ bjb_category_editor_class_init (BjbCategoryEditorClass *klass)
                                                "/id/barokahjaya/BackOffice/catalog/bjb-category-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, BjbCategoryEditor, content);
   gtk_widget_class_bind_template_child (widget_class, BjbCategoryEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, BjbCategoryEditor, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCategoryEditor, rename_entry);

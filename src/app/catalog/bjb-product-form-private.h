@@ -81,6 +81,7 @@ char     *_bjb_product_form_description     (BjbProductForm *self);
 gint64    _bjb_product_form_category_id     (BjbProductForm *self);
 void      _bjb_product_form_fill            (BjbProductForm *self);
 void      _bjb_product_form_load_history    (BjbProductForm *self);
+void      _bjb_product_form_update_photo_state (BjbProductForm *self);
 
 void      _bjb_product_form_save_action     (GtkWidget      *widget,
                                              const char     *action_name,

@@ -126,9 +126,21 @@ check_fields (BjbProductForm *self,
 static void
 finish_saved (BjbProductForm *self)
 {
+  BjbImage *image = bjb_image_drop_box_get_image (self->photo_box);
+
   _bjb_product_form_set_busy (self, FALSE);
-  bjb_image_drop_box_clear (self->photo_box);
+  /* What is stored now is what the box shows: the new photo, or none after a removal. */
+  if (image != NULL)
+    {
+      /* Showing it lets the box drop the image, and with it these bytes. */
+      g_autoptr(GBytes) jpeg = g_bytes_ref (bjb_image_get_jpeg (image));
+
+      bjb_image_drop_box_show_jpeg (self->photo_box, jpeg);
+    }
+  else if (self->remove_photo)
+    bjb_image_drop_box_show_jpeg (self->photo_box, NULL);
   self->remove_photo = FALSE;
+  _bjb_product_form_update_photo_state (self);
   g_signal_emit (self, _bjb_product_form_signals[BJB_PRODUCT_FORM_SAVED], 0, self->product_id);
   _bjb_product_form_load_history (self);
 }
@@ -187,7 +199,7 @@ photo_saved_cb (GObject      *object,
       g_signal_emit (self, _bjb_product_form_signals[BJB_PRODUCT_FORM_SAVED], 0, self->product_id);
       return;
     }
-  self->has_photo = bjb_image_drop_box_get_image (self->photo_box) != NULL;
+  self->has_photo = !self->remove_photo;
   finish_saved (self);
 }
 

@@ -123,8 +123,8 @@ select_category (BjbProductForm *self,
   gtk_drop_down_set_selected (self->category_dropdown, GTK_INVALID_LIST_POSITION);
 }
 
-static void
-update_photo_state (BjbProductForm *self)
+void
+_bjb_product_form_update_photo_state (BjbProductForm *self)
 {
   const char *state;
 
@@ -248,7 +248,7 @@ _bjb_product_form_fill (BjbProductForm *self)
   else
     gtk_label_set_label (self->edited_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->history_title), product != NULL);
-  update_photo_state (self);
+  _bjb_product_form_update_photo_state (self);
   _bjb_product_form_load_history (self);
   if (self->has_photo && self->connection != NULL)
     bjb_product_ops_get_photo_async (self->connection, self->product_id, self->cancellable,
@@ -295,7 +295,7 @@ photo_ready_cb (BjbProductForm *self)
 {
   self->remove_photo = FALSE;
   _bjb_product_form_set_field_error (self, "photo", NULL);
-  update_photo_state (self);
+  _bjb_product_form_update_photo_state (self);
 }
 
 static void
@@ -348,7 +348,7 @@ remove_photo_action (GtkWidget  *widget,
 
   bjb_image_drop_box_clear (self->photo_box);
   self->remove_photo = self->has_photo;
-  update_photo_state (self);
+  _bjb_product_form_update_photo_state (self);
 }
 
 /* GObject */
@@ -483,7 +483,7 @@ bjb_product_form_init (BjbProductForm *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_box, "failed", G_CALLBACK (photo_failed_cb), self,
                            G_CONNECT_SWAPPED);
-  update_photo_state (self);
+  _bjb_product_form_update_photo_state (self);
 }
 
 GtkWidget *

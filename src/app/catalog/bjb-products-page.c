@@ -21,6 +21,7 @@ struct _BjbProductsPage
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *paned;
   GtkSearchEntry *search_entry;
   GtkDropDown *category_dropdown;
   GtkStringList *category_names;
@@ -447,6 +448,7 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
                                                "/id/barokahjaya/BackOffice/catalog/bjb-products-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_names);

@@ -16,6 +16,7 @@ struct _BjbStockAdjust
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *frame;
   GtkLabel *title_label;
   GtkLabel *amount_label;
   GtkSpinButton *amount_spin;
@@ -226,6 +227,7 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
                                                "/id/barokahjaya/BackOffice/catalog/bjb-stock-adjust.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, BjbStockAdjust, frame);
   gtk_widget_class_bind_template_child (widget_class, BjbStockAdjust, title_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStockAdjust, amount_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStockAdjust, amount_spin);

@@ -22,6 +22,7 @@ struct _BjbStockPage
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *paned;
   GtkSearchEntry *search_entry;
   GtkLabel *status_label;
   GtkSpinner *spinner;
@@ -32,7 +33,6 @@ struct _BjbStockPage
   GtkStack *stack;
   GtkLabel *product_label;
   GtkLabel *stock_label;
-  GtkRevealer *adjust_revealer;
   BjbStockAdjust *adjust;
   BjbPagedQueryModel *ledger_model;
   BjbStockLedgerQuery *ledger_query;
@@ -122,7 +122,7 @@ show_ledger (BjbStockPage    *self,
 {
   set_product (self, product);
   update_header (self);
-  gtk_revealer_set_reveal_child (self->adjust_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjust), FALSE);
   /* The ledger reads only once a product is picked (its connection comes with it). */
   g_object_set (self->ledger_query,
                 "connection", self->connection,
@@ -214,7 +214,7 @@ adjust_applied_cb (BjbStockPage *self,
   g_autofree char *digits = bjb_money_format_plain (stock);
   g_autofree char *text = NULL;
 
-  gtk_revealer_set_reveal_child (self->adjust_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjust), FALSE);
   if (self->product != NULL)
     {
       /* Translators: a product, then its new stock */
@@ -228,7 +228,7 @@ adjust_applied_cb (BjbStockPage *self,
 static void
 adjust_cancelled_cb (BjbStockPage *self)
 {
-  gtk_revealer_set_reveal_child (self->adjust_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjust), FALSE);
 }
 
 static void
@@ -261,7 +261,7 @@ start_adjust (BjbStockPage *self,
   if (self->product == NULL)
     return;
   gtk_stack_set_visible_child_name (self->stack, "ledger");
-  gtk_revealer_set_reveal_child (self->adjust_revealer, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjust), TRUE);
   bjb_stock_adjust_start (self->adjust, bjb_admin_product_get_id (self->product),
                           bjb_admin_product_get_name (self->product), correction);
 }
@@ -431,6 +431,7 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
                                                "/id/barokahjaya/BackOffice/catalog/bjb-stock-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, spinner);
@@ -441,7 +442,6 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stock_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, adjust_revealer);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, adjust);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_model);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_query);

@@ -22,6 +22,7 @@ struct _BjbStocktakeView
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget *content;
   GListStore *counts;
   GtkEntry *note_entry;
   GtkLabel *error_label;
@@ -227,6 +228,7 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
                                                "/id/barokahjaya/BackOffice/catalog/bjb-stocktake-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, content);
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, counts);
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, note_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, error_label);
