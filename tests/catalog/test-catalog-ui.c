@@ -224,6 +224,14 @@ test_bad_input (void)
   g_assert_nonnull (bjb_product_form_get_field_error (form (), "name"));
   g_assert_null (bjb_product_form_get_field_error (form (), "price"));
   g_assert_cmpstr (catalog_sql_value ("SELECT count(*) FROM bjb.product"), ==, "4");
+
+  /* A click in the list while something is typed keeps the form as it is. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_widget_get_template_child (
+    GTK_WIDGET (cf.products), BJB_TYPE_PRODUCTS_PAGE, "selection")), 1);
+  g_assert_cmpstr (bjb_products_page_get_visible_pane (cf.products), ==, "form");
+  g_assert_cmpint (bjb_product_form_get_product_id (form ()), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (bjb_product_form_get_entry (form (), "name")), ==,
+                   "batako press");
 }
 
 static char *

@@ -50,6 +50,8 @@ struct _BjbProductForm
   gboolean remove_photo;       /* Remove Photo pressed: the stored photo goes at Save */
   gboolean has_photo;
   gboolean busy;
+  gboolean dirty;              /* typed since loaded or saved */
+  gboolean filling;            /* the fields are being loaded, not typed */
 
   /* Borrowed */
   GListModel *categories;

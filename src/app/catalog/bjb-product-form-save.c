@@ -140,6 +140,7 @@ finish_saved (BjbProductForm *self)
   else if (self->remove_photo)
     bjb_image_drop_box_show_jpeg (self->photo_box, NULL);
   self->remove_photo = FALSE;
+  self->dirty = FALSE;
   _bjb_product_form_update_photo_state (self);
   g_signal_emit (self, _bjb_product_form_signals[BJB_PRODUCT_FORM_SAVED], 0, self->product_id);
   _bjb_product_form_load_history (self);

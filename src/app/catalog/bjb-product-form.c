@@ -209,6 +209,7 @@ _bjb_product_form_fill (BjbProductForm *self)
   bjb_image_drop_box_clear (self->photo_box);
   self->remove_photo = FALSE;
   self->reload_version = 0;
+  self->filling = TRUE;
 
   if (product == NULL)
     {
@@ -247,6 +248,8 @@ _bjb_product_form_fill (BjbProductForm *self)
     }
   else
     gtk_label_set_label (self->edited_label, "");
+  self->filling = FALSE;
+  self->dirty = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->history_title), product != NULL);
   _bjb_product_form_update_photo_state (self);
   _bjb_product_form_load_history (self);
@@ -278,6 +281,8 @@ field_changed_cb (BjbProductForm *self,
     { G_STRUCT_OFFSET (BjbProductForm, category_dropdown), "category" },
   };
 
+  if (!self->filling)
+    self->dirty = TRUE;
   /* A reason beside a field goes once the field is changed; Save checks it again. */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (G_STRUCT_MEMBER (GObject *, self, fields[i].offset) == emitter)
@@ -291,8 +296,16 @@ entry_activate_cb (BjbProductForm *self)
 }
 
 static void
+typed_cb (BjbProductForm *self)
+{
+  if (!self->filling)
+    self->dirty = TRUE;
+}
+
+static void
 photo_ready_cb (BjbProductForm *self)
 {
+  self->dirty = TRUE;
   self->remove_photo = FALSE;
   _bjb_product_form_set_field_error (self, "photo", NULL);
   _bjb_product_form_update_photo_state (self);
@@ -348,6 +361,7 @@ remove_photo_action (GtkWidget  *widget,
 
   bjb_image_drop_box_clear (self->photo_box);
   self->remove_photo = self->has_photo;
+  self->dirty = TRUE;
   _bjb_product_form_update_photo_state (self);
 }
 
@@ -483,6 +497,10 @@ bjb_product_form_init (BjbProductForm *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->photo_box, "failed", G_CALLBACK (photo_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (typed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->active_switch, "notify::active", G_CALLBACK (typed_cb), self,
+                           G_CONNECT_SWAPPED);
   _bjb_product_form_update_photo_state (self);
 }
 
@@ -578,6 +596,13 @@ bjb_product_form_get_entry (BjbProductForm *self,
   if (g_strcmp0 (field, "price") == 0)
     return GTK_EDITABLE (self->price_entry);
   g_return_val_if_reached (NULL);
+}
+
+gboolean
+bjb_product_form_get_dirty (BjbProductForm *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCT_FORM (self), FALSE);
+  return self->dirty;
 }
 
 gboolean

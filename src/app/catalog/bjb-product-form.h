@@ -44,6 +44,8 @@ const char *bjb_product_form_get_field_error   (BjbProductForm  *self,
 GtkEditable *bjb_product_form_get_entry        (BjbProductForm  *self,
                                                 const char      *field);
 gboolean    bjb_product_form_get_busy          (BjbProductForm  *self);
+/* TRUE when something was typed since the product was loaded or saved. */
+gboolean    bjb_product_form_get_dirty         (BjbProductForm  *self);
 /* The price history shown (BjbPriceChange items). */
 GListModel *bjb_product_form_get_history       (BjbProductForm  *self);
 

@@ -161,9 +161,15 @@ selection_changed_cb (BjbProductsPage *self)
 
   if (self->syncing_selection || product == NULL || bjb_admin_product_get_placeholder (product))
     return;
-  /* A save on its way finishes with the product it was for. */
-  if (bjb_product_form_get_busy (self->form))
-    return;
+  /* A save on its way finishes with the product it was for, and what is typed in the form
+   * is never thrown away by a click in the list (Cancel first). */
+  if (bjb_product_form_get_busy (self->form) ||
+      (bjb_product_form_get_dirty (self->form) &&
+       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0))
+    {
+      sync_selection (self);
+      return;
+    }
   if (bjb_admin_product_get_id (product) == bjb_product_form_get_product_id (self->form) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
     return;
