@@ -6,6 +6,7 @@
 #include "bjb-admin-product-query.h"
 #include "bjb-paged-query.h"
 #include "bjb-product-ops.h"
+#include "bjb-result-rows.h"
 
 struct _BjbAdminProductQuery
 {
@@ -16,7 +17,7 @@ struct _BjbAdminProductQuery
   char *search;
   gint64 category_id;
   int active;
-  GPtrArray *cache;      /* the last whole answer (BjbAdminProduct), or NULL */
+  BjbResultRows *cache;  /* the last whole answer (BjbAdminProduct, made on demand) */
 };
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
@@ -42,9 +43,10 @@ slice (BjbAdminProductQuery *self,
        guint                 limit)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = self->cache != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cache)) : 0;
 
-  for (guint i = start; self->cache != NULL && i < self->cache->len && i < start + limit; i++)
-    g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (self->cache, i)));
+  for (guint i = start; i < n && i - start < limit; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->cache), i));
   return rows;
 }
 
@@ -56,15 +58,15 @@ list_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   BjbAdminProductQuery *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = bjb_product_ops_list_products_finish (result, &error);
+  GListModel *rows = bjb_product_ops_list_products_finish (result, &error);
 
   if (rows == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_clear_pointer (&self->cache, g_ptr_array_unref);
-  self->cache = rows;
+  g_clear_object (&self->cache);
+  self->cache = BJB_RESULT_ROWS (rows);
   g_task_return_pointer (task, slice (self, 0, GPOINTER_TO_UINT (g_task_get_task_data (task))),
                          (GDestroyNotify) g_ptr_array_unref);
 }
@@ -85,7 +87,7 @@ bjb_admin_product_query_fetch_async (BjbPagedQuery       *query,
 {
   BjbAdminProductQuery *self = BJB_ADMIN_PRODUCT_QUERY (query);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  gint64 after_id;
+  int position;
 
   g_task_set_source_tag (task, bjb_admin_product_query_fetch_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
@@ -98,16 +100,12 @@ bjb_admin_product_query_fetch_async (BjbPagedQuery       *query,
       return;
     }
 
-  /* The next page continues the answer the first page read. */
-  after_id = bjb_paged_row_get_id (after);
-  for (guint i = 0; self->cache != NULL && i < self->cache->len; i++)
-    if (bjb_paged_row_get_id (g_ptr_array_index (self->cache, i)) == after_id)
-      {
-        g_task_return_pointer (task, slice (self, i + 1, limit),
-                               (GDestroyNotify) g_ptr_array_unref);
-        return;
-      }
-  g_task_return_pointer (task, slice (self, G_MAXUINT, 0), (GDestroyNotify) g_ptr_array_unref);
+  /* The next page continues the answer the first page read, after the row with @after's id
+   * (the model's row objects outlive the answers they were updated from). */
+  position = self->cache != NULL
+             ? bjb_result_rows_find (self->cache, "id", bjb_paged_row_get_id (after)) : -1;
+  g_task_return_pointer (task, position >= 0 ? slice (self, position + 1, limit) : slice (self, 0, 0),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 static GPtrArray *
@@ -135,7 +133,7 @@ bjb_admin_product_query_dispose (GObject *object)
   BjbAdminProductQuery *self = (BjbAdminProductQuery *)object;
 
   g_clear_object (&self->connection);
-  g_clear_pointer (&self->cache, g_ptr_array_unref);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (bjb_admin_product_query_parent_class)->dispose (object);
 }

@@ -10,6 +10,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
+#include "bjb-result-rows.h"
 
 /* Every statement of the admin's products and stock pages. */
 
@@ -95,7 +96,7 @@ bjb_product_ops_list_products_async (BjbConnection       *connection,
                        bjb_product_ops_list_products_async, callback, user_data);
 }
 
-GPtrArray *
+GListModel *
 bjb_product_ops_list_products_finish (GAsyncResult  *result,
                                       GError       **error)
 {
@@ -104,7 +105,9 @@ bjb_product_ops_list_products_finish (GAsyncResult  *result,
 
   if (rows == NULL)
     return NULL;
-  return rows_to_array (rows, (gpointer) bjb_admin_product_new_from_result);
+  /* A keystroke reads the whole catalogue; only the rows a page shows become objects. */
+  return G_LIST_MODEL (bjb_result_rows_new (rows, BJB_TYPE_ADMIN_PRODUCT,
+                                            (BjbResultRowFunc) bjb_admin_product_new_from_result));
 }
 
 void

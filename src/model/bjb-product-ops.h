@@ -35,7 +35,8 @@ typedef struct
 } BjbProductEdit;
 
 /* @active: -1 any, 0 inactive only, 1 active only; @category_id 0: every category.
- * Finish: (transfer full): BjbAdminProduct rows, low stock first then by name (≤ 2000). */
+ * Finish: (transfer full): BjbAdminProduct items, low stock first then by name (≤ 2000), each
+ * made when first asked for (a BjbResultRows). */
 void       bjb_product_ops_list_products_async   (BjbConnection        *connection,
                                                   const char           *search,
                                                   gint64                category_id,
@@ -43,7 +44,7 @@ void       bjb_product_ops_list_products_async   (BjbConnection        *connecti
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
-GPtrArray *bjb_product_ops_list_products_finish  (GAsyncResult         *result,
+GListModel *bjb_product_ops_list_products_finish (GAsyncResult         *result,
                                                   GError              **error);
 
 /* Finish: the product's id (0 with @error set); *@version the version to save next. */

@@ -451,6 +451,40 @@ test_categories (void)
   g_assert_cmpstr (bjb_products_page_get_visible_pane (cf.products), ==, "empty");
 }
 
+static gboolean
+loaded_at_least (gpointer n)
+{
+  BjbPagedQueryModel *model = bjb_products_page_get_list_model (cf.products);
+
+  return catalog_model_settled (model) &&
+         bjb_paged_query_model_get_n_loaded (model) >= GPOINTER_TO_UINT (n);
+}
+
+/* More products than a page: the rows after the first page come as the view scrolls,
+ * from the same answer, after a new search too (the model's rows outlive the answers). */
+static void
+test_paging (void)
+{
+  BjbPagedQueryModel *model = bjb_products_page_get_list_model (cf.products);
+  g_autoptr(GObject) beyond = NULL;
+
+  bjb_ui_test_sql ("INSERT INTO bjb.product (category_id, name, unit, price, stock)"
+                   " SELECT (SELECT id FROM bjb.category WHERE name = 'Batako'),"
+                   "        'Zz Paging ' || to_char(g, 'FM000'), 'pcs', 1000, 100"
+                   " FROM generate_series(1, 80) g");
+  catalog_show_page ("products");
+  gtk_editable_set_text (bjb_products_page_get_search_entry (cf.products), "zz");
+  wait_reread ();
+  gtk_editable_set_text (bjb_products_page_get_search_entry (cf.products), "zz paging");
+  wait_reread ();
+  g_assert_cmpuint (bjb_paged_query_model_get_n_loaded (model), <, 80);
+  /* Asking for a row past the loaded ones is what scrolling does. */
+  beyond = g_list_model_get_item (G_LIST_MODEL (model), bjb_paged_query_model_get_n_loaded (model));
+  bjb_ui_test_assert_wait (loaded_at_least, GUINT_TO_POINTER (80), 15000);
+  g_assert_cmpint (bjb_paged_query_model_get_n_total (model), ==, 80);
+  g_assert_cmpstr (bjb_admin_product_get_name (row (79)), ==, "Zz Paging 080");
+}
+
 static void
 test_sign_out (void)
 {
@@ -475,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/catalog/products/stale-edit", test_stale_edit);
   g_test_add_func ("/catalog/products/categories", test_categories);
   catalog_add_stock_tests ();
+  g_test_add_func ("/catalog/end/paging", test_paging);
   g_test_add_func ("/catalog/end/sign-out", test_sign_out);
   status = g_test_run ();
   bjb_ui_test_finish ();

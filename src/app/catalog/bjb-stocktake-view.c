@@ -267,7 +267,7 @@ products_cb (GObject      *object,
 {
   g_autoptr(BjbStocktakeView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) products = bjb_product_ops_list_products_finish (result, &error);
+  g_autoptr(GListModel) products = bjb_product_ops_list_products_finish (result, &error);
   g_autoptr(GPtrArray) lines = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -281,9 +281,9 @@ products_cb (GObject      *object,
       return;
     }
   lines = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < products->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
-      BjbAdminProduct *product = g_ptr_array_index (products, i);
+      g_autoptr(BjbAdminProduct) product = g_list_model_get_item (products, i);
       BjbStockCount *count = bjb_stock_count_new (bjb_admin_product_get_id (product),
                                                   bjb_admin_product_get_name (product),
                                                   bjb_admin_product_get_unit (product),
