@@ -15,6 +15,14 @@ struct _BjbResultRows
   GPtrArray *items;      /* one slot a row, NULL until asked for */
 };
 
+/* Slots of rows never asked for stay NULL. */
+static void
+unref_made (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbResultRows, bjb_result_rows, G_TYPE_OBJECT,
@@ -91,7 +99,7 @@ bjb_result_rows_new (BjbResult        *result,
   self->result = g_object_ref (result);
   self->item_type = item_type;
   self->make = make;
-  self->items = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
+  self->items = g_ptr_array_new_full (n, unref_made);
   g_ptr_array_set_size (self->items, n);
   return self;
 }
