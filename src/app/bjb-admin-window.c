@@ -13,6 +13,8 @@
 #include "bjb-audit-page.h"
 #include "bjb-feedback-page.h"
 #include "bjb-messages-page.h"
+#include "bjb-products-page.h"
+#include "bjb-stock-page.h"
 
 /* The administrator's window: its pages (products, stock, discounts, staff, dashboard,
  * reports, audit) are in its template; everything around them is BjbRoleWindow's. */
@@ -38,6 +40,8 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
   g_type_ensure (BJB_TYPE_MESSAGES_PAGE);
   bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");
   g_type_ensure (BJB_TYPE_REPORTS_PAGE);
+  g_type_ensure (BJB_TYPE_PRODUCTS_PAGE);
+  g_type_ensure (BJB_TYPE_STOCK_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/ui/bjb-admin-window.ui");
 }

@@ -14,6 +14,7 @@ typedef struct
   char *server_message;
   char *detail;
   char *hint;
+  char *column;         /* PG_DIAG_COLUMN_NAME: the form field a BJ011 names */
   int   schema_found;
   int   schema_expected;
 } BjbDbErrorPrivate;
@@ -31,6 +32,7 @@ bjb_db_error_private_copy (const BjbDbErrorPrivate *src,
   dest->server_message = g_strdup (src->server_message);
   dest->detail = g_strdup (src->detail);
   dest->hint = g_strdup (src->hint);
+  dest->column = g_strdup (src->column);
   dest->schema_found = src->schema_found;
   dest->schema_expected = src->schema_expected;
 }
@@ -42,6 +44,7 @@ bjb_db_error_private_clear (BjbDbErrorPrivate *priv)
   g_clear_pointer (&priv->server_message, g_free);
   g_clear_pointer (&priv->detail, g_free);
   g_clear_pointer (&priv->hint, g_free);
+  g_clear_pointer (&priv->column, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (BjbDbError, bjb_db_error)
@@ -84,6 +87,14 @@ bjb_db_error_get_hint (const GError *error)
   const BjbDbErrorPrivate *priv = get_private (error);
 
   return priv ? priv->hint : NULL;
+}
+
+const char *
+bjb_db_error_get_column (const GError *error)
+{
+  const BjbDbErrorPrivate *priv = get_private (error);
+
+  return priv ? priv->column : NULL;
 }
 
 gboolean
@@ -224,15 +235,19 @@ bjb_db_error_new_from_result (const PGresult *result)
 {
   const char *sqlstate = PQresultErrorField (result, PG_DIAG_SQLSTATE);
   const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *column = PQresultErrorField (result, PG_DIAG_COLUMN_NAME);
+  GError *error;
 
   if (message == NULL)
     message = PQresultErrorMessage (result);
 
-  return bjb_db_error_new_full (bjb_db_error_code_for_sqlstate (sqlstate),
-                                sqlstate,
-                                message,
-                                PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL),
-                                PQresultErrorField (result, PG_DIAG_MESSAGE_HINT));
+  error = bjb_db_error_new_full (bjb_db_error_code_for_sqlstate (sqlstate),
+                                 sqlstate,
+                                 message,
+                                 PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL),
+                                 PQresultErrorField (result, PG_DIAG_MESSAGE_HINT));
+  bjb_db_error_get_private (error)->column = g_strdup (column);
+  return error;
 }
 
 /* A failed connection has no PGresult, only PQerrorMessage(). The connection runs with

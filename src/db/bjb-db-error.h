@@ -71,6 +71,12 @@ const char *bjb_db_error_get_detail         (const GError *error);
 const char *bjb_db_error_get_hint           (const GError *error);
 
 /**
+ * bjb_db_error_get_column: Returns: (nullable) (transfer none): the server's COLUMN field
+ *   (PG_DIAG_COLUMN_NAME); a BJ011 validation error names the form field there
+ */
+const char *bjb_db_error_get_column         (const GError *error);
+
+/**
  * bjb_db_error_get_schema_versions:
  * @found: (out) (optional): the database's bjb.schema_version(), 0 if it has none
  * @expected: (out) (optional): the version this program was built for

@@ -52,6 +52,8 @@ _bjb_paged_query_model_move_to (GListModel *self,
               g_ptr_array_index (wanted, k + run) != g_ptr_array_index (items, pos + run)))
         {
           gpointer row = g_ptr_array_index (wanted, k + run);
+          /* Held across the move: @items' reference may be the row's only one. */
+          g_autoptr(GObject) keep = g_object_ref (row);
 
           if (g_ptr_array_find (items, row, &found))
             {

@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-products-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "bjb-admin-product-query.h"
+#include "bjb-catalog.h"
+#include "bjb-error-sentence.h"
+#include "bjb-money.h"
+#include "bjb-page.h"
+#include "bjb-product-ops.h"
+#include "bjb-products-page.h"
+#include "bjb-stock-page.h"
+#include "bjb-widgets.h"
+
+struct _BjbProductsPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget *paned;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *category_dropdown;
+  GtkStringList *category_names;
+  GtkDropDown *active_dropdown;
+  GtkSpinner *spinner;
+  GtkLabel *count_label;
+  GtkLabel *error_label;
+  GtkSingleSelection *selection;
+  BjbPagedQueryModel *list_model;
+  BjbAdminProductQuery *query;
+  GtkStack *stack;
+  BjbProductForm *form;
+  BjbCategoryEditor *category_editor;
+  GListStore *categories;
+
+  /* Owned */
+  BjbConnection *connection;
+  GCancellable *cancellable;
+  GArray *category_ids;      /* gint64, parallel to category_names (0 = all) */
+  gint64 selected_id;
+  guint search_source;
+  gboolean syncing_selection;
+};
+
+static void page_iface_init (BjbPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbProductsPage, bjb_products_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_count (BjbProductsPage *self)
+{
+  gint64 n = bjb_paged_query_model_get_n_total (self->list_model);
+  g_autofree char *digits = NULL;
+  g_autofree char *text = NULL;
+
+  if (n < 0)
+    return;
+  digits = bjb_money_format_plain (n);
+  /* Translators: %s is a number such as 120 */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s product", "%s products", (gulong) n),
+                          digits);
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* A new first page reuses the row objects: the picked product stays picked if still listed. */
+static void
+sync_selection (BjbProductsPage *self)
+{
+  guint position = self->selected_id > 0
+                   ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
+
+  self->syncing_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  self->syncing_selection = FALSE;
+}
+
+static void
+loading_changed_cb (BjbProductsPage *self)
+{
+  gboolean loading = bjb_paged_query_model_get_loading (self->list_model);
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  if (!loading)
+    sync_selection (self);
+}
+
+static void
+error_changed_cb (BjbProductsPage *self)
+{
+  const GError *error = bjb_paged_query_model_get_error (self->list_model);
+  g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
+
+  bjb_catalog_set_error_label (self->error_label, sentence);
+}
+
+static gboolean
+apply_search_cb (gpointer user_data)
+{
+  BjbProductsPage *self = user_data;
+
+  self->search_source = 0;
+  g_object_set (self->query, "search",
+                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replacing the text changes it twice (delete, insert): one query. */
+static void
+search_changed_cb (BjbProductsPage *self)
+{
+  if (self->search_source == 0)
+    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
+}
+
+static void
+stop_search_cb (BjbProductsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filters_changed_cb (BjbProductsPage *self)
+{
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint active = gtk_drop_down_get_selected (self->active_dropdown);
+
+  g_object_set (self->query,
+                "category-id", category < self->category_ids->len
+                               ? g_array_index (self->category_ids, gint64, category) : 0,
+                "active", active == 1 ? 1 : active == 2 ? 0 : -1,
+                NULL);
+}
+
+static void
+show_product (BjbProductsPage *self,
+              BjbAdminProduct *product)
+{
+  self->selected_id = bjb_admin_product_get_id (product);
+  bjb_product_form_edit (self->form, product);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+static void
+selection_changed_cb (BjbProductsPage *self)
+{
+  BjbAdminProduct *product = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->syncing_selection || product == NULL || bjb_admin_product_get_placeholder (product))
+    return;
+  /* A save on its way finishes with the product it was for, and what is typed in the form
+   * is never thrown away by a click in the list (Cancel first). */
+  if (bjb_product_form_get_busy (self->form) ||
+      (bjb_product_form_get_dirty (self->form) &&
+       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0))
+    {
+      sync_selection (self);
+      return;
+    }
+  if (bjb_admin_product_get_id (product) == bjb_product_form_get_product_id (self->form) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
+    return;
+  show_product (self, product);
+}
+
+static void
+row_activated_cb (BjbProductsPage *self,
+                  guint            position)
+{
+  g_autoptr(BjbAdminProduct) product = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
+
+  if (product != NULL && !bjb_admin_product_get_placeholder (product))
+    show_product (self, product);
+}
+
+static void
+form_saved_cb (BjbProductsPage *self,
+               gint64           id)
+{
+  self->selected_id = id;
+  bjb_paged_query_model_refresh (self->list_model);
+}
+
+static void
+form_cancelled_cb (BjbProductsPage *self)
+{
+  self->selected_id = 0;
+  sync_selection (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+form_refresh_cb (BjbProductsPage *self)
+{
+  bjb_paged_query_model_refresh (self->list_model);
+}
+
+/* Categories: the form's dropdown, the editor's list and the filter share one answer. */
+
+static void
+categories_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BjbProductsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) categories = bjb_product_ops_list_categories_finish (result, &error);
+  g_autoptr(GPtrArray) names = NULL;
+  guint selected;
+  gint64 filter_id;
+
+  if (categories == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = bjb_error_sentence (error);
+
+          bjb_catalog_set_error_label (self->error_label, sentence);
+        }
+      return;
+    }
+
+  selected = gtk_drop_down_get_selected (self->category_dropdown);
+  filter_id = selected < self->category_ids->len
+              ? g_array_index (self->category_ids, gint64, selected) : 0;
+  names = g_ptr_array_new ();
+  g_array_set_size (self->category_ids, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(BjbAdminCategory) category = g_list_model_get_item (categories, i);
+      gint64 id = bjb_admin_category_get_id (category);
+
+      g_array_append_val (self->category_ids, id);
+      g_ptr_array_add (names, (gpointer) bjb_admin_category_get_name (category));
+    }
+  g_ptr_array_add (names, NULL);
+  bjb_widgets_store_replace (self->categories, categories);
+  gtk_string_list_splice (self->category_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->category_names)) - 1,
+                          (const char * const *) names->pdata);
+  /* The filter keeps its category if it still exists. */
+  selected = 0;
+  for (guint i = 0; i < self->category_ids->len; i++)
+    if (g_array_index (self->category_ids, gint64, i) == filter_id)
+      selected = i;
+  gtk_drop_down_set_selected (self->category_dropdown, selected);
+}
+
+static void
+load_categories (BjbProductsPage *self)
+{
+  if (self->connection == NULL)
+    return;
+  bjb_product_ops_list_categories_async (self->connection, self->cancellable, categories_cb,
+                                         g_object_ref (self));
+}
+
+static void
+categories_changed_cb (BjbProductsPage *self)
+{
+  load_categories (self);
+  bjb_paged_query_model_refresh (self->list_model);
+}
+
+/* Actions */
+
+static void
+products_new_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
+
+  self->selected_id = 0;
+  sync_selection (self);
+  bjb_product_form_edit (self->form, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  bjb_product_form_focus (self->form);
+}
+
+static void
+products_open_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
+  guint position = bjb_paged_query_model_find (self->list_model, g_variant_get_int64 (parameter));
+  g_autoptr(BjbAdminProduct) product = NULL;
+
+  if (position == G_MAXUINT)
+    return;
+  product = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
+  show_product (self, product);
+  sync_selection (self);
+}
+
+static void
+products_categories_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
+
+  load_categories (self);
+  gtk_stack_set_visible_child_name (self->stack, "categories");
+}
+
+static void
+products_refresh_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  bjb_products_page_refresh (BJB_PRODUCTS_PAGE (widget));
+}
+
+static void
+products_search_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (BJB_PRODUCTS_PAGE (widget)->search_entry));
+}
+
+/* BjbPage */
+
+static void
+bjb_products_page_set_session (BjbPage    *page,
+                               BjbSession *session)
+{
+  bjb_products_page_set_connection (BJB_PRODUCTS_PAGE (page),
+                                    session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+static void
+bjb_products_page_page_refresh (BjbPage *page)
+{
+  bjb_products_page_refresh (BJB_PRODUCTS_PAGE (page));
+}
+
+static void
+bjb_products_page_event_received (BjbPage  *page,
+                                  BjbEvent *event)
+{
+  if (bjb_stock_page_event_moves_stock (event))
+    bjb_paged_query_model_refresh (BJB_PRODUCTS_PAGE (page)->list_model);
+}
+
+static void
+page_iface_init (BjbPageInterface *iface)
+{
+  iface->set_session = bjb_products_page_set_session;
+  iface->refresh = bjb_products_page_page_refresh;
+  iface->event_received = bjb_products_page_event_received;
+}
+
+/* GObject */
+
+static void
+bjb_products_page_dispose (GObject *object)
+{
+  BjbProductsPage *self = (BjbProductsPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_PRODUCTS_PAGE);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bjb_products_page_parent_class)->dispose (object);
+}
+
+static void
+bjb_products_page_finalize (GObject *object)
+{
+  BjbProductsPage *self = (BjbProductsPage *)object;
+
+  g_clear_pointer (&self->category_ids, g_array_unref);
+
+  G_OBJECT_CLASS (bjb_products_page_parent_class)->finalize (object);
+}
+
+static void
+bjb_products_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BjbProductsPage *self = BJB_PRODUCTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_products_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BjbProductsPage *self = BJB_PRODUCTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      bjb_products_page_set_connection (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_products_page_class_init (BjbProductsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bjb_products_page_dispose;
+  object_class->finalize = bjb_products_page_finalize;
+  object_class->get_property = bjb_products_page_get_property;
+  object_class->set_property = bjb_products_page_set_property;
+
+  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  bjb_catalog_ensure_resources ();
+  g_type_ensure (BJB_TYPE_ADMIN_PRODUCT);
+  g_type_ensure (BJB_TYPE_ADMIN_PRODUCT_QUERY);
+  g_type_ensure (BJB_TYPE_ADMIN_CATEGORY);
+  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_PRODUCT_FORM);
+  g_type_ensure (BJB_TYPE_CATEGORY_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/barokahjaya/BackOffice/catalog/bjb-products-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_names);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, active_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, query);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, form);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_editor);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, categories);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_cancelled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_refresh_cb);
+  gtk_widget_class_bind_template_callback (widget_class, categories_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "products.new", NULL, products_new_action);
+  gtk_widget_class_install_action (widget_class, "products.open", "x", products_open_action);
+  gtk_widget_class_install_action (widget_class, "products.categories", NULL,
+                                   products_categories_action);
+  gtk_widget_class_install_action (widget_class, "products.refresh", NULL, products_refresh_action);
+  gtk_widget_class_install_action (widget_class, "products.search", NULL, products_search_action);
+}
+
+static void
+bjb_products_page_init (BjbProductsPage *self)
+{
+  gint64 all = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_catalog_ensure_style (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->category_ids, all);
+  bjb_product_form_set_categories (self->form, G_LIST_MODEL (self->categories));
+  bjb_category_editor_set_categories (self->category_editor, G_LIST_MODEL (self->categories));
+
+  g_signal_connect_object (self->list_model, "notify::n-total",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_model, "notify::loading",
+                           G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_model, "notify::error",
+                           G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+BjbConnection *
+bjb_products_page_get_connection (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return self->connection;
+}
+
+void
+bjb_products_page_set_connection (BjbProductsPage *self,
+                                  BjbConnection   *connection)
+{
+  g_return_if_fail (BJB_IS_PRODUCTS_PAGE (self));
+  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  bjb_product_form_set_connection (self->form, connection);
+  bjb_category_editor_set_connection (self->category_editor, connection);
+  g_object_set (self->query, "connection", connection, NULL);
+  load_categories (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+void
+bjb_products_page_refresh (BjbProductsPage *self)
+{
+  g_return_if_fail (BJB_IS_PRODUCTS_PAGE (self));
+
+  load_categories (self);
+  bjb_paged_query_model_refresh (self->list_model);
+}
+
+BjbPagedQueryModel *
+bjb_products_page_get_list_model (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return self->list_model;
+}
+
+GListModel *
+bjb_products_page_get_categories (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->categories);
+}
+
+BjbProductForm *
+bjb_products_page_get_form (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return self->form;
+}
+
+BjbCategoryEditor *
+bjb_products_page_get_category_editor (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return self->category_editor;
+}
+
+GtkEditable *
+bjb_products_page_get_search_entry (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+const char *
+bjb_products_page_get_visible_pane (BjbProductsPage *self)
+{
+  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-admin-category"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-admin-category.h"
+#include "bjb-money.h"
+#include "bjb-row-fields.h"
+
+struct _BjbAdminCategory
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *name;
+  int version;
+  gint64 products;
+  char *products_text;
+};
+
+G_DEFINE_FINAL_TYPE (BjbAdminCategory, bjb_admin_category, G_TYPE_OBJECT)
+
+#define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbAdminCategory, field) }
+static const BjbRowField fields[] = {
+  F ("id", BJB_ROW_INT64, id),
+  F ("name", BJB_ROW_STRING, name),
+  F ("version", BJB_ROW_INT, version),
+  F ("products", BJB_ROW_INT64, products),
+  F ("products-text", BJB_ROW_STRING, products_text),
+};
+#undef F
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+static GParamSpec *properties[N_FIELDS + 1];
+
+static void
+bjb_admin_category_finalize (GObject *object)
+{
+  bjb_row_fields_clear (object, fields, N_FIELDS);
+
+  G_OBJECT_CLASS (bjb_admin_category_parent_class)->finalize (object);
+}
+
+static void
+bjb_admin_category_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  if (!bjb_row_fields_get (object, fields, N_FIELDS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_admin_category_class_init (BjbAdminCategoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bjb_admin_category_finalize;
+  object_class->get_property = bjb_admin_category_get_property;
+
+  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
+}
+
+static void
+bjb_admin_category_init (BjbAdminCategory *self)
+{
+}
+
+/**
+ * bjb_admin_category_new_from_result:
+ *
+ * Returns: (transfer full): the category of @row (a row of bjb.admin_categories)
+ */
+BjbAdminCategory *
+bjb_admin_category_new_from_result (BjbResult *result,
+                                    guint      row)
+{
+  BjbAdminCategory *self = g_object_new (BJB_TYPE_ADMIN_CATEGORY, NULL);
+  g_autofree char *digits = NULL;
+
+  self->id = bjb_result_get_int64 (result, row, "id");
+  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
+  self->version = (int) bjb_result_get_int64 (result, row, "version");
+  self->products = bjb_result_get_int64 (result, row, "products");
+  digits = bjb_money_format_plain (self->products);
+  /* Translators: how many products use a category; %s is a number */
+  self->products_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s product", "%s products",
+                                                      (gulong) self->products),
+                                         digits);
+  return self;
+}
+
+gint64
+bjb_admin_category_get_id (BjbAdminCategory *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), 0);
+  return self->id;
+}
+
+const char *
+bjb_admin_category_get_name (BjbAdminCategory *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), NULL);
+  return self->name;
+}
+
+int
+bjb_admin_category_get_version (BjbAdminCategory *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), 0);
+  return self->version;
+}
+
+gint64
+bjb_admin_category_get_products (BjbAdminCategory *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), 0);
+  return self->products;
+}

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-admin-product"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-admin-product.h"
+#include "bjb-money.h"
+#include "bjb-paged-query.h"
+#include "bjb-row-fields.h"
+
+struct _BjbAdminProduct
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *name;
+  gint64 category_id;
+  char *category_name;
+  char *unit;
+  gint64 price;
+  char *price_text;
+  gint64 stock;
+  char *stock_text;
+  gboolean low_stock;
+  char *low_stock_text;
+  char **stock_classes;
+  gboolean active;
+  char *active_text;
+  char *description;
+  gboolean has_photo;
+  int version;
+  char *edited_text;
+  gboolean placeholder;
+};
+
+static void paged_row_iface_init (BjbPagedRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAdminProduct, bjb_admin_product, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
+
+#define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbAdminProduct, field) }
+static const BjbRowField fields[] = {
+  F ("id", BJB_ROW_INT64, id),
+  F ("name", BJB_ROW_STRING, name),
+  F ("category-id", BJB_ROW_INT64, category_id),
+  F ("category-name", BJB_ROW_STRING, category_name),
+  F ("unit", BJB_ROW_STRING, unit),
+  F ("price", BJB_ROW_INT64, price),
+  F ("price-text", BJB_ROW_STRING, price_text),
+  F ("stock", BJB_ROW_INT64, stock),
+  F ("stock-text", BJB_ROW_STRING, stock_text),
+  F ("low-stock", BJB_ROW_BOOLEAN, low_stock),
+  F ("low-stock-text", BJB_ROW_STRING, low_stock_text),
+  F ("stock-classes", BJB_ROW_STRV, stock_classes),
+  F ("active", BJB_ROW_BOOLEAN, active),
+  F ("active-text", BJB_ROW_STRING, active_text),
+  F ("description", BJB_ROW_STRING, description),
+  F ("has-photo", BJB_ROW_BOOLEAN, has_photo),
+  F ("version", BJB_ROW_INT, version),
+  F ("edited-text", BJB_ROW_STRING, edited_text),
+};
+#undef F
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+#define PROP_PLACEHOLDER (N_FIELDS + 1)
+
+static GParamSpec *properties[N_FIELDS + 1];
+
+static void
+bjb_admin_product_finalize (GObject *object)
+{
+  bjb_row_fields_clear (object, fields, N_FIELDS);
+
+  G_OBJECT_CLASS (bjb_admin_product_parent_class)->finalize (object);
+}
+
+static void
+bjb_admin_product_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BjbAdminProduct *self = BJB_ADMIN_PRODUCT (object);
+
+  if (prop_id == PROP_PLACEHOLDER)
+    g_value_set_boolean (value, self->placeholder);
+  else if (!bjb_row_fields_get (self, fields, N_FIELDS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_admin_product_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BjbAdminProduct *self = BJB_ADMIN_PRODUCT (object);
+
+  if (prop_id == PROP_PLACEHOLDER)
+    self->placeholder = g_value_get_boolean (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_admin_product_class_init (BjbAdminProductClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bjb_admin_product_finalize;
+  object_class->get_property = bjb_admin_product_get_property;
+  object_class->set_property = bjb_admin_product_set_property;
+
+  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
+  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+}
+
+static void
+bjb_admin_product_init (BjbAdminProduct *self)
+{
+}
+
+/* BjbPagedRow */
+
+static gint64
+paged_get_id (BjbPagedRow *row)
+{
+  return BJB_ADMIN_PRODUCT (row)->id;
+}
+
+static gboolean
+paged_get_placeholder (BjbPagedRow *row)
+{
+  return BJB_ADMIN_PRODUCT (row)->placeholder;
+}
+
+static void
+paged_update (BjbPagedRow *row,
+              BjbPagedRow *from)
+{
+  BJB_ADMIN_PRODUCT (row)->placeholder = FALSE;
+  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), fields, N_FIELDS, properties);
+}
+
+static void
+paged_row_iface_init (BjbPagedRowInterface *iface)
+{
+  iface->get_id = paged_get_id;
+  iface->update = paged_update;
+  iface->get_placeholder = paged_get_placeholder;
+}
+
+/**
+ * bjb_admin_product_new_from_result:
+ *
+ * Returns: (transfer full): the product of @row (a row of bjb.list_products)
+ */
+BjbAdminProduct *
+bjb_admin_product_new_from_result (BjbResult *result,
+                                   guint      row)
+{
+  BjbAdminProduct *self = g_object_new (BJB_TYPE_ADMIN_PRODUCT, NULL);
+  g_autoptr(GDateTime) edited_at = bjb_result_get_datetime (result, row, "edited_at");
+  const char *edited_by = bjb_result_get_string (result, row, "edited_by");
+
+  self->id = bjb_result_get_int64 (result, row, "id");
+  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
+  self->category_id = bjb_result_get_int64 (result, row, "category_id");
+  self->category_name = g_strdup (bjb_result_get_string (result, row, "category_name"));
+  self->unit = g_strdup (bjb_result_get_string (result, row, "unit"));
+  self->price = bjb_result_get_int64 (result, row, "price");
+  self->price_text = bjb_money_format (self->price);
+  self->stock = bjb_result_get_int64 (result, row, "stock");
+  self->stock_text = bjb_money_format_plain (self->stock);
+  self->low_stock = bjb_result_get_boolean (result, row, "low_stock");
+  /* Translators: the low-stock flag in the products and stock lists */
+  self->low_stock_text = g_strdup (self->low_stock ? _("Low") : "");
+  self->stock_classes = self->low_stock ? g_strsplit ("numeric catalog-low-stock", " ", -1)
+                                        : g_strsplit ("numeric", " ", -1);
+  self->active = bjb_result_get_boolean (result, row, "active");
+  self->active_text = g_strdup (self->active ? _("Active") : _("Inactive"));
+  self->description = g_strdup (bjb_result_get_string (result, row, "description"));
+  self->has_photo = bjb_result_get_boolean (result, row, "has_photo");
+  self->version = (int) bjb_result_get_int64 (result, row, "version");
+  if (edited_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (edited_at);
+      g_autofree char *when = g_date_time_format (local, _("%-d %b %Y %H:%M"));
+
+      /* Translators: who last saved a product and when, e.g. "admin, 1 Dec 2026 10:20" */
+      self->edited_text = edited_by != NULL ? g_strdup_printf (_("%s, %s"), edited_by, when)
+                                            : g_steal_pointer (&when);
+    }
+  return self;
+}
+
+gint64
+bjb_admin_product_get_id (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), 0);
+  return self->id;
+}
+
+gboolean
+bjb_admin_product_get_placeholder (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
+  return self->placeholder;
+}
+
+const char *
+bjb_admin_product_get_name (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), NULL);
+  return self->name;
+}
+
+gint64
+bjb_admin_product_get_category_id (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), 0);
+  return self->category_id;
+}
+
+const char *
+bjb_admin_product_get_unit (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), NULL);
+  return self->unit;
+}
+
+gint64
+bjb_admin_product_get_price (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), 0);
+  return self->price;
+}
+
+gint64
+bjb_admin_product_get_stock (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), 0);
+  return self->stock;
+}
+
+gboolean
+bjb_admin_product_get_low_stock (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
+  return self->low_stock;
+}
+
+gboolean
+bjb_admin_product_get_active (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
+  return self->active;
+}
+
+const char *
+bjb_admin_product_get_description (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), NULL);
+  return self->description;
+}
+
+gboolean
+bjb_admin_product_get_has_photo (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
+  return self->has_photo;
+}
+
+int
+bjb_admin_product_get_version (BjbAdminProduct *self)
+{
+  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), 0);
+  return self->version;
+}

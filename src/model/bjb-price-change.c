@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-price-change"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-money.h"
+#include "bjb-price-change.h"
+#include "bjb-row-fields.h"
+
+struct _BjbPriceChange
+{
+  GObject parent_instance;
+
+  char *at_text;
+  gint64 old_price;
+  gint64 new_price;
+  char *change_text;
+  char *actor_text;
+};
+
+G_DEFINE_FINAL_TYPE (BjbPriceChange, bjb_price_change, G_TYPE_OBJECT)
+
+#define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbPriceChange, field) }
+static const BjbRowField fields[] = {
+  F ("at-text", BJB_ROW_STRING, at_text),
+  F ("old-price", BJB_ROW_INT64, old_price),
+  F ("new-price", BJB_ROW_INT64, new_price),
+  F ("change-text", BJB_ROW_STRING, change_text),
+  F ("actor-text", BJB_ROW_STRING, actor_text),
+};
+#undef F
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+static GParamSpec *properties[N_FIELDS + 1];
+
+static void
+bjb_price_change_finalize (GObject *object)
+{
+  bjb_row_fields_clear (object, fields, N_FIELDS);
+
+  G_OBJECT_CLASS (bjb_price_change_parent_class)->finalize (object);
+}
+
+static void
+bjb_price_change_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  if (!bjb_row_fields_get (object, fields, N_FIELDS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_price_change_class_init (BjbPriceChangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bjb_price_change_finalize;
+  object_class->get_property = bjb_price_change_get_property;
+
+  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
+}
+
+static void
+bjb_price_change_init (BjbPriceChange *self)
+{
+}
+
+/**
+ * bjb_price_change_new_from_result:
+ *
+ * Returns: (transfer full): the change of @row (a row of bjb.price_history)
+ */
+BjbPriceChange *
+bjb_price_change_new_from_result (BjbResult *result,
+                                  guint      row)
+{
+  BjbPriceChange *self = g_object_new (BJB_TYPE_PRICE_CHANGE, NULL);
+  g_autoptr(GDateTime) at = bjb_result_get_datetime (result, row, "at");
+  g_autofree char *new_text = NULL;
+  const char *actor_name = bjb_result_get_string (result, row, "actor_name");
+
+  if (at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (at);
+
+      self->at_text = g_date_time_format (local, _("%-d %b %Y %H:%M"));
+    }
+  self->old_price = bjb_result_is_null (result, row, "old_price")
+                    ? -1 : bjb_result_get_int64 (result, row, "old_price");
+  self->new_price = bjb_result_get_int64 (result, row, "new_price");
+  new_text = bjb_money_format (self->new_price);
+  if (self->old_price < 0)
+    /* Translators: the first line of a price history: the product was created at this price */
+    self->change_text = g_strdup_printf (_("%s (first price)"), new_text);
+  else
+    {
+      g_autofree char *old_text = bjb_money_format (self->old_price);
+
+      self->change_text = g_strdup_printf ("%s → %s", old_text, new_text);
+    }
+  self->actor_text = g_strdup (actor_name != NULL ? actor_name
+                                                  : bjb_result_get_string (result, row, "actor"));
+  return self;
+}
+
+gint64
+bjb_price_change_get_old_price (BjbPriceChange *self)
+{
+  g_return_val_if_fail (BJB_IS_PRICE_CHANGE (self), 0);
+  return self->old_price;
+}
+
+gint64
+bjb_price_change_get_new_price (BjbPriceChange *self)
+{
+  g_return_val_if_fail (BJB_IS_PRICE_CHANGE (self), 0);
+  return self->new_price;
+}
+
+const char *
+bjb_price_change_get_actor_text (BjbPriceChange *self)
+{
+  g_return_val_if_fail (BJB_IS_PRICE_CHANGE (self), NULL);
+  return self->actor_text;
+}
+
+const char *
+bjb_price_change_get_change_text (BjbPriceChange *self)
+{
+  g_return_val_if_fail (BJB_IS_PRICE_CHANGE (self), NULL);
+  return self->change_text;
+}
