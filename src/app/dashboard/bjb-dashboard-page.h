@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (BjbDashboardPage, bjb_dashboard_page, BJB, DASHBOARD_PAGE,
  * reads through the session's connection, and every order, payment or stock event reloads
  * it (debounced), swapping the figures, bars and rows in place.
  *
- * Clicking one of the latest orders emits "order-activated" (gint64 id) and activates
- * `admin.show-order` (int64) on the way up; clicking a product low on stock emits
+ * Clicking one of the latest orders emits "order-activated" (gint64 id) and opens it at the
+ * customer-service desk (`app.open-order`); clicking a product low on stock emits
  * "product-activated" (gint64 id) and shows the `stock` page of the enclosing view stack.
  *
  * Actions: dashboard.refresh.
