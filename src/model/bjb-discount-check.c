@@ -129,27 +129,24 @@ bjb_discount_check_format_date (const char *iso)
 const char *
 bjb_discount_check_field_of_error (const GError *error)
 {
-  /* The start of each message 0007's field_error raises, and the form field it names. */
-  static const struct { const char *prefix, *field; } fields[] = {
-    { "Nama aturan diskon", "name" },
-    { "Persen diskon", "percent" },
-    { "Sasaran", "audience" },
-    { "Pilih pelanggan", "customer" },
-    { "Aturan untuk semua pelanggan setia", "customer" },
-    { "Cakupan", "scope" },
-    { "Pilih produk", "product" },
-    { "Produk hanya dipilih", "product" },
-    { "Isi belanja minimal", "min_cart" },
-    { "Belanja minimal hanya", "min_cart" },
-    { "Tanggal berlaku", "valid_until" },
+  /* The column 0007's save_discount_rule names in a BJ011 (field_error), and its field. */
+  static const struct { const char *column, *field; } fields[] = {
+    { "name", "name" },
+    { "percent", "percent" },
+    { "audience", "audience" },
+    { "customer_id", "customer" },
+    { "scope", "scope" },
+    { "product_id", "product" },
+    { "min_cart_total", "min_cart" },
+    { "valid_until", "valid_until" },
   };
-  const char *message;
+  const char *column;
 
   if (g_strcmp0 (bjb_db_error_get_sqlstate (error), "BJ011") != 0)
     return NULL;
-  message = bjb_db_error_get_server_message (error);
-  for (guint i = 0; message != NULL && i < G_N_ELEMENTS (fields); i++)
-    if (g_str_has_prefix (message, fields[i].prefix))
+  column = bjb_db_error_get_column (error);
+  for (guint i = 0; column != NULL && i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (column, fields[i].column) == 0)
       return fields[i].field;
   return NULL;
 }

@@ -36,9 +36,8 @@ char       *bjb_discount_check_today       (void);
  * bjb_discount_check_field_of_error:
  *
  * Which form field a refusal of bjb.save_discount_rule concerns ("name", "percent",
- * "customer", "product", "min_cart", "valid_until"), or NULL for the whole form. The
- * server names the field in PG_DIAG_COLUMN_NAME, which BjbDbError does not keep, so this
- * reads the field from the messages of 0007's checks.
+ * "customer", "product", "min_cart", "valid_until"), or NULL for the whole form: the
+ * column 0007's check names in PG_DIAG_COLUMN_NAME (bjb_db_error_get_column()).
  */
 const char *bjb_discount_check_field_of_error (const GError *error);
 
