@@ -16,7 +16,9 @@
  * pages, from the user's action to the rows drawn (the model's rows in, then the next frame):
  *   baseline        a trivial query through the same connection, then a frame
  *   products open   a new products page given the connection → its first rows drawn
- *   products key    one more letter in its search → the new rows drawn
+ *   products key    one more letter in its search → the new rows drawn, typed on at once
+ *                   (the model's debounce waits for the burst to end)
+ *   key after pause the same after a pause longer than the debounce (asked at once)
  *   stock open      a new stock page → its product list drawn
  *   ledger open     a product picked → its first ledger page drawn
  *   ledger next     the row after the loaded ones asked for (scrolling) → the next page in
@@ -151,6 +153,8 @@ measure_products (double baseline)
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_model = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paused_key = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paused_model = g_array_new (FALSE, FALSE, sizeof (double));
   BjbProductsPage *page = NULL;
   BjbPagedQueryModel *model = NULL;
 
@@ -170,24 +174,38 @@ measure_products (double baseline)
     }
   report ("products open", open, baseline);
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (keys); i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      gboolean paused = i >= G_N_ELEMENTS (keys);
+      gint64 start;
       double t;
 
-      gtk_editable_set_text (bjb_products_page_get_search_entry (page), keys[i]);
+      /* The second round waits longer than the model's debounce before each key, as after
+       * a pause in typing (the model then asks at once); the first types on as soon as the
+       * rows are drawn, so the debounce waits for the burst to end. */
+      if (paused)
+        {
+          gint64 pause = g_get_monotonic_time ();
+
+          while (since (pause) < 250)
+            g_main_context_iteration (NULL, FALSE);
+        }
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (bjb_products_page_get_search_entry (page), keys[i % G_N_ELEMENTS (keys)]);
       /* The query starts at once or after the model's debounce; then its rows. */
       while (!bjb_paged_query_model_get_loading (model) && since (start) < 1000)
         g_main_context_iteration (NULL, TRUE);
       wait_until (quiet, model);
       t = since (start);
-      g_array_append_val (key_model, t);
+      g_array_append_val (paused ? paused_model : key_model, t);
       wait_frame ();
       t = since (start);
-      g_array_append_val (key, t);
+      g_array_append_val (paused ? paused_key : key, t);
     }
   report ("products key (model)", key_model, baseline);
   report ("products key", key, baseline);
+  report ("key after pause (model)", paused_model, baseline);
+  report ("key after pause", paused_key, baseline);
 }
 
 static void
