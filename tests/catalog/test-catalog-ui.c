@@ -393,6 +393,34 @@ test_stale_edit (void)
 }
 
 static gboolean
+kanstin_listed_at (gpointer price)
+{
+  GListModel *model = G_LIST_MODEL (bjb_products_page_get_list_model (cf.products));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BjbAdminProduct) product = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (bjb_admin_product_get_name (product), "Kanstin Beton") == 0)
+        return bjb_admin_product_get_price (product) == (gint64) GPOINTER_TO_SIZE (price);
+    }
+  return FALSE;
+}
+
+/* Another admin's change shows without a refresh: 0014's product_changed event. */
+static void
+test_live_edit (void)
+{
+  wait_list ();
+  g_assert_false (kanstin_listed_at (GSIZE_TO_POINTER (26500)));
+  bjb_ui_test_sql ("SET SESSION AUTHORIZATION t_admin2;"
+                   "SELECT bjb.save_product(p.id, p.version, p.category_id, p.name, p.unit, 26500,"
+                   "  p.description, p.active) FROM bjb.product p WHERE p.name = 'Kanstin Beton';"
+                   "RESET SESSION AUTHORIZATION");
+  bjb_ui_test_assert_wait (kanstin_listed_at, GSIZE_TO_POINTER (26500), 15000);
+}
+
+static gboolean
 editor_idle (gpointer editor)
 {
   return !bjb_category_editor_get_busy (editor);
@@ -514,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/catalog/products/create-with-photo", test_create_with_photo);
   g_test_add_func ("/catalog/products/price-history", test_price_history);
   g_test_add_func ("/catalog/products/stale-edit", test_stale_edit);
+  g_test_add_func ("/catalog/products/live-edit", test_live_edit);
   g_test_add_func ("/catalog/products/categories", test_categories);
   catalog_add_stock_tests ();
   g_test_add_func ("/catalog/end/paging", test_paging);

@@ -63,6 +63,8 @@ bjb_stock_page_event_moves_stock (BjbEvent *event)
 {
   static const char * const kinds[] = {
     "stock_low", "order_placed", "order_cancelled", "order_expired",
+    /* another admin's edit or correction (0014) */
+    "product_changed", "stock_adjusted",
   };
   const char *kind = bjb_event_get_kind (event);
 
