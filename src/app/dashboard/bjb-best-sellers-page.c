@@ -115,6 +115,20 @@ wanted_range (BjbBestSellersPage *self,
   return from_ok && to_ok;
 }
 
+/* The period of the rows on screen, "1 Nov 2026 – 30 Nov 2026": above the table and in
+ * an export of it. */
+static char *
+shown_range (BjbBestSellersPage *self)
+{
+  return g_strdup_printf ("%d %s %d – %d %s %d",
+                          g_date_get_day (&self->shown_from),
+                          bjb_month_short_name (g_date_get_month (&self->shown_from)),
+                          g_date_get_year (&self->shown_from),
+                          g_date_get_day (&self->shown_to),
+                          bjb_month_short_name (g_date_get_month (&self->shown_to)),
+                          g_date_get_year (&self->shown_to));
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -127,6 +141,7 @@ on_loaded (GObject      *source,
   g_autoptr(GListStore) items = NULL;
   g_autofree char *total_text = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *range = NULL;
   gint64 total = 0;
 
   if (!bjb_dashboard_ops_best_sellers_finish (result, &products, &categories, &total, &error))
@@ -155,14 +170,10 @@ on_loaded (GObject      *source,
   bjb_widgets_store_replace (self->categories, G_LIST_MODEL (items));
 
   total_text = bjb_money_format (total);
-  /* Translators: above the best sellers, e.g. "Rp 12.500.000 sold, 1 Nov 2026 – 30 Nov 2026" */
-  label = g_strdup_printf (_("%s sold, %d %s %d – %d %s %d"), total_text,
-                           g_date_get_day (&self->shown_from),
-                           bjb_month_short_name (g_date_get_month (&self->shown_from)),
-                           g_date_get_year (&self->shown_from),
-                           g_date_get_day (&self->shown_to),
-                           bjb_month_short_name (g_date_get_month (&self->shown_to)),
-                           g_date_get_year (&self->shown_to));
+  /* Translators: above the best sellers, e.g. "Rp 12.500.000 sold, 1 Nov 2026 – 30 Nov 2026";
+   * the second %s is the period */
+  range = shown_range (self);
+  label = g_strdup_printf (_("%s sold, %s"), total_text, range);
   gtk_label_set_text (self->total_label, label);
   gtk_label_set_text (self->status_label,
                       products->len == 0 ? _("Nothing was paid for in this period.") : "");
@@ -251,13 +262,7 @@ build_export_spec (gpointer user_data)
   spec = bjb_best_seller_export_spec (&self->shown_from, &self->shown_to,
                                       gtk_toggle_button_get_active (self->by_revenue_button)
                                         ? BJB_BEST_SELLERS_BY_REVENUE : BJB_BEST_SELLERS_BY_QTY);
-  period = g_strdup_printf ("%d %s %d – %d %s %d",
-                            g_date_get_day (&self->shown_from),
-                            bjb_month_short_name (g_date_get_month (&self->shown_from)),
-                            g_date_get_year (&self->shown_from),
-                            g_date_get_day (&self->shown_to),
-                            bjb_month_short_name (g_date_get_month (&self->shown_to)),
-                            g_date_get_year (&self->shown_to));
+  period = shown_range (self);
   bjb_export_spec_add_filter (spec, _("Period"), period);
   return spec;
 }
