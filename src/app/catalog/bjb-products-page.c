@@ -13,6 +13,7 @@
 #include "bjb-page.h"
 #include "bjb-product-ops.h"
 #include "bjb-products-page.h"
+#include "bjb-shown-rows.h"
 #include "bjb-stock-page.h"
 #include "bjb-widgets.h"
 
@@ -31,6 +32,7 @@ struct _BjbProductsPage
   GtkLabel *error_label;
   GtkSingleSelection *selection;
   BjbPagedQueryModel *list_model;
+  BjbShownRows       *list_model_shown;
   BjbAdminProductQuery *query;
   GtkStack *stack;
   BjbProductForm *form;
@@ -82,6 +84,7 @@ sync_selection (BjbProductsPage *self)
   guint position = self->selected_id > 0
                    ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
 
+  bjb_shown_rows_reveal (self->list_model_shown, position);
   self->syncing_selection = TRUE;
   gtk_single_selection_set_selected (self->selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
@@ -447,6 +450,7 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT_QUERY);
   g_type_ensure (BJB_TYPE_ADMIN_CATEGORY);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
   g_type_ensure (BJB_TYPE_PRODUCT_FORM);
   g_type_ensure (BJB_TYPE_CATEGORY_EDITOR);
 
@@ -464,6 +468,7 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list_model_shown);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, form);

@@ -12,6 +12,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
+#include "bjb-shown-rows.h"
 #include "bjb-stock-ledger-query.h"
 #include "bjb-stock-movement.h"
 #include "bjb-stock-page.h"
@@ -29,6 +30,7 @@ struct _BjbStockPage
   GtkLabel *error_label;
   GtkSingleSelection *selection;
   BjbPagedQueryModel *product_model;
+  BjbShownRows       *product_model_shown;
   BjbAdminProductQuery *product_query;
   GtkStack *stack;
   GtkLabel *product_label;
@@ -140,6 +142,7 @@ sync_selection (BjbStockPage *self)
     ? bjb_paged_query_model_find (self->product_model, bjb_admin_product_get_id (self->product))
     : G_MAXUINT;
 
+  bjb_shown_rows_reveal (self->product_model_shown, position);
   self->syncing_selection = TRUE;
   gtk_single_selection_set_selected (self->selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
@@ -426,6 +429,7 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   g_type_ensure (BJB_TYPE_STOCK_MOVEMENT);
   g_type_ensure (BJB_TYPE_STOCK_LEDGER_QUERY);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
   g_type_ensure (BJB_TYPE_STOCK_ADJUST);
   g_type_ensure (BJB_TYPE_STOCKTAKE_VIEW);
 
@@ -440,6 +444,7 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_model_shown);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_label);

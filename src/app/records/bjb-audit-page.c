@@ -14,6 +14,7 @@
 #include "bjb-paged-query-model.h"
 #include "bjb-records-format.h"
 #include "bjb-records-page.h"
+#include "bjb-shown-rows.h"
 
 struct _BjbAuditPage
 {
@@ -156,6 +157,7 @@ bjb_audit_page_class_init (BjbAuditPageClass *klass)
   g_type_ensure (BJB_TYPE_AUDIT_QUERY);
   g_type_ensure (BJB_TYPE_DATE_FIELD);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
   bjb_records_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/records/bjb-audit-page.ui");
