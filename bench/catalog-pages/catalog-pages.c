@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "bjb-products-page.h"
 #include "bjb-stock-movement.h"
@@ -22,8 +23,10 @@
  *   stock open      a new stock page → its product list drawn
  *   ledger open     a product picked → its first ledger page drawn
  *   ledger next     the row after the loaded ones asked for (scrolling) → the next page in
- * Medians and p90 over the repeats, each with its ratio to the baseline's median. Not a
- * test: nothing asserts a time (bench/catalog-pages/run prints the figures with the load).
+ * Medians and p90 over the repeats, each with its ratio to the baseline's median, and the
+ * median of this process's CPU time over the same span (on 2 cores shared by many, wall
+ * time is mostly the queue for a core; CPU time is the client's own work). Not a test:
+ * nothing asserts a time (bench/catalog-pages/run prints the figures with the load).
  */
 
 #define REPEATS 15
@@ -123,15 +126,38 @@ since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* This process's user + system time in ms, every thread (GL rendering included). */
+static double
+cpu_now (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* The CPU medians, printed after each figure's line. */
+static void
+report_cpu (const char *label,
+            GArray     *cpu)
+{
+  g_array_sort (cpu, compare);
+  g_print ("%-22s client CPU median %6.1f ms\n", label, g_array_index (cpu, double, cpu->len / 2));
+}
+
 static double
 measure_baseline (void)
 {
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  double median;
 
   gtk_window_set_child (window, gtk_label_new ("baseline"));
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_now ();
       g_autoptr(GError) error = NULL;
       g_autoptr(BjbResult) result = db_test_query (connection, "SELECT 1 AS one", 0, NULL, &error);
       double t;
@@ -140,8 +166,12 @@ measure_baseline (void)
       wait_frame ();
       t = since (start);
       g_array_append_val (ms, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (cpu_ms, t);
     }
-  return report ("baseline", ms, 0);
+  median = report ("baseline", ms, 0);
+  report_cpu ("baseline", cpu_ms);
+  return median;
 }
 
 static void
@@ -155,12 +185,16 @@ measure_products (double baseline)
   g_autoptr(GArray) key_model = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paused_key = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paused_model = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) key_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paused_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   BjbProductsPage *page = NULL;
   BjbPagedQueryModel *model = NULL;
 
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_now ();
       double t;
 
       page = g_object_new (BJB_TYPE_PRODUCTS_PAGE, NULL);
@@ -171,13 +205,17 @@ measure_products (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (open, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (open_cpu, t);
     }
   report ("products open", open, baseline);
+  report_cpu ("products open", open_cpu);
 
   for (guint i = 0; i < 2 * G_N_ELEMENTS (keys); i++)
     {
       gboolean paused = i >= G_N_ELEMENTS (keys);
       gint64 start;
+      double cpu;
       double t;
 
       /* The second round waits longer than the model's debounce before each key, as after
@@ -191,6 +229,7 @@ measure_products (double baseline)
             g_main_context_iteration (NULL, FALSE);
         }
       start = g_get_monotonic_time ();
+      cpu = cpu_now ();
       gtk_editable_set_text (bjb_products_page_get_search_entry (page), keys[i % G_N_ELEMENTS (keys)]);
       /* The query starts at once or after the model's debounce; then its rows. */
       while (!bjb_paged_query_model_get_loading (model) && since (start) < 1000)
@@ -201,11 +240,15 @@ measure_products (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (paused ? paused_key : key, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (paused ? paused_cpu : key_cpu, t);
     }
   report ("products key (model)", key_model, baseline);
   report ("products key", key, baseline);
+  report_cpu ("products key", key_cpu);
   report ("key after pause (model)", paused_model, baseline);
   report ("key after pause", paused_key, baseline);
+  report_cpu ("key after pause", paused_cpu);
 }
 
 static void
@@ -214,6 +257,9 @@ measure_stock (double baseline)
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ledger = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ledger_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   BjbStockPage *page = NULL;
   BjbPagedQueryModel *products = NULL;
   BjbPagedQueryModel *movements = NULL;
@@ -221,6 +267,7 @@ measure_stock (double baseline)
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_now ();
       double t;
 
       page = g_object_new (BJB_TYPE_STOCK_PAGE, NULL);
@@ -231,8 +278,11 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (open, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (open_cpu, t);
     }
   report ("stock open", open, baseline);
+  report_cpu ("stock open", open_cpu);
 
   movements = bjb_stock_page_get_ledger_model (page);
   for (int i = 0; i < REPEATS; i++)
@@ -241,10 +291,12 @@ measure_stock (double baseline)
       gint64 id;
       gint64 start;
       guint loaded;
+      double cpu;
       double t;
 
       g_object_get (product, "id", &id, NULL);
       start = g_get_monotonic_time ();
+      cpu = cpu_now ();
       gtk_widget_activate_action (GTK_WIDGET (page), "stock.open", "x", id);
       while (!bjb_paged_query_model_get_loading (movements) && since (start) < 1000)
         g_main_context_iteration (NULL, TRUE);
@@ -252,10 +304,13 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (ledger, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (ledger_cpu, t);
 
       /* Scrolling past the loaded rows asks for the next keyset page. */
       loaded = bjb_paged_query_model_get_n_loaded (movements);
       start = g_get_monotonic_time ();
+      cpu = cpu_now ();
       g_clear_object (&product);
       product = g_list_model_get_item (G_LIST_MODEL (movements), loaded);
       while (bjb_paged_query_model_get_n_loaded (movements) == loaded && since (start) < 60000)
@@ -263,9 +318,13 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (next, t);
+      t = cpu_now () - cpu;
+      g_array_append_val (next_cpu, t);
     }
   report ("ledger open", ledger, baseline);
+  report_cpu ("ledger open", ledger_cpu);
   report ("ledger next", next, baseline);
+  report_cpu ("ledger next", next_cpu);
 }
 
 int
