@@ -26,8 +26,8 @@ G_DECLARE_FINAL_TYPE (BjbPagedQueryModel, bjb_paged_query_model, BJB, PAGED_QUER
  * next page a moment later; items-changed replaces the placeholders when it arrives. While
  * more rows exist, one page of placeholders follows the loaded rows so the view can scroll.
  *
- * The query's "changed" starts over from the first page: at once after a quiet spell, or
- * "debounce" ms after the last change while they keep coming (typing); a newer query cancels
+ * The query's "changed" starts over from the first page: at once while no first page is on
+ * its way, else "debounce" ms after the last change (typing); a newer query cancels
  * the stale one in flight. A new first page reuses the row objects in place, so a view keeps
  * its row widgets and only their labels change.
  *
