@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BjbShownRows, bjb_shown_rows, BJB, SHOWN_ROWS, GObject)
 
 /*
- * BjbShownRows: the first rows of a BjbPagedQueryModel, as many as the view's scrolled
- * window has room for plus half a screen, growing as the user scrolls down. Declared in a
- * page's .ui between the paged model and the selection ("model", "scroller", "initial").
+ * BjbShownRows: the first rows of a BjbPagedQueryModel, "initial" of them or as many as the
+ * view's scrolled window has room for plus a quarter screen, growing as the user scrolls
+ * down. Declared in a page's .ui between the paged model and the selection ("model",
+ * "scroller", "initial").
  *
  * Why: GTK 4.8's GtkListView (under every GtkColumnView) builds, binds and measures a row
  * widget for up to 200 rows after the top one, whatever its height, and asks the model for
