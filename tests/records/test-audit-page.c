@@ -14,7 +14,9 @@
 /* The admin's audit page (issue 10 #6) in the real admin window, signed in as t_admin:
  * a price change made in the test shows as "price: Rp 95.000 → Rp 99.500" with who made it;
  * each filter (table, login, row, dates) narrows the list to what it says; a range ending
- * before it starts is refused with its sentence and the list stays as it was. */
+ * before it starts is refused with its sentence and the list stays as it was. Over 300
+ * entries the view holds a screen of rows and one page is loaded until the user scrolls;
+ * scrolling down shows more and loads the next page. */
 
 static const char seed_sql[] =
   "INSERT INTO bjb.category (name) VALUES ('Paving');"
@@ -197,6 +199,87 @@ test_audit (void)
   bjb_ui_test_sign_out ();
 }
 
+/* 300 settings changes by t_cs, newest last, as the bench fills them (triggers off). */
+static const char many_sql[] =
+  "SET session_replication_role = replica;"
+  "INSERT INTO bjb.audit_log (at, actor, table_name, row_key, action, old, new)"
+  " SELECT now() - ((300 - g) || ' seconds')::interval, 't_cs', 'setting', g::text, 'UPDATE',"
+  "        jsonb_build_object('value', g), jsonb_build_object('value', g + 1)"
+  " FROM generate_series(1, 300) g;"
+  "SET session_replication_role = DEFAULT";
+
+typedef struct
+{
+  GListModel *shown;
+  BjbPagedQueryModel *model;
+  GtkAdjustment *adjustment;
+  guint shown_before;
+  guint loaded_before;
+} Scroll;
+
+static gboolean
+model_settled (gpointer data)
+{
+  return !bjb_paged_query_model_get_loading (data) &&
+         bjb_paged_query_model_get_n_loaded (data) > 0;
+}
+
+/* Down to the end of what is shown, again on every call, until the view shows more rows
+ * and the next page came. */
+static gboolean
+scrolled_for_more (gpointer data)
+{
+  Scroll *s = data;
+
+  gtk_adjustment_set_value (s->adjustment, gtk_adjustment_get_upper (s->adjustment) -
+                                           gtk_adjustment_get_page_size (s->adjustment));
+  return g_list_model_get_n_items (s->shown) > s->shown_before &&
+         bjb_paged_query_model_get_n_loaded (s->model) > s->loaded_before;
+}
+
+static void
+test_shown_rows (void)
+{
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkColumnView *view;
+  Scroll s = { 0 };
+  gint64 until;
+
+  bjb_ui_test_sql (many_sql);
+  window = records_test_open ("audit");
+  page = records_test_page (window, "audit");
+  s.model = records_test_child (page, BJB_TYPE_AUDIT_PAGE, "list_model");
+  view = records_test_child (page, BJB_TYPE_AUDIT_PAGE, "view");
+  s.shown = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (view)));
+  s.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  bjb_paged_query_model_refresh (s.model);
+  bjb_ui_test_assert_wait (model_settled, s.model, 20000);
+
+  /* A while of frames: before, every row the view asked for past the loaded ones fetched
+   * the next page, until 240 of the 300 were loaded with nobody scrolling. */
+  until = g_get_monotonic_time () + 700 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    bjb_ui_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (bjb_paged_query_model_get_n_loaded (s.model), ==, 40);
+  s.shown_before = g_list_model_get_n_items (s.shown);
+  s.loaded_before = bjb_paged_query_model_get_n_loaded (s.model);
+  g_assert_cmpuint (s.shown_before, <=, s.loaded_before);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (s.adjustment), >,
+                     gtk_adjustment_get_page_size (s.adjustment));
+
+  /* Scrolling down shows more rows, and past the loaded ones the next page comes. */
+  bjb_ui_test_assert_wait (scrolled_for_more, &s, 20000);
+  records_test_screenshot (window, "audit-scrolled");
+
+  /* New filters start again from a screen of rows at the top. */
+  gtk_drop_down_set_selected (records_test_child (page, BJB_TYPE_AUDIT_PAGE, "table_dropdown"), 5);
+  records_test_wait_rows (s.model, 40, table_is, "setting");
+  g_assert_cmpuint (g_list_model_get_n_items (s.shown), <=, s.shown_before);
+
+  bjb_ui_test_sign_out ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +289,7 @@ main (int   argc,
   if (!bjb_ui_test_init (&argc, &argv, "audit-page"))
     return 0;
   g_test_add_func ("/audit-page/filters", test_audit);
+  g_test_add_func ("/audit-page/shown-rows", test_shown_rows);
   status = g_test_run ();
   bjb_ui_test_finish ();
   return status;
