@@ -5,8 +5,8 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "bench-cpu.h"
 #include "bjb-products-page.h"
 #include "bjb-stock-movement.h"
 #include "bjb-stock-page.h"
@@ -126,17 +126,6 @@ since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* This process's user + system time in ms, every thread (GL rendering included). */
-static double
-cpu_now (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 /* The CPU medians, printed after each figure's line. */
 static void
 report_cpu (const char *label,
@@ -157,7 +146,7 @@ measure_baseline (void)
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu = cpu_now ();
+      double cpu = bench_cpu_now ();
       g_autoptr(GError) error = NULL;
       g_autoptr(BjbResult) result = db_test_query (connection, "SELECT 1 AS one", 0, NULL, &error);
       double t;
@@ -166,7 +155,7 @@ measure_baseline (void)
       wait_frame ();
       t = since (start);
       g_array_append_val (ms, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (cpu_ms, t);
     }
   median = report ("baseline", ms, 0);
@@ -194,7 +183,7 @@ measure_products (double baseline)
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu = cpu_now ();
+      double cpu = bench_cpu_now ();
       double t;
 
       page = g_object_new (BJB_TYPE_PRODUCTS_PAGE, NULL);
@@ -205,7 +194,7 @@ measure_products (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (open, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (open_cpu, t);
     }
   report ("products open", open, baseline);
@@ -229,7 +218,7 @@ measure_products (double baseline)
             g_main_context_iteration (NULL, FALSE);
         }
       start = g_get_monotonic_time ();
-      cpu = cpu_now ();
+      cpu = bench_cpu_now ();
       gtk_editable_set_text (bjb_products_page_get_search_entry (page), keys[i % G_N_ELEMENTS (keys)]);
       /* The query starts at once or after the model's debounce; then its rows. */
       while (!bjb_paged_query_model_get_loading (model) && since (start) < 1000)
@@ -240,7 +229,7 @@ measure_products (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (paused ? paused_key : key, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (paused ? paused_cpu : key_cpu, t);
     }
   report ("products key (model)", key_model, baseline);
@@ -267,7 +256,7 @@ measure_stock (double baseline)
   for (int i = 0; i < REPEATS; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu = cpu_now ();
+      double cpu = bench_cpu_now ();
       double t;
 
       page = g_object_new (BJB_TYPE_STOCK_PAGE, NULL);
@@ -278,7 +267,7 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (open, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (open_cpu, t);
     }
   report ("stock open", open, baseline);
@@ -296,7 +285,7 @@ measure_stock (double baseline)
 
       g_object_get (product, "id", &id, NULL);
       start = g_get_monotonic_time ();
-      cpu = cpu_now ();
+      cpu = bench_cpu_now ();
       gtk_widget_activate_action (GTK_WIDGET (page), "stock.open", "x", id);
       while (!bjb_paged_query_model_get_loading (movements) && since (start) < 1000)
         g_main_context_iteration (NULL, TRUE);
@@ -304,13 +293,13 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (ledger, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (ledger_cpu, t);
 
       /* Scrolling past the loaded rows asks for the next keyset page. */
       loaded = bjb_paged_query_model_get_n_loaded (movements);
       start = g_get_monotonic_time ();
-      cpu = cpu_now ();
+      cpu = bench_cpu_now ();
       g_clear_object (&product);
       product = g_list_model_get_item (G_LIST_MODEL (movements), loaded);
       while (bjb_paged_query_model_get_n_loaded (movements) == loaded && since (start) < 60000)
@@ -318,7 +307,7 @@ measure_stock (double baseline)
       wait_frame ();
       t = since (start);
       g_array_append_val (next, t);
-      t = cpu_now () - cpu;
+      t = bench_cpu_now () - cpu;
       g_array_append_val (next_cpu, t);
     }
   report ("ledger open", ledger, baseline);

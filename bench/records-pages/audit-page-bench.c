@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <sys/resource.h>
 
+#include "bench-cpu.h"
 #include "bjb-audit-page.h"
 #include "bjb-connection.h"
 #include "bjb-date-field.h"
@@ -30,18 +30,6 @@ typedef struct
   gboolean saw_loading;
   gboolean painted;
 } Wait;
-
-/* CPU time of this process in ms: on 2 cores shared by many, wall time mostly measures the
- * queue for a core; this is the client's own work. */
-static double
-cpu_now (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
 
 static gboolean
 iterate_until (gboolean (*done) (gpointer),
@@ -114,7 +102,7 @@ wait_rows (GtkWidget *window,
   gtk_widget_queue_draw (window);
   iterate_until (painted, wait, 5000);
   g_signal_handler_disconnect (clock, handler);
-  wait->cpu_ms = cpu_now () - cpu_start;
+  wait->cpu_ms = bench_cpu_now () - cpu_start;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -215,7 +203,7 @@ main (int   argc,
       wait.model = child (page, "list_model");
       g_signal_connect (wait.model, "notify::loading", G_CALLBACK (on_loading), &wait);
       start = g_get_monotonic_time ();
-      cpu = cpu_now ();
+      cpu = bench_cpu_now ();
       bjb_records_query_set_connection (child (page, "query"), connection);
       ms = wait_rows (window, &wait, start, cpu);
       g_signal_handlers_disconnect_by_data (wait.model, &wait);
@@ -244,7 +232,7 @@ main (int   argc,
       quiet (300);
       g_signal_connect (wait.model, "notify::loading", G_CALLBACK (on_loading), &wait);
       start = g_get_monotonic_time ();
-      cpu = cpu_now ();
+      cpu = bench_cpu_now ();
       /* One change each, as a click or a typed login makes it. */
       switch (i % 6)
         {
