@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-filter-query"
+
+#include "config.h"
+
+#include "bjb-filter-query.h"
+
+typedef struct
+{
+  BjbConnection *connection;
+} BjbFilterQueryPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BjbFilterQuery, bjb_filter_query, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where a subclass's filter lives: G_STRUCT_OFFSET + 1 (0 is "none"), on its pspec. */
+static GQuark
+filter_offset_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("bjb-filter-query-offset");
+  return quark;
+}
+
+static gpointer
+filter_field (GObject    *object,
+              GParamSpec *pspec)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, filter_offset_quark ()));
+
+  g_assert (offset > 0);
+  return (guint8 *) object + offset - 1;
+}
+
+static void
+get_filter_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  gpointer field = filter_field (object, pspec);
+
+  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, *(char **) field);
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) field);
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (value, *(int *) field);
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, *(gint64 *) field);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_filter_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  gpointer field = filter_field (object, pspec);
+  gboolean changed = FALSE;
+
+  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+    {
+    case G_TYPE_STRING:
+      changed = bjb_paged_query_set_string ((char **) field,
+                                            g_value_get_string (value)
+                                            ?: G_PARAM_SPEC_STRING (pspec)->default_value);
+      break;
+    case G_TYPE_BOOLEAN:
+      changed = *(gboolean *) field != g_value_get_boolean (value);
+      *(gboolean *) field = g_value_get_boolean (value);
+      break;
+    case G_TYPE_INT:
+      changed = *(int *) field != g_value_get_int (value);
+      *(int *) field = g_value_get_int (value);
+      break;
+    case G_TYPE_INT64:
+      changed = *(gint64 *) field != g_value_get_int64 (value);
+      *(gint64 *) field = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+void
+bjb_filter_query_class_add (gpointer    klass,
+                            gsize       offset,
+                            GParamSpec *pspec)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (object_class, &n_pspecs);
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  guint prop_id = 1;
+
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (klass), BJB_TYPE_FILTER_QUERY));
+  g_return_if_fail (type == G_TYPE_STRING || type == G_TYPE_BOOLEAN || type == G_TYPE_INT ||
+                    type == G_TYPE_INT64);
+
+  /* The class's own properties so far are its filters, ids 1 … n. */
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->owner_type == G_TYPE_FROM_CLASS (klass))
+      prop_id++;
+
+  object_class->get_property = get_filter_property;
+  object_class->set_property = set_filter_property;
+  g_param_spec_set_qdata (pspec, filter_offset_quark (), GSIZE_TO_POINTER (offset + 1));
+  g_object_class_install_property (object_class, prop_id, pspec);
+}
+
+/* "changed" once per g_object_set (); bjb_paged_query_dispatch_properties_changed would
+ * chain to the concrete class's parent, which is this class. */
+static void
+bjb_filter_query_dispatch_properties_changed (GObject     *object,
+                                              guint        n_pspecs,
+                                              GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (bjb_filter_query_parent_class)->dispatch_properties_changed (object, n_pspecs,
+                                                                                pspecs);
+  if (n_pspecs > 0)
+    bjb_paged_query_changed (BJB_PAGED_QUERY (object));
+}
+
+static void
+bjb_filter_query_dispose (GObject *object)
+{
+  BjbFilterQueryPrivate *priv = bjb_filter_query_get_instance_private (BJB_FILTER_QUERY (object));
+
+  g_clear_object (&priv->connection);
+
+  G_OBJECT_CLASS (bjb_filter_query_parent_class)->dispose (object);
+}
+
+static void
+bjb_filter_query_finalize (GObject *object)
+{
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs =
+    g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    if (G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) == G_TYPE_STRING &&
+        g_param_spec_get_qdata (pspecs[i], filter_offset_quark ()) != NULL)
+      g_clear_pointer ((char **) filter_field (object, pspecs[i]), g_free);
+
+  G_OBJECT_CLASS (bjb_filter_query_parent_class)->finalize (object);
+}
+
+static void
+bjb_filter_query_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BjbFilterQuery *self = BJB_FILTER_QUERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, bjb_filter_query_get_connection (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_filter_query_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BjbFilterQueryPrivate *priv = bjb_filter_query_get_instance_private (BJB_FILTER_QUERY (object));
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      if (g_set_object (&priv->connection, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bjb_filter_query_class_init (BjbFilterQueryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispatch_properties_changed = bjb_filter_query_dispatch_properties_changed;
+  object_class->dispose = bjb_filter_query_dispose;
+  object_class->finalize = bjb_filter_query_finalize;
+  object_class->get_property = bjb_filter_query_get_property;
+  object_class->set_property = bjb_filter_query_set_property;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
+                         BJB_FILTER_QUERY_PARAM_FLAGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bjb_filter_query_init (BjbFilterQuery *self)
+{
+}
+
+BjbConnection *
+bjb_filter_query_get_connection (BjbFilterQuery *self)
+{
+  BjbFilterQueryPrivate *priv = bjb_filter_query_get_instance_private (self);
+
+  g_return_val_if_fail (BJB_IS_FILTER_QUERY (self), NULL);
+  return priv->connection;
+}
+
+void
+bjb_filter_query_set_connection (BjbFilterQuery *self,
+                                 BjbConnection  *connection)
+{
+  g_return_if_fail (BJB_IS_FILTER_QUERY (self));
+  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
+  g_object_set (self, "connection", connection, NULL);
+}
+
+gboolean
+bjb_filter_query_can_fetch (BjbPagedQuery *query)
+{
+  return bjb_filter_query_get_connection (BJB_FILTER_QUERY (query)) != NULL;
+}
