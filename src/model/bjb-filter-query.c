@@ -31,6 +31,17 @@ filter_offset_quark (void)
   return quark;
 }
 
+/* Filters added with bjb_filter_query_class_add_text(): "" is stored as NULL. */
+static GQuark
+filter_empty_is_null_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("bjb-filter-query-empty-is-null");
+  return quark;
+}
+
 static gpointer
 filter_field (GObject    *object,
               GParamSpec *pspec)
@@ -60,6 +71,9 @@ get_filter_property (GObject    *object,
     case G_TYPE_INT:
       g_value_set_int (value, *(int *) field);
       break;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, *(guint *) field);
+      break;
     case G_TYPE_INT64:
       g_value_set_int64 (value, *(gint64 *) field);
       break;
@@ -80,9 +94,15 @@ set_filter_property (GObject      *object,
   switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
     {
     case G_TYPE_STRING:
-      changed = bjb_paged_query_set_string ((char **) field,
-                                            g_value_get_string (value)
-                                            ?: G_PARAM_SPEC_STRING (pspec)->default_value);
+      {
+        const char *text = g_value_get_string (value);
+
+        if (text != NULL && *text == '\0' &&
+            g_param_spec_get_qdata (pspec, filter_empty_is_null_quark ()) != NULL)
+          text = NULL;
+        changed = bjb_paged_query_set_string ((char **) field,
+                                              text ?: G_PARAM_SPEC_STRING (pspec)->default_value);
+      }
       break;
     case G_TYPE_BOOLEAN:
       changed = *(gboolean *) field != g_value_get_boolean (value);
@@ -91,6 +111,10 @@ set_filter_property (GObject      *object,
     case G_TYPE_INT:
       changed = *(int *) field != g_value_get_int (value);
       *(int *) field = g_value_get_int (value);
+      break;
+    case G_TYPE_UINT:
+      changed = *(guint *) field != g_value_get_uint (value);
+      *(guint *) field = g_value_get_uint (value);
       break;
     case G_TYPE_INT64:
       changed = *(gint64 *) field != g_value_get_int64 (value);
@@ -118,7 +142,7 @@ bjb_filter_query_class_add (gpointer    klass,
 
   g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (klass), BJB_TYPE_FILTER_QUERY));
   g_return_if_fail (type == G_TYPE_STRING || type == G_TYPE_BOOLEAN || type == G_TYPE_INT ||
-                    type == G_TYPE_INT64);
+                    type == G_TYPE_UINT || type == G_TYPE_INT64);
 
   /* The class's own properties so far are its filters, ids 1 … n. */
   for (guint i = 0; i < n_pspecs; i++)
@@ -133,6 +157,17 @@ bjb_filter_query_class_add (gpointer    klass,
 
 /* "changed" once per g_object_set (); bjb_paged_query_dispatch_properties_changed would
  * chain to the concrete class's parent, which is this class. */
+void
+bjb_filter_query_class_add_text (gpointer    klass,
+                                 gsize       offset,
+                                 const char *name)
+{
+  GParamSpec *pspec = g_param_spec_string (name, NULL, NULL, NULL, BJB_FILTER_QUERY_PARAM_FLAGS);
+
+  g_param_spec_set_qdata (pspec, filter_empty_is_null_quark (), GINT_TO_POINTER (TRUE));
+  bjb_filter_query_class_add (klass, offset, pspec);
+}
+
 static void
 bjb_filter_query_dispatch_properties_changed (GObject     *object,
                                               guint        n_pspecs,

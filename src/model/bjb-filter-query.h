@@ -26,7 +26,7 @@ G_DECLARE_DERIVABLE_TYPE (BjbFilterQuery, bjb_filter_query, BJB, FILTER_QUERY, G
  *                                                    BJB_FILTER_QUERY_PARAM_FLAGS));
  *
  * A filter is a string (char *; setting NULL gives the property's default), a gboolean,
- * an int or a gint64; it notifies only when its value changes.
+ * an int, a guint or a gint64; it notifies only when its value changes.
  */
 struct _BjbFilterQueryClass
 {
@@ -43,6 +43,12 @@ struct _BjbFilterQueryClass
 void           bjb_filter_query_class_add      (gpointer        klass,
                                                 gsize           offset,
                                                 GParamSpec     *pspec);
+
+/* A string filter (default NULL) for which "" and NULL both mean "any": it keeps one value
+ * for it, so neither is a change after the other. */
+void           bjb_filter_query_class_add_text (gpointer        klass,
+                                                gsize           offset,
+                                                const char     *name);
 
 /* (transfer none) (nullable) */
 BjbConnection *bjb_filter_query_get_connection (BjbFilterQuery *self);
