@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-field-props.h"
 #include "bjb-filter-query.h"
 
 typedef struct
@@ -20,17 +21,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Where a subclass's filter lives: G_STRUCT_OFFSET + 1 (0 is "none"), on its pspec. */
-static GQuark
-filter_offset_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("bjb-filter-query-offset");
-  return quark;
-}
-
 /* Filters added with bjb_filter_query_class_add_text(): "" is stored as NULL. */
 static GQuark
 filter_empty_is_null_quark (void)
@@ -42,91 +32,24 @@ filter_empty_is_null_quark (void)
   return quark;
 }
 
-static gpointer
-filter_field (GObject    *object,
-              GParamSpec *pspec)
-{
-  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, filter_offset_quark ()));
-
-  g_assert (offset > 0);
-  return (guint8 *) object + offset - 1;
-}
-
-static void
-get_filter_property (GObject    *object,
-                     guint       prop_id,
-                     GValue     *value,
-                     GParamSpec *pspec)
-{
-  gpointer field = filter_field (object, pspec);
-
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
-    {
-    case G_TYPE_STRING:
-      g_value_set_string (value, *(char **) field);
-      break;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, *(gboolean *) field);
-      break;
-    case G_TYPE_INT:
-      g_value_set_int (value, *(int *) field);
-      break;
-    case G_TYPE_UINT:
-      g_value_set_uint (value, *(guint *) field);
-      break;
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, *(gint64 *) field);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 set_filter_property (GObject      *object,
                      guint         prop_id,
                      const GValue *value,
                      GParamSpec   *pspec)
 {
-  gpointer field = filter_field (object, pspec);
-  gboolean changed = FALSE;
+  const char *text;
 
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) != G_TYPE_STRING)
     {
-    case G_TYPE_STRING:
-      {
-        const char *text = g_value_get_string (value);
-
-        if (text != NULL && *text == '\0' &&
-            g_param_spec_get_qdata (pspec, filter_empty_is_null_quark ()) != NULL)
-          text = NULL;
-        changed = bjb_paged_query_set_string ((char **) field,
-                                              text ?: G_PARAM_SPEC_STRING (pspec)->default_value);
-      }
-      break;
-    case G_TYPE_BOOLEAN:
-      changed = *(gboolean *) field != g_value_get_boolean (value);
-      *(gboolean *) field = g_value_get_boolean (value);
-      break;
-    case G_TYPE_INT:
-      changed = *(int *) field != g_value_get_int (value);
-      *(int *) field = g_value_get_int (value);
-      break;
-    case G_TYPE_UINT:
-      changed = *(guint *) field != g_value_get_uint (value);
-      *(guint *) field = g_value_get_uint (value);
-      break;
-    case G_TYPE_INT64:
-      changed = *(gint64 *) field != g_value_get_int64 (value);
-      *(gint64 *) field = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      bjb_field_props_set_property (object, prop_id, value, pspec);
       return;
     }
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
+  text = g_value_get_string (value);
+  if (text != NULL && *text == '\0' &&
+      g_param_spec_get_qdata (pspec, filter_empty_is_null_quark ()) != NULL)
+    text = NULL;
+  bjb_field_props_set_string (object, pspec, text ?: G_PARAM_SPEC_STRING (pspec)->default_value);
 }
 
 void
@@ -149,10 +72,9 @@ bjb_filter_query_class_add (gpointer    klass,
     if (pspecs[i]->owner_type == G_TYPE_FROM_CLASS (klass))
       prop_id++;
 
-  object_class->get_property = get_filter_property;
+  object_class->get_property = bjb_field_props_get_property;
   object_class->set_property = set_filter_property;
-  g_param_spec_set_qdata (pspec, filter_offset_quark (), GSIZE_TO_POINTER (offset + 1));
-  g_object_class_install_property (object_class, prop_id, pspec);
+  bjb_field_props_install (object_class, prop_id, offset, pspec);
 }
 
 /* "changed" once per g_object_set (); bjb_paged_query_dispatch_properties_changed would
@@ -192,14 +114,7 @@ bjb_filter_query_dispose (GObject *object)
 static void
 bjb_filter_query_finalize (GObject *object)
 {
-  guint n_pspecs = 0;
-  g_autofree GParamSpec **pspecs =
-    g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
-    if (G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) == G_TYPE_STRING &&
-        g_param_spec_get_qdata (pspecs[i], filter_offset_quark ()) != NULL)
-      g_clear_pointer ((char **) filter_field (object, pspecs[i]), g_free);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_filter_query_parent_class)->finalize (object);
 }
