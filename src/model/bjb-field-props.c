@@ -5,34 +5,27 @@
 
 #include "bjb-field-props.h"
 
-/* A field property's offset + 1 (0 is "no field"), on its pspec. */
-static GQuark
-offset_quark (void)
+/* On a field's pspec: its offset + 1 (0 is "no field"). On a class's GType: the string and
+ * strv pspecs it installed, what bjb_field_props_clear() frees without listing every property
+ * of every row it finalizes (written in class_init only). */
+static GQuark offset_quark;
+static GQuark fields_quark;
+
+static void
+ensure_quarks (void)
 {
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("bjb-field-props-offset");
-  return quark;
-}
-
-/* The field pspecs a class installed, on its GType: what bjb_field_props_clear() frees
- * without listing every property of every row it finalizes. Written in class_init only. */
-static GQuark
-fields_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("bjb-field-props-fields");
-  return quark;
+  if (offset_quark == 0)
+    {
+      offset_quark = g_quark_from_static_string ("bjb-field-props-offset");
+      fields_quark = g_quark_from_static_string ("bjb-field-props-fields");
+    }
 }
 
 static gpointer
 field_of (gpointer    object,
           GParamSpec *pspec)
 {
-  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, offset_quark ()));
+  gsize offset = GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, offset_quark));
 
   g_assert (offset > 0);
   return (guint8 *) object + offset - 1;
@@ -54,22 +47,23 @@ bjb_field_props_install (GObjectClass *klass,
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
   g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+  ensure_quarks ();
   g_return_if_fail (type == G_TYPE_STRING || type == G_TYPE_STRV || type == G_TYPE_BOOLEAN ||
                     type == G_TYPE_INT || type == G_TYPE_UINT || type == G_TYPE_INT64 ||
                     type == G_TYPE_DOUBLE);
 
-  g_param_spec_set_qdata (pspec, offset_quark (), GSIZE_TO_POINTER (offset + 1));
+  g_param_spec_set_qdata (pspec, offset_quark, GSIZE_TO_POINTER (offset + 1));
   g_object_class_install_property (klass, prop_id, pspec);
 
   if (type == G_TYPE_STRING || type == G_TYPE_STRV)
     {
-      GPtrArray *fields = g_type_get_qdata (G_TYPE_FROM_CLASS (klass), fields_quark ());
+      GPtrArray *fields = g_type_get_qdata (G_TYPE_FROM_CLASS (klass), fields_quark);
 
       if (fields == NULL)
         {
           /* Lives as long as the type: the program. */
           fields = g_ptr_array_new ();
-          g_type_set_qdata (G_TYPE_FROM_CLASS (klass), fields_quark (), fields);
+          g_type_set_qdata (G_TYPE_FROM_CLASS (klass), fields_quark, fields);
         }
       g_ptr_array_add (fields, pspec);
     }
@@ -78,7 +72,8 @@ bjb_field_props_install (GObjectClass *klass,
 gboolean
 bjb_field_props_has_field (GParamSpec *pspec)
 {
-  return g_param_spec_get_qdata (pspec, offset_quark ()) != NULL;
+  ensure_quarks ();
+  return g_param_spec_get_qdata (pspec, offset_quark) != NULL;
 }
 
 void
@@ -218,9 +213,10 @@ bjb_field_props_set_int64 (gpointer    object,
 void
 bjb_field_props_clear (gpointer object)
 {
+  ensure_quarks ();
   for (GType type = G_OBJECT_TYPE (object); type != G_TYPE_OBJECT; type = g_type_parent (type))
     {
-      GPtrArray *fields = g_type_get_qdata (type, fields_quark ());
+      GPtrArray *fields = g_type_get_qdata (type, fields_quark);
 
       for (guint i = 0; fields != NULL && i < fields->len; i++)
         {
