@@ -101,11 +101,9 @@ bjb_order_query_fetch_finish (BjbPagedQuery  *query,
                               GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GPtrArray *rows = bjb_order_list_ops_list_finish (result, error);
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    decorate (g_ptr_array_index (rows, i), now);
-  return rows;
+  return bjb_paged_query_decorate (bjb_order_list_ops_list_finish (result, error),
+                                   (GFunc) decorate, now);
 }
 
 static void

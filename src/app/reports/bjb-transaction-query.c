@@ -60,21 +60,21 @@ bjb_transaction_query_fetch_async (BjbPagedQuery       *query,
                                      cancellable, callback, user_data);
 }
 
+static void
+decorate (BjbReportRow *row,
+          gpointer      user_data)
+{
+  g_object_set (row, "status-label",
+                bjb_order_status_label (bjb_report_row_get_text (row, "status")), NULL);
+}
+
 static GPtrArray *
 bjb_transaction_query_fetch_finish (BjbPagedQuery  *query,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  GPtrArray *rows = bjb_report_ops_transactions_finish (result, error);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      BjbReportRow *row = g_ptr_array_index (rows, i);
-
-      g_object_set (row, "status-label",
-                    bjb_order_status_label (bjb_report_row_get_text (row, "status")), NULL);
-    }
-  return rows;
+  return bjb_paged_query_decorate (bjb_report_ops_transactions_finish (result, error),
+                                   (GFunc) decorate, NULL);
 }
 
 static void
