@@ -77,8 +77,6 @@ bjb_filter_query_class_add (gpointer    klass,
   bjb_field_props_install (object_class, prop_id, offset, pspec);
 }
 
-/* "changed" once per g_object_set (); bjb_paged_query_dispatch_properties_changed would
- * chain to the concrete class's parent, which is this class. */
 void
 bjb_filter_query_class_add_text (gpointer    klass,
                                  gsize       offset,
@@ -90,6 +88,8 @@ bjb_filter_query_class_add_text (gpointer    klass,
   bjb_filter_query_class_add (klass, offset, pspec);
 }
 
+/* "changed" once per g_object_set (); bjb_paged_query_dispatch_properties_changed would
+ * chain to the concrete class's parent, which is this class. */
 static void
 bjb_filter_query_dispatch_properties_changed (GObject     *object,
                                               guint        n_pspecs,
