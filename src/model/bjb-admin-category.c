@@ -7,11 +7,11 @@
 
 #include "bjb-admin-category.h"
 #include "bjb-money.h"
-#include "bjb-row-fields.h"
+#include "bjb-field-row.h"
 
 struct _BjbAdminCategory
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64 id;
   char *name;
@@ -20,7 +20,7 @@ struct _BjbAdminCategory
   char *products_text;
 };
 
-G_DEFINE_FINAL_TYPE (BjbAdminCategory, bjb_admin_category, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbAdminCategory, bjb_admin_category, BJB_TYPE_FIELD_ROW)
 
 #define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbAdminCategory, field) }
 static const BjbRowField fields[] = {
@@ -32,37 +32,13 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-#define N_FIELDS G_N_ELEMENTS (fields)
-
-static GParamSpec *properties[N_FIELDS + 1];
-
-static void
-bjb_admin_category_finalize (GObject *object)
-{
-  bjb_row_fields_clear (object, fields, N_FIELDS);
-
-  G_OBJECT_CLASS (bjb_admin_category_parent_class)->finalize (object);
-}
-
-static void
-bjb_admin_category_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  if (!bjb_row_fields_get (object, fields, N_FIELDS, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_admin_category_class_init (BjbAdminCategoryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bjb_admin_category_finalize;
-  object_class->get_property = bjb_admin_category_get_property;
-
-  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void

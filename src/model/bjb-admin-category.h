@@ -3,12 +3,14 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_ADMIN_CATEGORY (bjb_admin_category_get_type ())
-G_DECLARE_FINAL_TYPE (BjbAdminCategory, bjb_admin_category, BJB, ADMIN_CATEGORY, GObject)
+G_DECLARE_FINAL_TYPE (BjbAdminCategory, bjb_admin_category, BJB, ADMIN_CATEGORY, BjbFieldRow)
 
 /*
  * A category as the admin edits it (a row of bjb.admin_categories): read-only "id", "name",

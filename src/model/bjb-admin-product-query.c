@@ -4,16 +4,15 @@
 #include "config.h"
 
 #include "bjb-admin-product-query.h"
-#include "bjb-paged-query.h"
+#include "bjb-filter-query.h"
 #include "bjb-product-ops.h"
 #include "bjb-result-rows.h"
 
 struct _BjbAdminProductQuery
 {
-  GObject parent_instance;
+  BjbFilterQuery parent_instance;
 
   /* Owned */
-  BjbConnection *connection;
   char *search;
   gint64 category_id;
   int active;
@@ -22,19 +21,9 @@ struct _BjbAdminProductQuery
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAdminProductQuery, bjb_admin_product_query, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAdminProductQuery, bjb_admin_product_query,
+                               BJB_TYPE_FILTER_QUERY,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  PROP_SEARCH,
-  PROP_CATEGORY_ID,
-  PROP_ACTIVE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* (transfer full): rows [start, start + limit) of the cache, as new references */
 static GPtrArray *
@@ -71,12 +60,6 @@ list_cb (GObject      *object,
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
-static gboolean
-bjb_admin_product_query_can_fetch (BjbPagedQuery *query)
-{
-  return BJB_ADMIN_PRODUCT_QUERY (query)->connection != NULL;
-}
-
 static void
 bjb_admin_product_query_fetch_async (BjbPagedQuery       *query,
                                      BjbPagedRow         *after,
@@ -94,8 +77,9 @@ bjb_admin_product_query_fetch_async (BjbPagedQuery       *query,
 
   if (after == NULL)
     {
-      bjb_product_ops_list_products_async (self->connection, self->search, self->category_id,
-                                           self->active, cancellable, list_cb,
+      bjb_product_ops_list_products_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
+                                           self->search, self->category_id, self->active,
+                                           cancellable, list_cb,
                                            g_steal_pointer (&task));
       return;
     }
@@ -120,7 +104,7 @@ bjb_admin_product_query_fetch_finish (BjbPagedQuery  *query,
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_admin_product_query_can_fetch;
+  iface->can_fetch = bjb_filter_query_can_fetch;
   iface->fetch_async = bjb_admin_product_query_fetch_async;
   iface->fetch_finish = bjb_admin_product_query_fetch_finish;
 }
@@ -132,104 +116,27 @@ bjb_admin_product_query_dispose (GObject *object)
 {
   BjbAdminProductQuery *self = (BjbAdminProductQuery *)object;
 
-  g_clear_object (&self->connection);
   g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (bjb_admin_product_query_parent_class)->dispose (object);
 }
 
-static void
-bjb_admin_product_query_finalize (GObject *object)
-{
-  BjbAdminProductQuery *self = (BjbAdminProductQuery *)object;
-
-  g_free (self->search);
-
-  G_OBJECT_CLASS (bjb_admin_product_query_parent_class)->finalize (object);
-}
-
-static void
-bjb_admin_product_query_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  BjbAdminProductQuery *self = BJB_ADMIN_PRODUCT_QUERY (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    case PROP_SEARCH:
-      g_value_set_string (value, self->search);
-      break;
-    case PROP_CATEGORY_ID:
-      g_value_set_int64 (value, self->category_id);
-      break;
-    case PROP_ACTIVE:
-      g_value_set_int (value, self->active);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_admin_product_query_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  BjbAdminProductQuery *self = BJB_ADMIN_PRODUCT_QUERY (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      changed = g_set_object (&self->connection, g_value_get_object (value));
-      break;
-    case PROP_SEARCH:
-      changed = bjb_paged_query_set_string (&self->search, g_value_get_string (value));
-      break;
-    case PROP_CATEGORY_ID:
-      changed = self->category_id != g_value_get_int64 (value);
-      self->category_id = g_value_get_int64 (value);
-      break;
-    case PROP_ACTIVE:
-      changed = self->active != g_value_get_int (value);
-      self->active = g_value_get_int (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
-}
+#define FILTER(field, pspec) \
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbAdminProductQuery, field), pspec)
 
 static void
 bjb_admin_product_query_class_init (BjbAdminProductQueryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
-  object_class->dispose = bjb_admin_product_query_dispose;
-  object_class->finalize = bjb_admin_product_query_finalize;
-  object_class->get_property = bjb_admin_product_query_get_property;
-  object_class->set_property = bjb_admin_product_query_set_property;
+  G_OBJECT_CLASS (klass)->dispose = bjb_admin_product_query_dispose;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION, rw);
-  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, rw);
-  properties[PROP_CATEGORY_ID] =
-    g_param_spec_int64 ("category-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_ACTIVE] = g_param_spec_int ("active", NULL, NULL, -1, 1, -1, rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  FILTER (search, g_param_spec_string ("search", NULL, NULL, NULL, rw));
+  FILTER (category_id, g_param_spec_int64 ("category-id", NULL, NULL, 0, G_MAXINT64, 0, rw));
+  FILTER (active, g_param_spec_int ("active", NULL, NULL, -1, 1, -1, rw));
 }
+
+#undef FILTER
 
 static void
 bjb_admin_product_query_init (BjbAdminProductQuery *self)

@@ -4,11 +4,13 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_ADMIN_PRODUCT_QUERY (bjb_admin_product_query_get_type ())
-G_DECLARE_FINAL_TYPE (BjbAdminProductQuery, bjb_admin_product_query, BJB, ADMIN_PRODUCT_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (BjbAdminProductQuery, bjb_admin_product_query, BJB, ADMIN_PRODUCT_QUERY,
+                      BjbFilterQuery)
 
 /*
  * BjbAdminProductQuery: the BjbPagedQuery of the admin's products and stock lists, over

@@ -7,12 +7,11 @@
 
 #include "bjb-admin-product.h"
 #include "bjb-money.h"
-#include "bjb-paged-query.h"
-#include "bjb-row-fields.h"
+#include "bjb-field-row.h"
 
 struct _BjbAdminProduct
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64 id;
   char *name;
@@ -32,13 +31,9 @@ struct _BjbAdminProduct
   gboolean has_photo;
   int version;
   char *edited_text;
-  gboolean placeholder;
 };
 
-static void paged_row_iface_init (BjbPagedRowInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAdminProduct, bjb_admin_product, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
+G_DEFINE_FINAL_TYPE (BjbAdminProduct, bjb_admin_product, BJB_TYPE_FIELD_ROW)
 
 #define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbAdminProduct, field) }
 static const BjbRowField fields[] = {
@@ -63,93 +58,18 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-#define N_FIELDS G_N_ELEMENTS (fields)
-#define PROP_PLACEHOLDER (N_FIELDS + 1)
-
-static GParamSpec *properties[N_FIELDS + 1];
-
-static void
-bjb_admin_product_finalize (GObject *object)
-{
-  bjb_row_fields_clear (object, fields, N_FIELDS);
-
-  G_OBJECT_CLASS (bjb_admin_product_parent_class)->finalize (object);
-}
-
-static void
-bjb_admin_product_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BjbAdminProduct *self = BJB_ADMIN_PRODUCT (object);
-
-  if (prop_id == PROP_PLACEHOLDER)
-    g_value_set_boolean (value, self->placeholder);
-  else if (!bjb_row_fields_get (self, fields, N_FIELDS, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_admin_product_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BjbAdminProduct *self = BJB_ADMIN_PRODUCT (object);
-
-  if (prop_id == PROP_PLACEHOLDER)
-    self->placeholder = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_admin_product_class_init (BjbAdminProductClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bjb_admin_product_finalize;
-  object_class->get_property = bjb_admin_product_get_property;
-  object_class->set_property = bjb_admin_product_set_property;
-
-  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
-  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void
 bjb_admin_product_init (BjbAdminProduct *self)
 {
-}
-
-/* BjbPagedRow */
-
-static gint64
-paged_get_id (BjbPagedRow *row)
-{
-  return BJB_ADMIN_PRODUCT (row)->id;
-}
-
-static gboolean
-paged_get_placeholder (BjbPagedRow *row)
-{
-  return BJB_ADMIN_PRODUCT (row)->placeholder;
-}
-
-static void
-paged_update (BjbPagedRow *row,
-              BjbPagedRow *from)
-{
-  BJB_ADMIN_PRODUCT (row)->placeholder = FALSE;
-  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), fields, N_FIELDS, properties);
-}
-
-static void
-paged_row_iface_init (BjbPagedRowInterface *iface)
-{
-  iface->get_id = paged_get_id;
-  iface->update = paged_update;
-  iface->get_placeholder = paged_get_placeholder;
 }
 
 /**
@@ -207,7 +127,7 @@ gboolean
 bjb_admin_product_get_placeholder (BjbAdminProduct *self)
 {
   g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
-  return self->placeholder;
+  return bjb_paged_row_get_placeholder (BJB_PAGED_ROW (self));
 }
 
 const char *

@@ -3,12 +3,14 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_ADMIN_PRODUCT (bjb_admin_product_get_type ())
-G_DECLARE_FINAL_TYPE (BjbAdminProduct, bjb_admin_product, BJB, ADMIN_PRODUCT, GObject)
+G_DECLARE_FINAL_TYPE (BjbAdminProduct, bjb_admin_product, BJB, ADMIN_PRODUCT, BjbFieldRow)
 
 /*
  * One product as the admin's products and stock pages show it (a row of bjb.list_products),

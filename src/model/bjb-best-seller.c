@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "bjb-best-seller.h"
+#include "bjb-field-row.h"
 #include "bjb-money.h"
 
 struct _BjbBestSeller
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64   id;            /* product id, or category id for a subtotal */
   int      rank;
@@ -26,92 +27,32 @@ struct _BjbBestSeller
   char    *share_text;
 };
 
-G_DEFINE_FINAL_TYPE (BjbBestSeller, bjb_best_seller, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbBestSeller, bjb_best_seller, BJB_TYPE_FIELD_ROW)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_RANK,
-  PROP_NAME,
-  PROP_CATEGORY,
-  PROP_UNIT,
-  PROP_QTY,
-  PROP_REVENUE,
-  PROP_SHARE,
-  PROP_IS_CATEGORY,
-  PROP_QTY_TEXT,
-  PROP_REVENUE_TEXT,
-  PROP_SHARE_TEXT,
-  N_PROPS
+#define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbBestSeller, field) }
+static const BjbRowField fields[] = {
+  F ("id", BJB_ROW_INT64, id),
+  F ("rank", BJB_ROW_INT, rank),
+  F ("name", BJB_ROW_STRING, name),
+  F ("category", BJB_ROW_STRING, category),
+  F ("unit", BJB_ROW_STRING, unit),
+  F ("qty", BJB_ROW_INT64, qty),
+  F ("revenue", BJB_ROW_INT64, revenue),
+  F ("share", BJB_ROW_DOUBLE, share),
+  F ("is-category", BJB_ROW_BOOLEAN, is_category),
+  F ("qty-text", BJB_ROW_STRING, qty_text),
+  F ("revenue-text", BJB_ROW_STRING, revenue_text),
+  F ("share-text", BJB_ROW_STRING, share_text),
 };
+#undef F
 
-static GParamSpec *properties[N_PROPS];
-
-static void
-bjb_best_seller_finalize (GObject *object)
-{
-  BjbBestSeller *self = BJB_BEST_SELLER (object);
-
-  g_free (self->name);
-  g_free (self->category);
-  g_free (self->unit);
-  g_free (self->qty_text);
-  g_free (self->revenue_text);
-  g_free (self->share_text);
-
-  G_OBJECT_CLASS (bjb_best_seller_parent_class)->finalize (object);
-}
-
-static void
-bjb_best_seller_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BjbBestSeller *self = BJB_BEST_SELLER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_RANK: g_value_set_int (value, self->rank); break;
-    case PROP_NAME: g_value_set_string (value, self->name); break;
-    case PROP_CATEGORY: g_value_set_string (value, self->category); break;
-    case PROP_UNIT: g_value_set_string (value, self->unit); break;
-    case PROP_QTY: g_value_set_int64 (value, self->qty); break;
-    case PROP_REVENUE: g_value_set_int64 (value, self->revenue); break;
-    case PROP_SHARE: g_value_set_double (value, self->share); break;
-    case PROP_IS_CATEGORY: g_value_set_boolean (value, self->is_category); break;
-    case PROP_QTY_TEXT: g_value_set_string (value, self->qty_text); break;
-    case PROP_REVENUE_TEXT: g_value_set_string (value, self->revenue_text); break;
-    case PROP_SHARE_TEXT: g_value_set_string (value, self->share_text); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_best_seller_class_init (BjbBestSellerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = bjb_best_seller_finalize;
-  object_class->get_property = bjb_best_seller_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_RANK] = g_param_spec_int ("rank", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, flags);
-  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
-  properties[PROP_QTY] = g_param_spec_int64 ("qty", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_REVENUE] = g_param_spec_int64 ("revenue", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                                                 flags);
-  properties[PROP_SHARE] = g_param_spec_double ("share", NULL, NULL, 0, 1, 0, flags);
-  properties[PROP_IS_CATEGORY] = g_param_spec_boolean ("is-category", NULL, NULL, FALSE, flags);
-  properties[PROP_QTY_TEXT] = g_param_spec_string ("qty-text", NULL, NULL, NULL, flags);
-  properties[PROP_REVENUE_TEXT] = g_param_spec_string ("revenue-text", NULL, NULL, NULL, flags);
-  properties[PROP_SHARE_TEXT] = g_param_spec_string ("share-text", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void

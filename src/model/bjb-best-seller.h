@@ -3,10 +3,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bjb-field-row.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_BEST_SELLER (bjb_best_seller_get_type ())
-G_DECLARE_FINAL_TYPE (BjbBestSeller, bjb_best_seller, BJB, BEST_SELLER, GObject)
+G_DECLARE_FINAL_TYPE (BjbBestSeller, bjb_best_seller, BJB, BEST_SELLER, BjbFieldRow)
 
 /*
  * BjbBestSeller: one row of bjb.best_sellers (a product) or of bjb.best_seller_categories

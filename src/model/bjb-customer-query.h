@@ -4,11 +4,12 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_CUSTOMER_QUERY (bjb_customer_query_get_type ())
-G_DECLARE_FINAL_TYPE (BjbCustomerQuery, bjb_customer_query, BJB, CUSTOMER_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (BjbCustomerQuery, bjb_customer_query, BJB, CUSTOMER_QUERY, BjbFilterQuery)
 
 /*
  * BjbCustomerQuery: the customer list's BjbPagedQuery (bjb_customer_ops_search_async and

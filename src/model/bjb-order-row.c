@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-field-props.h"
 #include "bjb-order-row.h"
 #include "bjb-paged-query.h"
 
@@ -59,15 +60,7 @@ bjb_order_row_finalize (GObject *object)
 {
   BjbOrderRow *self = (BjbOrderRow *) object;
 
-  g_clear_pointer (&self->number, g_free);
-  g_clear_pointer (&self->customer_name, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->status_label, g_free);
-  g_clear_pointer (&self->total_text, g_free);
-  g_clear_pointer (&self->placed_text, g_free);
-  g_clear_pointer (&self->due_text, g_free);
-  g_clear_pointer (&self->due_classes, g_strfreev);
-  g_clear_pointer (&self->courier, g_free);
+  bjb_field_props_clear (object);
   g_clear_pointer (&self->placed_key, g_free);
 
   G_OBJECT_CLASS (bjb_order_row_parent_class)->finalize (object);
@@ -79,55 +72,10 @@ bjb_order_row_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  BjbOrderRow *self = (BjbOrderRow *) object;
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-    case PROP_CUSTOMER_NAME:
-      g_value_set_string (value, self->customer_name);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case PROP_STATUS_LABEL:
-      g_value_set_string (value, self->status_label);
-      break;
-    case PROP_TOTAL:
-      g_value_set_int64 (value, self->total);
-      break;
-    case PROP_TOTAL_TEXT:
-      g_value_set_string (value, self->total_text);
-      break;
-    case PROP_PLACED_AT:
-      g_value_set_int64 (value, self->placed_at);
-      break;
-    case PROP_PLACED_TEXT:
-      g_value_set_string (value, self->placed_text);
-      break;
-    case PROP_DUE_AT:
-      g_value_set_int64 (value, self->due_at);
-      break;
-    case PROP_DUE_TEXT:
-      g_value_set_string (value, self->due_text);
-      break;
-    case PROP_DUE_CLASSES:
-      g_value_set_boxed (value, self->due_classes);
-      break;
-    case PROP_COURIER:
-      g_value_set_string (value, self->courier);
-      break;
-    case PROP_PLACEHOLDER:
-      g_value_set_boolean (value, self->placeholder);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_PLACEHOLDER)
+    g_value_set_boolean (value, BJB_ORDER_ROW (object)->placeholder);
+  else
+    bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -136,109 +84,54 @@ bjb_order_row_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  BjbOrderRow *self = (BjbOrderRow *) object;
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      bjb_order_row_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_NUMBER:
-      bjb_order_row_set_number (self, g_value_get_string (value));
-      break;
-    case PROP_CUSTOMER_NAME:
-      bjb_order_row_set_customer_name (self, g_value_get_string (value));
-      break;
-    case PROP_STATUS:
-      bjb_order_row_set_status (self, g_value_get_string (value));
-      break;
-    case PROP_STATUS_LABEL:
-      bjb_order_row_set_status_label (self, g_value_get_string (value));
-      break;
-    case PROP_TOTAL:
-      bjb_order_row_set_total (self, g_value_get_int64 (value));
-      break;
-    case PROP_TOTAL_TEXT:
-      bjb_order_row_set_total_text (self, g_value_get_string (value));
-      break;
-    case PROP_PLACED_AT:
-      bjb_order_row_set_placed_at (self, g_value_get_int64 (value));
-      break;
-    case PROP_PLACED_TEXT:
-      bjb_order_row_set_placed_text (self, g_value_get_string (value));
-      break;
-    case PROP_DUE_AT:
-      bjb_order_row_set_due_at (self, g_value_get_int64 (value));
-      break;
-    case PROP_DUE_TEXT:
-      bjb_order_row_set_due_text (self, g_value_get_string (value));
-      break;
-    case PROP_DUE_CLASSES:
-      bjb_order_row_set_due_classes (self, g_value_get_boxed (value));
-      break;
-    case PROP_COURIER:
-      bjb_order_row_set_courier (self, g_value_get_string (value));
-      break;
-    case PROP_PLACEHOLDER:
-      self->placeholder = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_PLACEHOLDER)
+    BJB_ORDER_ROW (object)->placeholder = g_value_get_boolean (value);
+  else
+    bjb_field_props_set_property (object, prop_id, value, pspec);
 }
+
+#define FIELD(prop, field, pspec) \
+  G_STMT_START { \
+    properties[prop] = pspec; \
+    bjb_field_props_install (object_class, prop, G_STRUCT_OFFSET (BjbOrderRow, field), \
+                             properties[prop]); \
+  } G_STMT_END
+#define STRING(prop, field, name) \
+  FIELD (prop, field, g_param_spec_string (name, NULL, NULL, NULL, flags))
+#define INT64(prop, field, name) \
+  FIELD (prop, field, g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags))
 
 static void
 bjb_order_row_class_init (BjbOrderRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bjb_order_row_finalize;
   object_class->get_property = bjb_order_row_get_property;
   object_class->set_property = bjb_order_row_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NUMBER] =
-    g_param_spec_string ("number", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CUSTOMER_NAME] =
-    g_param_spec_string ("customer-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS_LABEL] =
-    g_param_spec_string ("status-label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOTAL] =
-    g_param_spec_int64 ("total", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOTAL_TEXT] =
-    g_param_spec_string ("total-text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLACED_AT] =
-    g_param_spec_int64 ("placed-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLACED_TEXT] =
-    g_param_spec_string ("placed-text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DUE_AT] =
-    g_param_spec_int64 ("due-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DUE_TEXT] =
-    g_param_spec_string ("due-text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DUE_CLASSES] =
-    g_param_spec_boxed ("due-classes", NULL, NULL, G_TYPE_STRV,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURIER] =
-    g_param_spec_string ("courier", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  INT64 (PROP_ID, id, "id");
+  STRING (PROP_NUMBER, number, "number");
+  STRING (PROP_CUSTOMER_NAME, customer_name, "customer-name");
+  STRING (PROP_STATUS, status, "status");
+  STRING (PROP_STATUS_LABEL, status_label, "status-label");
+  INT64 (PROP_TOTAL, total, "total");
+  STRING (PROP_TOTAL_TEXT, total_text, "total-text");
+  INT64 (PROP_PLACED_AT, placed_at, "placed-at");
+  STRING (PROP_PLACED_TEXT, placed_text, "placed-text");
+  INT64 (PROP_DUE_AT, due_at, "due-at");
+  STRING (PROP_DUE_TEXT, due_text, "due-text");
+  FIELD (PROP_DUE_CLASSES, due_classes,
+         g_param_spec_boxed ("due-classes", NULL, NULL, G_TYPE_STRV, flags));
+  STRING (PROP_COURIER, courier, "courier");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
 }
+
+#undef INT64
+#undef STRING
+#undef FIELD
 
 /* BjbPagedRow */
 
@@ -313,10 +206,7 @@ bjb_order_row_set_id (BjbOrderRow *self,
                        gint64 value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (self->id == value)
-    return;
-  self->id = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  bjb_field_props_set_int64 (self, properties[PROP_ID], value);
 }
 
 const char *
@@ -331,11 +221,7 @@ bjb_order_row_set_number (BjbOrderRow *self,
                            const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->number, value) == 0)
-    return;
-  g_free (self->number);
-  self->number = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+  bjb_field_props_set_string (self, properties[PROP_NUMBER], value);
 }
 
 const char *
@@ -350,11 +236,7 @@ bjb_order_row_set_customer_name (BjbOrderRow *self,
                                   const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->customer_name, value) == 0)
-    return;
-  g_free (self->customer_name);
-  self->customer_name = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_NAME]);
+  bjb_field_props_set_string (self, properties[PROP_CUSTOMER_NAME], value);
 }
 
 const char *
@@ -369,11 +251,7 @@ bjb_order_row_set_status (BjbOrderRow *self,
                            const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->status, value) == 0)
-    return;
-  g_free (self->status);
-  self->status = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  bjb_field_props_set_string (self, properties[PROP_STATUS], value);
 }
 
 const char *
@@ -388,11 +266,7 @@ bjb_order_row_set_status_label (BjbOrderRow *self,
                                  const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->status_label, value) == 0)
-    return;
-  g_free (self->status_label);
-  self->status_label = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+  bjb_field_props_set_string (self, properties[PROP_STATUS_LABEL], value);
 }
 
 gint64
@@ -407,10 +281,7 @@ bjb_order_row_set_total (BjbOrderRow *self,
                           gint64 value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (self->total == value)
-    return;
-  self->total = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  bjb_field_props_set_int64 (self, properties[PROP_TOTAL], value);
 }
 
 const char *
@@ -425,11 +296,7 @@ bjb_order_row_set_total_text (BjbOrderRow *self,
                                const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->total_text, value) == 0)
-    return;
-  g_free (self->total_text);
-  self->total_text = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_TEXT]);
+  bjb_field_props_set_string (self, properties[PROP_TOTAL_TEXT], value);
 }
 
 gint64
@@ -444,10 +311,7 @@ bjb_order_row_set_placed_at (BjbOrderRow *self,
                               gint64 value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (self->placed_at == value)
-    return;
-  self->placed_at = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACED_AT]);
+  bjb_field_props_set_int64 (self, properties[PROP_PLACED_AT], value);
 }
 
 const char *
@@ -462,11 +326,7 @@ bjb_order_row_set_placed_text (BjbOrderRow *self,
                                 const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->placed_text, value) == 0)
-    return;
-  g_free (self->placed_text);
-  self->placed_text = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACED_TEXT]);
+  bjb_field_props_set_string (self, properties[PROP_PLACED_TEXT], value);
 }
 
 gint64
@@ -481,10 +341,7 @@ bjb_order_row_set_due_at (BjbOrderRow *self,
                            gint64 value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (self->due_at == value)
-    return;
-  self->due_at = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_AT]);
+  bjb_field_props_set_int64 (self, properties[PROP_DUE_AT], value);
 }
 
 const char *
@@ -499,11 +356,7 @@ bjb_order_row_set_due_text (BjbOrderRow *self,
                              const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->due_text, value) == 0)
-    return;
-  g_free (self->due_text);
-  self->due_text = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_TEXT]);
+  bjb_field_props_set_string (self, properties[PROP_DUE_TEXT], value);
 }
 
 const char * const *
@@ -518,11 +371,7 @@ bjb_order_row_set_due_classes (BjbOrderRow *self,
                                 const char * const *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (self->due_classes != NULL && value != NULL && g_strv_equal ((const char * const *) self->due_classes, value))
-    return;
-  g_strfreev (self->due_classes);
-  self->due_classes = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_CLASSES]);
+  bjb_field_props_set_strv (self, properties[PROP_DUE_CLASSES], value);
 }
 
 const char *
@@ -537,11 +386,7 @@ bjb_order_row_set_courier (BjbOrderRow *self,
                             const char *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->courier, value) == 0)
-    return;
-  g_free (self->courier);
-  self->courier = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURIER]);
+  bjb_field_props_set_string (self, properties[PROP_COURIER], value);
 }
 
 /* (nullable): placed_at as the server wrote it, for the next page's keyset */

@@ -158,3 +158,13 @@ bjb_paged_query_set_string (char       **field,
   *field = g_strdup (value);
   return TRUE;
 }
+
+GPtrArray *
+bjb_paged_query_decorate (GPtrArray *rows,
+                          GFunc      func,
+                          gpointer   user_data)
+{
+  if (rows != NULL)
+    g_ptr_array_foreach (rows, func, user_data);
+  return rows;
+}

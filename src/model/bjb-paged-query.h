@@ -111,6 +111,12 @@ void       bjb_paged_query_dispatch_properties_changed (GObject     *object,
                                                         guint        n_pspecs,
                                                         GParamSpec **pspecs);
 
+/* For implementations' fetch_finish: calls @func (row, @user_data) on each of @rows (the
+ * texts a page shows, in its language) and returns @rows (NULL stays NULL). */
+GPtrArray *bjb_paged_query_decorate     (GPtrArray           *rows,
+                                         GFunc                func,
+                                         gpointer             user_data);
+
 /* For implementations' set_property: stores a copy of @value in *@field; TRUE when it
  * differs from what was there (so the property should notify). */
 gboolean   bjb_paged_query_set_string   (char               **field,

@@ -7,11 +7,11 @@
 
 #include "bjb-money.h"
 #include "bjb-price-change.h"
-#include "bjb-row-fields.h"
+#include "bjb-field-row.h"
 
 struct _BjbPriceChange
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   char *at_text;
   gint64 old_price;
@@ -20,7 +20,7 @@ struct _BjbPriceChange
   char *actor_text;
 };
 
-G_DEFINE_FINAL_TYPE (BjbPriceChange, bjb_price_change, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbPriceChange, bjb_price_change, BJB_TYPE_FIELD_ROW)
 
 #define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbPriceChange, field) }
 static const BjbRowField fields[] = {
@@ -32,37 +32,13 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-#define N_FIELDS G_N_ELEMENTS (fields)
-
-static GParamSpec *properties[N_FIELDS + 1];
-
-static void
-bjb_price_change_finalize (GObject *object)
-{
-  bjb_row_fields_clear (object, fields, N_FIELDS);
-
-  G_OBJECT_CLASS (bjb_price_change_parent_class)->finalize (object);
-}
-
-static void
-bjb_price_change_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  if (!bjb_row_fields_get (object, fields, N_FIELDS, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_price_change_class_init (BjbPriceChangeClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bjb_price_change_finalize;
-  object_class->get_property = bjb_price_change_get_property;
-
-  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void

@@ -3,12 +3,14 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_PRICE_CHANGE (bjb_price_change_get_type ())
-G_DECLARE_FINAL_TYPE (BjbPriceChange, bjb_price_change, BJB, PRICE_CHANGE, GObject)
+G_DECLARE_FINAL_TYPE (BjbPriceChange, bjb_price_change, BJB, PRICE_CHANGE, BjbFieldRow)
 
 /*
  * One line of a product's price history (a row of bjb.price_history): read-only "at-text",

@@ -39,6 +39,9 @@ bjb_row_fields_install (GObjectClass      *klass,
         case BJB_ROW_STRV:
           pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
           break;
+        case BJB_ROW_DOUBLE:
+          pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -75,6 +78,9 @@ bjb_row_fields_get (gconstpointer      instance,
       break;
     case BJB_ROW_STRV:
       g_value_set_boxed (value, *(char ***) FIELD (instance, field));
+      break;
+    case BJB_ROW_DOUBLE:
+      g_value_set_double (value, *(double *) FIELD (instance, field));
       break;
     default:
       g_assert_not_reached ();
@@ -129,6 +135,10 @@ bjb_row_fields_update (GObject           *instance,
               g_free (*(char **) dst);
               *(char **) dst = g_strdup (*(char **) src);
             }
+          break;
+        case BJB_ROW_DOUBLE:
+          changed = *(double *) dst != *(double *) src;
+          *(double *) dst = *(double *) src;
           break;
         case BJB_ROW_STRV:
           changed = !strv_equal (*(char ***) dst, *(char ***) src);

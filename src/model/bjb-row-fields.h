@@ -24,6 +24,7 @@ typedef enum
   BJB_ROW_BOOLEAN,
   BJB_ROW_STRING,
   BJB_ROW_STRV,
+  BJB_ROW_DOUBLE,
 } BjbRowFieldType;
 
 typedef struct

@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include "bjb-money.h"
-#include "bjb-row-fields.h"
+#include "bjb-field-row.h"
 #include "bjb-stock-count.h"
 
 struct _BjbStockCount
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64 product_id;
   char *name;
@@ -21,7 +21,7 @@ struct _BjbStockCount
   gint64 counted;
 };
 
-G_DEFINE_FINAL_TYPE (BjbStockCount, bjb_stock_count, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbStockCount, bjb_stock_count, BJB_TYPE_FIELD_ROW)
 
 #define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbStockCount, field) }
 static const BjbRowField fields[] = {
@@ -60,14 +60,6 @@ update_diff (BjbStockCount *self)
 }
 
 static void
-bjb_stock_count_finalize (GObject *object)
-{
-  bjb_row_fields_clear (object, fields, N_FIELDS);
-
-  G_OBJECT_CLASS (bjb_stock_count_parent_class)->finalize (object);
-}
-
-static void
 bjb_stock_count_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
@@ -100,11 +92,9 @@ bjb_stock_count_class_init (BjbStockCountClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bjb_stock_count_finalize;
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, N_FIELDS, properties);
   object_class->get_property = bjb_stock_count_get_property;
   object_class->set_property = bjb_stock_count_set_property;
-
-  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
   g_assert (g_str_equal (properties[PROP_DIFF_TEXT]->name, "diff-text"));
   g_assert (g_str_equal (properties[PROP_DIFF_CLASSES]->name, "diff-classes"));
   properties[PROP_COUNTED] =

@@ -3,10 +3,12 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_STOCK_COUNT (bjb_stock_count_get_type ())
-G_DECLARE_FINAL_TYPE (BjbStockCount, bjb_stock_count, BJB, STOCK_COUNT, GObject)
+G_DECLARE_FINAL_TYPE (BjbStockCount, bjb_stock_count, BJB, STOCK_COUNT, BjbFieldRow)
 
 /*
  * One product of a stocktake: what the books say ("stock") and what was counted

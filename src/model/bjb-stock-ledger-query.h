@@ -4,11 +4,13 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_STOCK_LEDGER_QUERY (bjb_stock_ledger_query_get_type ())
-G_DECLARE_FINAL_TYPE (BjbStockLedgerQuery, bjb_stock_ledger_query, BJB, STOCK_LEDGER_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (BjbStockLedgerQuery, bjb_stock_ledger_query, BJB, STOCK_LEDGER_QUERY,
+                      BjbFilterQuery)
 
 /*
  * BjbStockLedgerQuery: the BjbPagedQuery of the stock page's ledger, over bjb.stock_ledger,

@@ -6,13 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "bjb-money.h"
-#include "bjb-paged-query.h"
-#include "bjb-row-fields.h"
+#include "bjb-field-row.h"
 #include "bjb-stock-movement.h"
 
 struct _BjbStockMovement
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64 id;
   char *at_text;
@@ -27,13 +26,9 @@ struct _BjbStockMovement
   char *order_number;
   char *note;
   char *actor_text;
-  gboolean placeholder;
 };
 
-static void paged_row_iface_init (BjbPagedRowInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStockMovement, bjb_stock_movement, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
+G_DEFINE_FINAL_TYPE (BjbStockMovement, bjb_stock_movement, BJB_TYPE_FIELD_ROW)
 
 #define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbStockMovement, field) }
 static const BjbRowField fields[] = {
@@ -53,93 +48,18 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-#define N_FIELDS G_N_ELEMENTS (fields)
-#define PROP_PLACEHOLDER (N_FIELDS + 1)
-
-static GParamSpec *properties[N_FIELDS + 1];
-
-static void
-bjb_stock_movement_finalize (GObject *object)
-{
-  bjb_row_fields_clear (object, fields, N_FIELDS);
-
-  G_OBJECT_CLASS (bjb_stock_movement_parent_class)->finalize (object);
-}
-
-static void
-bjb_stock_movement_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbStockMovement *self = BJB_STOCK_MOVEMENT (object);
-
-  if (prop_id == PROP_PLACEHOLDER)
-    g_value_set_boolean (value, self->placeholder);
-  else if (!bjb_row_fields_get (self, fields, N_FIELDS, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_stock_movement_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbStockMovement *self = BJB_STOCK_MOVEMENT (object);
-
-  if (prop_id == PROP_PLACEHOLDER)
-    self->placeholder = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_stock_movement_class_init (BjbStockMovementClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bjb_stock_movement_finalize;
-  object_class->get_property = bjb_stock_movement_get_property;
-  object_class->set_property = bjb_stock_movement_set_property;
-
-  bjb_row_fields_install (object_class, fields, N_FIELDS, properties);
-  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void
 bjb_stock_movement_init (BjbStockMovement *self)
 {
-}
-
-/* BjbPagedRow */
-
-static gint64
-paged_get_id (BjbPagedRow *row)
-{
-  return BJB_STOCK_MOVEMENT (row)->id;
-}
-
-static gboolean
-paged_get_placeholder (BjbPagedRow *row)
-{
-  return BJB_STOCK_MOVEMENT (row)->placeholder;
-}
-
-static void
-paged_update (BjbPagedRow *row,
-              BjbPagedRow *from)
-{
-  BJB_STOCK_MOVEMENT (row)->placeholder = FALSE;
-  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), fields, N_FIELDS, properties);
-}
-
-static void
-paged_row_iface_init (BjbPagedRowInterface *iface)
-{
-  iface->get_id = paged_get_id;
-  iface->update = paged_update;
-  iface->get_placeholder = paged_get_placeholder;
 }
 
 const char *

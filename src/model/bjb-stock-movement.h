@@ -3,12 +3,14 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_STOCK_MOVEMENT (bjb_stock_movement_get_type ())
-G_DECLARE_FINAL_TYPE (BjbStockMovement, bjb_stock_movement, BJB, STOCK_MOVEMENT, GObject)
+G_DECLARE_FINAL_TYPE (BjbStockMovement, bjb_stock_movement, BJB, STOCK_MOVEMENT, BjbFieldRow)
 
 /*
  * One line of the stock ledger (a row of bjb.stock_ledger), a BjbPagedRow keyed by its id,

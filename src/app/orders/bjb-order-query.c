@@ -7,14 +7,13 @@
 #include "bjb-order-format.h"
 #include "bjb-order-list-ops.h"
 #include "bjb-order-query.h"
-#include "bjb-paged-query.h"
+#include "bjb-filter-query.h"
 
 struct _BjbOrderQuery
 {
-  GObject parent_instance;
+  BjbFilterQuery parent_instance;
 
-  /* Owned */
-  BjbConnection *connection;
+  /* Owned: the filters */
   char *status;
   char *from;
   char *to;
@@ -24,21 +23,8 @@ struct _BjbOrderQuery
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrderQuery, bjb_order_query, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  PROP_STATUS,
-  PROP_FROM,
-  PROP_TO,
-  PROP_CUSTOMER_ID,
-  PROP_NUMBER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 void
 bjb_order_query_update_due (BjbOrderRow *row,
@@ -86,12 +72,6 @@ decorate (BjbOrderRow *row,
 
 /* BjbPagedQuery */
 
-static gboolean
-bjb_order_query_can_fetch (BjbPagedQuery *query)
-{
-  return BJB_ORDER_QUERY (query)->connection != NULL;
-}
-
 static void
 bjb_order_query_fetch_async (BjbPagedQuery       *query,
                              BjbPagedRow         *after,
@@ -109,7 +89,8 @@ bjb_order_query_fetch_async (BjbPagedQuery       *query,
     .number = self->number,
   };
 
-  bjb_order_list_ops_list_async (self->connection, &filter,
+  bjb_order_list_ops_list_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
+                                 &filter,
                                  after != NULL ? BJB_ORDER_ROW (after) : NULL, limit,
                                  cancellable, callback, user_data);
 }
@@ -120,141 +101,37 @@ bjb_order_query_fetch_finish (BjbPagedQuery  *query,
                               GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GPtrArray *rows = bjb_order_list_ops_list_finish (result, error);
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    decorate (g_ptr_array_index (rows, i), now);
-  return rows;
+  return bjb_paged_query_decorate (bjb_order_list_ops_list_finish (result, error),
+                                   (GFunc) decorate, now);
 }
 
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_order_query_can_fetch;
+  iface->can_fetch = bjb_filter_query_can_fetch;
   iface->fetch_async = bjb_order_query_fetch_async;
   iface->fetch_finish = bjb_order_query_fetch_finish;
 }
 
 /* GObject */
 
-static void
-bjb_order_query_dispose (GObject *object)
-{
-  BjbOrderQuery *self = (BjbOrderQuery *)object;
-
-  g_clear_object (&self->connection);
-
-  G_OBJECT_CLASS (bjb_order_query_parent_class)->dispose (object);
-}
-
-static void
-bjb_order_query_finalize (GObject *object)
-{
-  BjbOrderQuery *self = (BjbOrderQuery *)object;
-
-  g_free (self->status);
-  g_free (self->from);
-  g_free (self->to);
-  g_free (self->number);
-
-  G_OBJECT_CLASS (bjb_order_query_parent_class)->finalize (object);
-}
-
-static void
-bjb_order_query_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BjbOrderQuery *self = BJB_ORDER_QUERY (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case PROP_FROM:
-      g_value_set_string (value, self->from);
-      break;
-    case PROP_TO:
-      g_value_set_string (value, self->to);
-      break;
-    case PROP_CUSTOMER_ID:
-      g_value_set_int64 (value, self->customer_id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_order_query_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BjbOrderQuery *self = BJB_ORDER_QUERY (object);
-  gboolean changed = FALSE;
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      changed = g_set_object (&self->connection, g_value_get_object (value));
-      break;
-    case PROP_STATUS:
-      changed = bjb_paged_query_set_string (&self->status, g_value_get_string (value));
-      break;
-    case PROP_FROM:
-      changed = bjb_paged_query_set_string (&self->from, g_value_get_string (value));
-      break;
-    case PROP_TO:
-      changed = bjb_paged_query_set_string (&self->to, g_value_get_string (value));
-      break;
-    case PROP_CUSTOMER_ID:
-      changed = self->customer_id != g_value_get_int64 (value);
-      self->customer_id = g_value_get_int64 (value);
-      break;
-    case PROP_NUMBER:
-      changed = bjb_paged_query_set_string (&self->number, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
-}
+#define FILTER(field, pspec) \
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbOrderQuery, field), pspec)
 
 static void
 bjb_order_query_class_init (BjbOrderQueryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
-  object_class->dispose = bjb_order_query_dispose;
-  object_class->finalize = bjb_order_query_finalize;
-  object_class->get_property = bjb_order_query_get_property;
-  object_class->set_property = bjb_order_query_set_property;
-
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION, rw);
-  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, rw);
-  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, rw);
-  properties[PROP_TO] = g_param_spec_string ("to", NULL, NULL, NULL, rw);
-  properties[PROP_CUSTOMER_ID] =
-    g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw);
-  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
+  FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
+  FILTER (to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
+  FILTER (customer_id, g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw));
+  FILTER (number, g_param_spec_string ("number", NULL, NULL, NULL, rw));
 }
+
+#undef FILTER
 
 static void
 bjb_order_query_init (BjbOrderQuery *self)
@@ -278,6 +155,5 @@ bjb_order_query_set_connection (BjbOrderQuery *self,
                                 BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_ORDER_QUERY (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
-  g_object_set (self, "connection", connection, NULL);
+  bjb_filter_query_set_connection (BJB_FILTER_QUERY (self), connection);
 }

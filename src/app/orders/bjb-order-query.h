@@ -4,12 +4,13 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 #include "bjb-order-row.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_ORDER_QUERY (bjb_order_query_get_type ())
-G_DECLARE_FINAL_TYPE (BjbOrderQuery, bjb_order_query, BJB, ORDER_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (BjbOrderQuery, bjb_order_query, BJB, ORDER_QUERY, BjbFilterQuery)
 
 /*
  * BjbOrderQuery: the orders page's BjbPagedQuery over bjb_order_list_ops_list_async, newest

@@ -578,8 +578,7 @@ bjb_discount_form_get_error (BjbDiscountForm *self,
   g_return_val_if_fail (BJB_IS_DISCOUNT_FORM (self), NULL);
   i = field_index (field);
   if (i < 0)
-    return gtk_widget_get_visible (GTK_WIDGET (self->form_error))
-           ? gtk_label_get_text (self->form_error) : NULL;
+    return bjb_people_shown_error (GTK_WIDGET (self->form_error), self->form_error);
   return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
 }
 

@@ -50,14 +50,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_error (BjbDiscountsPage *self,
-            const char       *text)
-{
-  gtk_label_set_text (self->error_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
-}
-
 static BjbDiscountRule *
 selected (BjbDiscountsPage *self)
 {
@@ -86,7 +78,7 @@ selection_changed_cb (BjbDiscountsPage *self)
     return;
   /* Another rule picked: it opens in the form (a refresh keeps the form as typed). */
   self->selected_id = bjb_discount_rule_get_id (rule);
-  show_error (self, NULL);
+  bjb_people_show_label (self->error_label, NULL);
   bjb_discount_form_load (self->form, rule);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
@@ -111,7 +103,7 @@ list_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The discount rules could not be read: %s"), sentence);
 
       g_debug ("list_discount_rules: %s", error->message);
-      show_error (self, text);
+      bjb_people_show_label (self->error_label, text);
       update_actions (self);
       return;
     }
@@ -162,7 +154,7 @@ set_active_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
 
       g_debug ("set_discount_rule_active: %s", error->message);
-      show_error (self, text);
+      bjb_people_show_label (self->error_label, text);
     }
   /* Either way the list shows the rule as it is now, and the form its new version (or a
    * save from it would be refused as stale). */
@@ -181,7 +173,7 @@ toggle_active_action (GtkWidget  *widget,
 
   if (rule == NULL || self->connection == NULL || self->busy > 0)
     return;
-  show_error (self, NULL);
+  bjb_people_show_label (self->error_label, NULL);
   self->busy++;
   update_actions (self);
   bjb_discount_ops_set_active_async (self->connection, bjb_discount_rule_get_id (rule),
@@ -401,30 +393,15 @@ gboolean
 bjb_discounts_page_select (BjbDiscountsPage *self,
                            const char       *name)
 {
-  guint n;
-
   g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), FALSE);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BjbDiscountRule) rule = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (g_strcmp0 (bjb_discount_rule_get_name (rule), name) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return bjb_people_select (self->selection, "name", name);
 }
 
 const char *
 bjb_discounts_page_get_error (BjbDiscountsPage *self)
 {
   g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
+  return bjb_people_shown_error (GTK_WIDGET (self->error_label), self->error_label);
 }
 
 BjbDiscountForm *

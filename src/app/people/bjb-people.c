@@ -94,3 +94,34 @@ bjb_people_shown_error (GtkWidget *row,
 {
   return gtk_widget_get_visible (row) ? gtk_label_get_text (label) : NULL;
 }
+
+void
+bjb_people_show_label (GtkLabel   *label,
+                       const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+gboolean
+bjb_people_select (GtkSingleSelection *selection,
+                   const char         *property,
+                   const char         *value)
+{
+  GListModel *items = G_LIST_MODEL (selection);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      g_autofree char *text = NULL;
+
+      g_object_get (item, property, &text, NULL);
+      if (g_strcmp0 (text, value) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

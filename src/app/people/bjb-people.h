@@ -35,5 +35,13 @@ int  bjb_people_field_index      (const char *const  *names,
 /* The sentence @row shows (@label), or NULL while it is hidden. */
 const char *bjb_people_shown_error (GtkWidget *row,
                                     GtkLabel  *label);
+/* Shows @text in @label, or hides the label for NULL. */
+void     bjb_people_show_label     (GtkLabel           *label,
+                                    const char         *text);
+/* Selects the first item of @selection whose string property @property is @value;
+ * FALSE when there is none (what the pages' tests pick an account or a rule by). */
+gboolean bjb_people_select         (GtkSingleSelection *selection,
+                                    const char         *property,
+                                    const char         *value);
 
 G_END_DECLS

@@ -57,14 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_label (GtkLabel   *label,
-            const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
 static BjbStaffMember *
 selected (BjbStaffPage *self)
 {
@@ -110,8 +102,8 @@ show_detail (BjbStaffPage   *self,
       for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
         if (g_strcmp0 (roles[i], bjb_staff_member_get_role (member)) == 0)
           adw_combo_row_set_selected (self->role_row, i);
-      show_label (self->detail_error, NULL);
-      show_label (self->detail_status, NULL);
+      bjb_people_show_label (self->detail_error, NULL);
+      bjb_people_show_label (self->detail_status, NULL);
       bjb_staff_form_start_reset (self->password_form, login,
                                   bjb_staff_member_get_display_name (member));
     }
@@ -159,10 +151,10 @@ list_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The staff list could not be read: %s"), sentence);
 
       g_debug ("list_staff: %s", error->message);
-      show_label (self->error_label, text);
+      bjb_people_show_label (self->error_label, text);
       return;
     }
-  show_label (self->error_label, NULL);
+  bjb_people_show_label (self->error_label, NULL);
   items = g_list_store_new (BJB_TYPE_STAFF_MEMBER);
   for (guint i = 0; i < staff->len; i++)
     {
@@ -209,7 +201,7 @@ change_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
 
       g_debug ("staff change: %s", error->message);
-      show_label (self->detail_error, text);
+      bjb_people_show_label (self->detail_error, text);
       return;
     }
   member = selected (self);
@@ -218,7 +210,7 @@ change_cb (GObject      *object,
       g_autofree char *text =
         g_strdup_printf (_("Changed. Any open session of %s was ended."),
                          bjb_staff_member_get_display_name (member));
-      show_label (self->detail_status, text);
+      bjb_people_show_label (self->detail_status, text);
     }
   bjb_staff_page_refresh (self);
 }
@@ -233,8 +225,8 @@ toggle_active_action (GtkWidget  *widget,
 
   if (member == NULL || self->connection == NULL || self->busy > 0)
     return;
-  show_label (self->detail_error, NULL);
-  show_label (self->detail_status, NULL);
+  bjb_people_show_label (self->detail_error, NULL);
+  bjb_people_show_label (self->detail_status, NULL);
   self->busy++;
   update_actions (self);
   bjb_staff_ops_set_active_async (self->connection, bjb_staff_member_get_login (member),
@@ -253,11 +245,11 @@ change_role_action (GtkWidget  *widget,
 
   if (member == NULL || self->connection == NULL || self->busy > 0 || role >= G_N_ELEMENTS (roles))
     return;
-  show_label (self->detail_error, NULL);
-  show_label (self->detail_status, NULL);
+  bjb_people_show_label (self->detail_error, NULL);
+  bjb_people_show_label (self->detail_status, NULL);
   if (g_strcmp0 (roles[role], bjb_staff_member_get_role (member)) == 0)
     {
-      show_label (self->detail_status, _("That is already their role."));
+      bjb_people_show_label (self->detail_status, _("That is already their role."));
       return;
     }
   self->busy++;
@@ -488,22 +480,8 @@ gboolean
 bjb_staff_page_select (BjbStaffPage *self,
                        const char   *login)
 {
-  guint n;
-
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), FALSE);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BjbStaffMember) member = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (g_strcmp0 (bjb_staff_member_get_login (member), login) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return bjb_people_select (self->selection, "login", login);
 }
 
 void
@@ -521,16 +499,14 @@ const char *
 bjb_staff_page_get_error (BjbStaffPage *self)
 {
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->detail_error))
-         ? gtk_label_get_text (self->detail_error) : NULL;
+  return bjb_people_shown_error (GTK_WIDGET (self->detail_error), self->detail_error);
 }
 
 const char *
 bjb_staff_page_get_status (BjbStaffPage *self)
 {
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->detail_status))
-         ? gtk_label_get_text (self->detail_status) : NULL;
+  return bjb_people_shown_error (GTK_WIDGET (self->detail_status), self->detail_status);
 }
 
 BjbStaffForm *

@@ -20,7 +20,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAuditQuery, bjb_audit_query, BJB_TYPE_RECORDS_
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
 
 static void
-decorate (BjbValueRow *row)
+decorate (BjbValueRow *row,
+          gpointer     user_data)
 {
   const char *name = bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTOR_NAME);
   g_autofree char *at = bjb_records_format_time (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_AT));
@@ -65,11 +66,8 @@ bjb_audit_query_fetch_finish (BjbPagedQuery  *query,
                               GAsyncResult   *result,
                               GError        **error)
 {
-  GPtrArray *rows = bjb_audit_ops_list_finish (result, error);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    decorate (g_ptr_array_index (rows, i));
-  return rows;
+  return bjb_paged_query_decorate (bjb_audit_ops_list_finish (result, error),
+                                   (GFunc) decorate, NULL);
 }
 
 static void

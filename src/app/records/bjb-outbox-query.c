@@ -20,7 +20,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOutboxQuery, bjb_outbox_query, BJB_TYPE_RECORD
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
 
 static void
-decorate (BjbValueRow *row)
+decorate (BjbValueRow *row,
+          gpointer     user_data)
 {
   g_autofree char *created =
     bjb_records_format_time (bjb_value_row_get_string (row, BJB_OUTBOX_ROW_CREATED_AT));
@@ -61,11 +62,8 @@ bjb_outbox_query_fetch_finish (BjbPagedQuery  *query,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  GPtrArray *rows = bjb_message_ops_list_finish (result, error);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    decorate (g_ptr_array_index (rows, i));
-  return rows;
+  return bjb_paged_query_decorate (bjb_message_ops_list_finish (result, error),
+                                   (GFunc) decorate, NULL);
 }
 
 static void

@@ -4,14 +4,13 @@
 #include "config.h"
 
 #include "bjb-customer-report-query.h"
-#include "bjb-paged-query.h"
+#include "bjb-filter-query.h"
 
 struct _BjbCustomerReportQuery
 {
-  GObject parent_instance;
+  BjbFilterQuery parent_instance;
 
-  /* Owned */
-  BjbConnection *connection;
+  /* Owned: the filters */
   int report;
   char *from;
   char *to;
@@ -21,20 +20,9 @@ struct _BjbCustomerReportQuery
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomerReportQuery, bjb_customer_report_query, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomerReportQuery, bjb_customer_report_query,
+                               BJB_TYPE_FILTER_QUERY,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
-
-enum {
-  PROP_0,
-  PROP_REPORT,
-  PROP_FROM,
-  PROP_TO,
-  PROP_DAYS,
-  PROP_TOP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 void
 bjb_customer_report_query_get_params (BjbCustomerReportQuery  *self,
@@ -49,12 +37,6 @@ bjb_customer_report_query_get_params (BjbCustomerReportQuery  *self,
     .days = self->days,
     .limit = self->top,
   };
-}
-
-static gboolean
-bjb_customer_report_query_can_fetch (BjbPagedQuery *query)
-{
-  return BJB_CUSTOMER_REPORT_QUERY (query)->connection != NULL;
 }
 
 static void
@@ -86,7 +68,8 @@ bjb_customer_report_query_fetch_async (BjbPagedQuery       *query,
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
-  bjb_report_ops_customers_async (self->connection, &params,
+  bjb_report_ops_customers_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
+                                  &params,
                                   after != NULL ? BJB_REPORT_ROW (after) : NULL, limit,
                                   cancellable, callback, user_data);
 }
@@ -104,7 +87,7 @@ bjb_customer_report_query_fetch_finish (BjbPagedQuery  *query,
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_customer_report_query_can_fetch;
+  iface->can_fetch = bjb_filter_query_can_fetch;
   iface->fetch_async = bjb_customer_report_query_fetch_async;
   iface->fetch_finish = bjb_customer_report_query_fetch_finish;
 }
@@ -114,120 +97,26 @@ bjb_customer_report_query_set_connection (BjbCustomerReportQuery *self,
                                           BjbConnection          *connection)
 {
   g_return_if_fail (BJB_IS_CUSTOMER_REPORT_QUERY (self));
-
-  if (g_set_object (&self->connection, connection))
-    bjb_paged_query_changed (BJB_PAGED_QUERY (self));
+  bjb_filter_query_set_connection (BJB_FILTER_QUERY (self), connection);
 }
 
-static void
-bjb_customer_report_query_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  BjbCustomerReportQuery *self = BJB_CUSTOMER_REPORT_QUERY (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT: g_value_set_int (value, self->report); break;
-    case PROP_FROM: g_value_set_string (value, self->from); break;
-    case PROP_TO: g_value_set_string (value, self->to); break;
-    case PROP_DAYS: g_value_set_int (value, self->days); break;
-    case PROP_TOP: g_value_set_uint (value, self->top); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-set_int (GObject    *object,
-         int        *field,
-         int         value,
-         GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
-bjb_customer_report_query_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  BjbCustomerReportQuery *self = BJB_CUSTOMER_REPORT_QUERY (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPORT:
-      set_int (object, &self->report, g_value_get_int (value), pspec);
-      break;
-    case PROP_FROM:
-      if (bjb_paged_query_set_string (&self->from, g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_TO:
-      if (bjb_paged_query_set_string (&self->to, g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_DAYS:
-      set_int (object, &self->days, g_value_get_int (value), pspec);
-      break;
-    case PROP_TOP:
-      set_int (object, (int *) &self->top, (int) g_value_get_uint (value), pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_customer_report_query_dispose (GObject *object)
-{
-  g_clear_object (&BJB_CUSTOMER_REPORT_QUERY (object)->connection);
-  G_OBJECT_CLASS (bjb_customer_report_query_parent_class)->dispose (object);
-}
-
-static void
-bjb_customer_report_query_finalize (GObject *object)
-{
-  BjbCustomerReportQuery *self = BJB_CUSTOMER_REPORT_QUERY (object);
-
-  g_free (self->from);
-  g_free (self->to);
-  G_OBJECT_CLASS (bjb_customer_report_query_parent_class)->finalize (object);
-}
+#define FILTER(field, pspec) \
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbCustomerReportQuery, field), pspec)
 
 static void
 bjb_customer_report_query_class_init (BjbCustomerReportQueryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  object_class->dispose = bjb_customer_report_query_dispose;
-  object_class->finalize = bjb_customer_report_query_finalize;
-  object_class->get_property = bjb_customer_report_query_get_property;
-  object_class->set_property = bjb_customer_report_query_set_property;
-  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
-
-  properties[PROP_REPORT] =
-    g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS, BJB_CUSTOMER_REPORT_LAPSED,
-                      BJB_CUSTOMER_REPORT_STATUS,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FROM] =
-    g_param_spec_string ("from", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TO] =
-    g_param_spec_string ("to", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DAYS] =
-    g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 60,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TOP] =
-    g_param_spec_uint ("top", NULL, NULL, 1, 1000, 20,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  FILTER (report, g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS,
+                                    BJB_CUSTOMER_REPORT_LAPSED, BJB_CUSTOMER_REPORT_STATUS, rw));
+  FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
+  FILTER (to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
+  FILTER (days, g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 60, rw));
+  FILTER (top, g_param_spec_uint ("top", NULL, NULL, 1, 1000, 20, rw));
 }
+
+#undef FILTER
 
 static void
 bjb_customer_report_query_init (BjbCustomerReportQuery *self)

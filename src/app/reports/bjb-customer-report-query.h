@@ -4,13 +4,14 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 #include "bjb-report-ops.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_CUSTOMER_REPORT_QUERY (bjb_customer_report_query_get_type ())
 G_DECLARE_FINAL_TYPE (BjbCustomerReportQuery, bjb_customer_report_query, BJB,
-                      CUSTOMER_REPORT_QUERY, GObject)
+                      CUSTOMER_REPORT_QUERY, BjbFilterQuery)
 
 /*
  * BjbCustomerReportQuery: one customer analysis as a BjbPagedQuery. Properties: "report"

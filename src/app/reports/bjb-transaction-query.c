@@ -4,15 +4,14 @@
 #include "config.h"
 
 #include "bjb-order-format.h"
-#include "bjb-paged-query.h"
+#include "bjb-filter-query.h"
 #include "bjb-transaction-query.h"
 
 struct _BjbTransactionQuery
 {
-  GObject parent_instance;
+  BjbFilterQuery parent_instance;
 
-  /* Owned */
-  BjbConnection *connection;
+  /* Owned: the filters */
   char *from;
   char *to;
   char *status;
@@ -23,21 +22,9 @@ struct _BjbTransactionQuery
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbTransactionQuery, bjb_transaction_query, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (BjbTransactionQuery, bjb_transaction_query,
+                               BJB_TYPE_FILTER_QUERY,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
-
-enum {
-  PROP_0,
-  PROP_FROM,
-  PROP_TO,
-  PROP_STATUS,
-  PROP_COURIER,
-  PROP_DELIVERY,
-  PROP_CUSTOMER_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 void
 bjb_transaction_query_get_filter (BjbTransactionQuery  *self,
@@ -55,12 +42,6 @@ bjb_transaction_query_get_filter (BjbTransactionQuery  *self,
   };
 }
 
-static gboolean
-bjb_transaction_query_can_fetch (BjbPagedQuery *query)
-{
-  return BJB_TRANSACTION_QUERY (query)->connection != NULL;
-}
-
 static void
 bjb_transaction_query_fetch_async (BjbPagedQuery       *query,
                                    BjbPagedRow         *after,
@@ -73,9 +54,18 @@ bjb_transaction_query_fetch_async (BjbPagedQuery       *query,
   BjbTransactionFilter filter;
 
   bjb_transaction_query_get_filter (self, &filter);
-  bjb_report_ops_transactions_async (self->connection, &filter,
+  bjb_report_ops_transactions_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
+                                     &filter,
                                      after != NULL ? BJB_REPORT_ROW (after) : NULL, limit,
                                      cancellable, callback, user_data);
+}
+
+static void
+decorate (BjbReportRow *row,
+          gpointer      user_data)
+{
+  g_object_set (row, "status-label",
+                bjb_order_status_label (bjb_report_row_get_text (row, "status")), NULL);
 }
 
 static GPtrArray *
@@ -83,22 +73,14 @@ bjb_transaction_query_fetch_finish (BjbPagedQuery  *query,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  GPtrArray *rows = bjb_report_ops_transactions_finish (result, error);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      BjbReportRow *row = g_ptr_array_index (rows, i);
-
-      g_object_set (row, "status-label",
-                    bjb_order_status_label (bjb_report_row_get_text (row, "status")), NULL);
-    }
-  return rows;
+  return bjb_paged_query_decorate (bjb_report_ops_transactions_finish (result, error),
+                                   (GFunc) decorate, NULL);
 }
 
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_transaction_query_can_fetch;
+  iface->can_fetch = bjb_filter_query_can_fetch;
   iface->fetch_async = bjb_transaction_query_fetch_async;
   iface->fetch_finish = bjb_transaction_query_fetch_finish;
 }
@@ -108,112 +90,26 @@ bjb_transaction_query_set_connection (BjbTransactionQuery *self,
                                       BjbConnection       *connection)
 {
   g_return_if_fail (BJB_IS_TRANSACTION_QUERY (self));
-
-  if (g_set_object (&self->connection, connection))
-    bjb_paged_query_changed (BJB_PAGED_QUERY (self));
+  bjb_filter_query_set_connection (BJB_FILTER_QUERY (self), connection);
 }
 
-static char **
-string_field (BjbTransactionQuery *self,
-              guint                prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_FROM: return &self->from;
-    case PROP_TO: return &self->to;
-    case PROP_STATUS: return &self->status;
-    case PROP_COURIER: return &self->courier;
-    case PROP_DELIVERY: return &self->delivery;
-    default: return NULL;
-    }
-}
-
-static void
-bjb_transaction_query_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  BjbTransactionQuery *self = BJB_TRANSACTION_QUERY (object);
-
-  if (prop_id == PROP_CUSTOMER_ID)
-    g_value_set_int64 (value, self->customer_id);
-  else if (string_field (self, prop_id) != NULL)
-    g_value_set_string (value, *string_field (self, prop_id));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_transaction_query_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  BjbTransactionQuery *self = BJB_TRANSACTION_QUERY (object);
-
-  if (prop_id == PROP_CUSTOMER_ID)
-    {
-      if (self->customer_id != g_value_get_int64 (value))
-        {
-          self->customer_id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else if (string_field (self, prop_id) != NULL)
-    {
-      const char *text = g_value_get_string (value);
-
-      /* "" and NULL both mean "any": one value for it, so no false "changed". */
-      if (bjb_paged_query_set_string (string_field (self, prop_id),
-                                      text != NULL && *text != '\0' ? text : NULL))
-        g_object_notify_by_pspec (object, pspec);
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_transaction_query_dispose (GObject *object)
-{
-  g_clear_object (&BJB_TRANSACTION_QUERY (object)->connection);
-  G_OBJECT_CLASS (bjb_transaction_query_parent_class)->dispose (object);
-}
-
-static void
-bjb_transaction_query_finalize (GObject *object)
-{
-  BjbTransactionQuery *self = BJB_TRANSACTION_QUERY (object);
-
-  g_free (self->from);
-  g_free (self->to);
-  g_free (self->status);
-  g_free (self->courier);
-  g_free (self->delivery);
-  G_OBJECT_CLASS (bjb_transaction_query_parent_class)->finalize (object);
-}
+#define TEXT_FILTER(field, name) \
+  bjb_filter_query_class_add_text (klass, G_STRUCT_OFFSET (BjbTransactionQuery, field), name)
 
 static void
 bjb_transaction_query_class_init (BjbTransactionQueryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  static const char *const names[] = { NULL, "from", "to", "status", "courier", "delivery" };
-
-  object_class->dispose = bjb_transaction_query_dispose;
-  object_class->finalize = bjb_transaction_query_finalize;
-  object_class->get_property = bjb_transaction_query_get_property;
-  object_class->set_property = bjb_transaction_query_set_property;
-  object_class->dispatch_properties_changed = bjb_paged_query_dispatch_properties_changed;
-
-  for (guint i = PROP_FROM; i <= PROP_DELIVERY; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                         | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CUSTOMER_ID] =
-    g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TEXT_FILTER (from, "from");
+  TEXT_FILTER (to, "to");
+  TEXT_FILTER (status, "status");
+  TEXT_FILTER (courier, "courier");
+  TEXT_FILTER (delivery, "delivery");
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbTransactionQuery, customer_id),
+                              g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0,
+                                                  BJB_FILTER_QUERY_PARAM_FLAGS));
 }
+
+#undef TEXT_FILTER
 
 static void
 bjb_transaction_query_init (BjbTransactionQuery *self)

@@ -4,12 +4,14 @@
 #include <gio/gio.h>
 
 #include "bjb-connection.h"
+#include "bjb-filter-query.h"
 #include "bjb-report-ops.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_TRANSACTION_QUERY (bjb_transaction_query_get_type ())
-G_DECLARE_FINAL_TYPE (BjbTransactionQuery, bjb_transaction_query, BJB, TRANSACTION_QUERY, GObject)
+G_DECLARE_FINAL_TYPE (BjbTransactionQuery, bjb_transaction_query, BJB, TRANSACTION_QUERY,
+                      BjbFilterQuery)
 
 /*
  * BjbTransactionQuery: the transaction report's BjbPagedQuery (bjb.transaction_report,

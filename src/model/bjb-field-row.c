@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-field-row"
+
+#include "config.h"
+
+#include "bjb-field-row.h"
+
+typedef struct
+{
+  gboolean placeholder;
+} BjbFieldRowPrivate;
+
+static void paged_row_iface_init (BjbPagedRowInterface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (BjbFieldRow, bjb_field_row, G_TYPE_OBJECT,
+                                  G_ADD_PRIVATE (BjbFieldRow)
+                                  G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW,
+                                                         paged_row_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PLACEHOLDER,
+  N_PROPS
+};
+
+#define FIELD_ROW_GET_CLASS(object) BJB_FIELD_ROW_CLASS (G_OBJECT_GET_CLASS (object))
+
+/* The fields' properties belong to the subclass: GObject asks the class that owns them. */
+static void
+get_field_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  BjbFieldRowClass *klass = g_type_class_peek (pspec->owner_type);
+
+  if (!bjb_row_fields_get (object, klass->fields, klass->n_fields, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_field_row_finalize (GObject *object)
+{
+  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (object);
+
+  bjb_row_fields_clear (object, klass->fields, klass->n_fields);
+
+  G_OBJECT_CLASS (bjb_field_row_parent_class)->finalize (object);
+}
+
+static void
+bjb_field_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (object));
+
+  if (prop_id == PROP_PLACEHOLDER)
+    g_value_set_boolean (value, priv->placeholder);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_field_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (object));
+
+  if (prop_id == PROP_PLACEHOLDER)
+    priv->placeholder = g_value_get_boolean (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+bjb_field_row_class_init (BjbFieldRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bjb_field_row_finalize;
+  object_class->get_property = bjb_field_row_get_property;
+  object_class->set_property = bjb_field_row_set_property;
+
+  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+}
+
+static void
+bjb_field_row_init (BjbFieldRow *self)
+{
+}
+
+void
+bjb_field_row_class_install (BjbFieldRowClass  *klass,
+                             const BjbRowField *fields,
+                             guint              n_fields,
+                             GParamSpec       **pspecs)
+{
+  g_return_if_fail (BJB_IS_FIELD_ROW_CLASS (klass));
+  g_return_if_fail (fields != NULL && n_fields > 0);
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->pspecs = pspecs;
+  klass->id_field = -1;
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].type == BJB_ROW_INT64 && g_str_equal (fields[i].name, "id"))
+      klass->id_field = (int) i;
+
+  G_OBJECT_CLASS (klass)->get_property = get_field_property;
+  bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, pspecs);
+}
+
+/* BjbPagedRow */
+
+static gint64
+paged_get_id (BjbPagedRow *row)
+{
+  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
+
+  g_return_val_if_fail (klass->id_field >= 0, 0);
+  return *(gint64 *) ((guint8 *) row + klass->fields[klass->id_field].offset);
+}
+
+static gboolean
+paged_get_placeholder (BjbPagedRow *row)
+{
+  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (row));
+
+  return priv->placeholder;
+}
+
+static void
+paged_update (BjbPagedRow *row,
+              BjbPagedRow *from)
+{
+  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (row));
+  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
+
+  priv->placeholder = FALSE;
+  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), klass->fields, klass->n_fields,
+                         klass->pspecs);
+}
+
+static void
+paged_row_iface_init (BjbPagedRowInterface *iface)
+{
+  iface->get_id = paged_get_id;
+  iface->update = paged_update;
+  iface->get_placeholder = paged_get_placeholder;
+}
