@@ -33,7 +33,8 @@ struct _BjbEventRelay
 
   guint interval_ms;
   guint generation;              /* bumped on every (re)connect */
-  guint timer_id;
+  guint timer_id;                /* the one pending step: a poll, a lock or open retry */
+  void (*timer_step) (BjbEventRelay *self);
   guint lock_retry_ms;
   guint open_attempt;
   guint n_wakeups;
@@ -99,15 +100,27 @@ call_is_current (Call *call)
 
 static void poll_events (BjbEventRelay *self);
 static void try_lock (BjbEventRelay *self);
+static void open_connection (BjbEventRelay *self);
 
 static gboolean
-on_poll_timer (gpointer user_data)
+on_timer (gpointer user_data)
 {
   BjbEventRelay *self = user_data;
 
   self->timer_id = 0;
-  poll_events (self);
+  self->timer_step (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The machine waits for one thing at a time, so one timer serves every wait. */
+static void
+schedule (BjbEventRelay  *self,
+          guint           msec,
+          void          (*step) (BjbEventRelay *self))
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_step = step;
+  self->timer_id = g_timeout_add (msec, on_timer, self);
 }
 
 static void
@@ -134,7 +147,7 @@ poll_done (GObject      *source,
         }
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                         "event relay: bjb.relay_events failed: %s", error->message);
-      self->timer_id = g_timeout_add (MAX (self->interval_ms, 1000), on_poll_timer, self);
+      schedule (self, MAX (self->interval_ms, 1000), poll_events);
       return;
     }
 
@@ -143,7 +156,7 @@ poll_done (GObject      *source,
     self->n_wakeups++;        /* the function sent one NOTIFY for this batch */
   self->cursor = cursor;
   set_active (self, TRUE);
-  self->timer_id = g_timeout_add (self->interval_ms, on_poll_timer, self);
+  schedule (self, self->interval_ms, poll_events);
 }
 
 static void
@@ -156,16 +169,6 @@ poll_events (BjbEventRelay *self)
     params[0] = after = g_strdup_printf ("%" G_GINT64_FORMAT, self->cursor);
   bjb_connection_query_async (self->connection, relay_sql, 1, params, self->cancellable,
                               poll_done, call_new (self));
-}
-
-static gboolean
-on_lock_retry (gpointer user_data)
-{
-  BjbEventRelay *self = user_data;
-
-  self->timer_id = 0;
-  try_lock (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -195,7 +198,7 @@ lock_done (GObject      *source,
         g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                           "event relay: another session holds the relay lock; waiting for it");
       self->waiting_logged = TRUE;
-      self->timer_id = g_timeout_add (self->lock_retry_ms, on_lock_retry, self);
+      schedule (self, self->lock_retry_ms, try_lock);
       self->lock_retry_ms = MIN (self->lock_retry_ms * 2, LOCK_RETRY_CAP_MS);
       return;
     }
@@ -244,18 +247,6 @@ on_connected (BjbConnection *connection,
   try_lock (self);
 }
 
-static void open_connection (BjbEventRelay *self);
-
-static gboolean
-on_open_retry (gpointer user_data)
-{
-  BjbEventRelay *self = user_data;
-
-  self->timer_id = 0;
-  open_connection (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 open_done (GObject      *source,
            GAsyncResult *res,
@@ -275,7 +266,7 @@ open_done (GObject      *source,
   self->open_attempt++;
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                     "event relay: cannot connect (%s); retrying in %u s", error->message, delay);
-  self->timer_id = g_timeout_add_seconds (delay, on_open_retry, self);
+  schedule (self, delay * 1000, open_connection);
 }
 
 static void
