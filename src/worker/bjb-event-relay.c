@@ -6,21 +6,33 @@
 #include "bjb-event-relay.h"
 
 /*
- * One state machine on one connection: open → (connected) SET synchronous_commit, try the
- * lock → (held) relay_events(NULL) → poll relay_events(cursor) every interval. A lost link
+ * One state machine on one connection: open → (connected) set synchronous_commit and
+ * lock_timeout, wait for the lock → (held) relay_events(NULL) → poll relay_events(cursor)
+ * every interval. A lost link
  * fails the query in flight with DISCONNECTED; the connection reconnects by itself and
  * "connected" starts the machine over (the lock and the cursor went with the old session).
  * "generation" tells the answers of an old session from the current one's.
  */
 
-#define LOCK_RETRY_FIRST_MS 500
-#define LOCK_RETRY_CAP_MS   30000
+#define LOCK_RETRY_FIRST_MS 200
+#define LOCK_RETRY_CAP_MS   5000
 #define OPEN_RETRY_CAP_S    60
 
-static const char setup_sql[] = "SET synchronous_commit = off";
+/* The lock is WAITED for, at most lock_timeout: on a busy server some checkout nearly
+ * always holds the shared side for an instant, so a try-lock could starve, while a waiting
+ * request gets in as soon as the holders present finish (new shared try-locks fail behind
+ * it). While it waits those checkouts do not notify; hence after a wait that timed out the
+ * relay sends one NOTIFY itself (miss_sql), so a session holding the key (another relay, or
+ * anybody: pg_advisory_lock is PUBLIC's) slows wake-ups to the retry rate, never stops them.
+ * synchronous_commit off: a wake-up holds no data, a lost one is a delay. */
+static const char setup_sql[] =
+  "SELECT pg_catalog.set_config('synchronous_commit', 'off', false),"
+  " pg_catalog.set_config('lock_timeout', '1s', false)";
 static const char lock_sql[] =
-  "SELECT pg_catalog.pg_try_advisory_lock(" G_STRINGIFY (BJB_EVENT_RELAY_LOCK_KEY1) ", "
-  G_STRINGIFY (BJB_EVENT_RELAY_LOCK_KEY2) ") AS held";
+  "SELECT pg_catalog.pg_advisory_lock(" G_STRINGIFY (BJB_EVENT_RELAY_LOCK_KEY1) ", "
+  G_STRINGIFY (BJB_EVENT_RELAY_LOCK_KEY2) ") IS NULL AS nothing";
+static const char miss_sql[] =
+  "SELECT pg_catalog.pg_notify('bjb_events', '{\"relay\": \"waiting for the lock\"}')";
 static const char relay_sql[] = "SELECT bjb.relay_events($1::bigint) AS cursor";
 
 struct _BjbEventRelay
@@ -41,7 +53,7 @@ struct _BjbEventRelay
   gint64 cursor;                 /* the last event announced; -1 before the first call */
   gulong connected_id;
   gboolean active;
-  gboolean waiting_logged;       /* "another relay holds the lock" said once per wait */
+  gboolean waiting_logged;       /* "the lock is held elsewhere" said once per wait */
 };
 
 G_DEFINE_FINAL_TYPE (BjbEventRelay, bjb_event_relay, G_TYPE_OBJECT)
@@ -100,6 +112,7 @@ call_is_current (Call *call)
 
 static void poll_events (BjbEventRelay *self);
 static void try_lock (BjbEventRelay *self);
+static void notify_missed (BjbEventRelay *self);
 static void open_connection (BjbEventRelay *self);
 
 static gboolean
@@ -185,20 +198,16 @@ lock_done (GObject      *source,
     return;
   if (rows == NULL)
     {
-      if (!g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+      if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+        return;   /* "connected" starts over */
+      /* 55P03: the wait timed out; another barokahd relays, or a session holds the key.
+       * Wake the desks whose commits fell in the wait, then wait again, less often. */
+      if (g_strcmp0 (bjb_db_error_get_sqlstate (error), "55P03") != 0 || !self->waiting_logged)
         g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
-                          "event relay: cannot take the relay lock: %s", error->message);
-      return;
-    }
-  if (!bjb_result_get_boolean (rows, 0, "held"))
-    {
-      /* Another barokahd relays (or a session holds the key): the desks are woken either
-       * way, by it or by their own commits. Ask again, less and less often. */
-      if (!self->waiting_logged)
-        g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
-                          "event relay: another session holds the relay lock; waiting for it");
+                          "event relay: the relay lock is held elsewhere; waiting for it (%s)",
+                          error->message);
       self->waiting_logged = TRUE;
-      schedule (self, self->lock_retry_ms, try_lock);
+      schedule (self, self->lock_retry_ms, notify_missed);
       self->lock_retry_ms = MIN (self->lock_retry_ms * 2, LOCK_RETRY_CAP_MS);
       return;
     }
@@ -216,6 +225,28 @@ try_lock (BjbEventRelay *self)
 {
   bjb_connection_query_async (self->connection, lock_sql, 0, NULL, self->cancellable,
                               lock_done, call_new (self));
+}
+
+static void
+miss_done (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, NULL);
+
+  if (rows != NULL && call_is_current (call))
+    call->self->n_wakeups++;
+}
+
+/* After a wait that timed out (see miss_sql), a moment later so that the transactions that
+ * checked during the wait have committed; then the next wait. */
+static void
+notify_missed (BjbEventRelay *self)
+{
+  bjb_connection_query_async (self->connection, miss_sql, 0, NULL, self->cancellable,
+                              miss_done, call_new (self));
+  try_lock (self);
 }
 
 static void

@@ -23,9 +23,10 @@ G_DECLARE_FINAL_TYPE (BjbEventRelay, bjb_event_relay, BJB, EVENT_RELAY, GObject)
  * BjbEventRelay: sends the NOTIFY bjb_events wake-ups of a busy server, one per batch of
  * events, so the transactions that write events no longer notify from their own commit
  * (which serialises those commits: migration 0015). On its own connection it takes the
- * session-level advisory lock above (pg_try_advisory_lock, retried with backoff while
- * another relay has it), turns synchronous_commit off for its own transactions (a
- * wake-up holds no data; a lost one is a delay, never a loss) and calls
+ * session-level advisory lock above (pg_advisory_lock, waited for at most 1 s at a time;
+ * after each miss it sends one NOTIFY itself and waits again, 0.2 s doubling to 5 s later),
+ * turns synchronous_commit off for its own transactions (a wake-up holds no data; a lost
+ * one is a delay, never a loss) and calls
  * bjb.relay_events(cursor) every interval. Each (re)connect starts over: the lock went with
  * the old session, and the first call NOTIFYs once so listeners catch up on any gap.
  *
