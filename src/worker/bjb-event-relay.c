@@ -111,9 +111,22 @@ call_is_current (Call *call)
 }
 
 static void poll_events (BjbEventRelay *self);
-static void try_lock (BjbEventRelay *self);
+static void wait_for_lock (BjbEventRelay *self);
 static void notify_missed (BjbEventRelay *self);
 static void open_connection (BjbEventRelay *self);
+
+/* Every query of the relay: on its connection, cancelled by stop, answered to @callback
+ * with a Call that knows the session it was sent in. */
+static void
+send (BjbEventRelay       *self,
+      const char          *sql,
+      guint                n_params,
+      const char *const   *params,
+      GAsyncReadyCallback  callback)
+{
+  bjb_connection_query_async (self->connection, sql, n_params, params, self->cancellable,
+                              callback, call_new (self));
+}
 
 static gboolean
 on_timer (gpointer user_data)
@@ -180,8 +193,7 @@ poll_events (BjbEventRelay *self)
 
   if (self->cursor >= 0)
     params[0] = after = g_strdup_printf ("%" G_GINT64_FORMAT, self->cursor);
-  bjb_connection_query_async (self->connection, relay_sql, 1, params, self->cancellable,
-                              poll_done, call_new (self));
+  send (self, relay_sql, 1, params, poll_done);
 }
 
 static void
@@ -221,10 +233,9 @@ lock_done (GObject      *source,
 }
 
 static void
-try_lock (BjbEventRelay *self)
+wait_for_lock (BjbEventRelay *self)
 {
-  bjb_connection_query_async (self->connection, lock_sql, 0, NULL, self->cancellable,
-                              lock_done, call_new (self));
+  send (self, lock_sql, 0, NULL, lock_done);
 }
 
 static void
@@ -244,9 +255,8 @@ miss_done (GObject      *source,
 static void
 notify_missed (BjbEventRelay *self)
 {
-  bjb_connection_query_async (self->connection, miss_sql, 0, NULL, self->cancellable,
-                              miss_done, call_new (self));
-  try_lock (self);
+  send (self, miss_sql, 0, NULL, miss_done);
+  wait_for_lock (self);
 }
 
 static void
@@ -273,9 +283,8 @@ on_connected (BjbConnection *connection,
   set_active (self, FALSE);
   self->lock_retry_ms = LOCK_RETRY_FIRST_MS;
   /* Issued from "connected", these run first, in this order. */
-  bjb_connection_query_async (connection, setup_sql, 0, NULL, self->cancellable,
-                              setup_done, call_new (self));
-  try_lock (self);
+  send (self, setup_sql, 0, NULL, setup_done);
+  wait_for_lock (self);
 }
 
 static void
