@@ -19,11 +19,17 @@
  * before the cursor. Events held back that way may be released by a transaction that ends
  * without an event of its own (no NOTIFY), so while bjb.events_held_back() says some wait,
  * the listener polls with a growing delay.
+ *
+ * Wake-ups may come from barokahd's event relay instead of each event's own commit
+ * (migration 0015). Should the relay die between a transaction's check and its next poll,
+ * that event's NOTIFY is never sent; the next event anywhere notifies again, and an idle
+ * listener also fetches on its own every IDLE_FETCH_S, so an event can never wait longer.
  */
 
 #define FETCH_LIMIT 500
 #define RETRY_MIN_MS 50
 #define RETRY_MAX_MS 1000
+#define IDLE_FETCH_S 30
 
 /* One row even when there is no event (id NULL), to carry the held-back flag; both
  * functions read the same snapshot, the statement's. */
@@ -47,6 +53,8 @@ struct _BjbListener
   gint64 fetch_after;           /* the cursor the fetch in flight was sent with */
   guint retry_source;
   guint retry_delay_ms;
+  guint idle_source;
+  gint64 last_fetch_at;         /* monotonic µs at the last fetch sent */
   gulong connected_id;
   gulong notification_id;
   gboolean fetching;
@@ -180,6 +188,19 @@ fetch_done (GObject      *object,
   finish_start (self, NULL);
 }
 
+/* The safety net under a relay that died: a fetch when none ran for IDLE_FETCH_S. */
+static gboolean
+on_idle_fetch (gpointer user_data)
+{
+  BjbListener *self = user_data;
+  gint64 idle_us = g_get_monotonic_time () - self->last_fetch_at;
+
+  if (idle_us >= (IDLE_FETCH_S - 1) * G_USEC_PER_SEC
+      && bjb_connection_get_state (self->connection) == BJB_CONNECTION_STATE_CONNECTED)
+    fetch_events (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 fetch_events (BjbListener *self)
 {
@@ -193,6 +214,7 @@ fetch_events (BjbListener *self)
     }
 
   self->fetching = TRUE;
+  self->last_fetch_at = g_get_monotonic_time ();
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->fetch_after = self->last_event_id;
   last = g_strdup_printf ("%" G_GINT64_FORMAT, self->last_event_id);
@@ -225,6 +247,8 @@ on_connected (BjbConnection *connection,
    * in this order: LISTEN first, then read what we missed. */
   bjb_connection_query_async (connection, "LISTEN bjb_events", 0, NULL, self->cancellable,
                               listen_done, g_object_ref (self));
+  if (self->idle_source == 0)
+    self->idle_source = g_timeout_add_seconds (IDLE_FETCH_S, on_idle_fetch, self);
   /* A fetch still queued from the previous link runs after LISTEN too; fetch_again makes
    * sure one more follows it. Either way no event is emitted twice: only one fetch is out
    * at a time, and each asks for the events after the cursor it was sent with. */
@@ -263,6 +287,7 @@ bjb_listener_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   if (self->connection != NULL)
     {
       g_clear_signal_handler (&self->connected_id, self->connection);
@@ -439,6 +464,7 @@ bjb_listener_stop (BjbListener *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   bjb_connection_close (self->connection);
   finish_start (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                            "the listener was stopped"));

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (BjbListener, bjb_listener, BJB, LISTENER, GObject)
  * On every (re)connect of its connection it runs `LISTEN bjb_events` first, then reads
  * `bjb.events_after (last)`; each NOTIFY triggers the same read, and while events are held
  * back it polls (bjb.events_held_back). So catch-up and live delivery are one code path.
+ * While idle it also reads every 30 s, in case a wake-up was lost with barokahd's event
+ * relay (migration 0015).
  *
  * Properties: "connection" (construct-only), "last-event-id" (gint64, read/write, notify):
  * the id of the last event delivered, which is the cursor; persist it (per login) and set

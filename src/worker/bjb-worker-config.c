@@ -300,6 +300,10 @@ bjb_worker_config_load (const char  *config_path,
   config->expire_interval = read_uint (&r, "jobs", "expire_interval", 60, 1, 3600);
   config->sweep_interval = read_uint (&r, "jobs", "sweep_interval", 60, 1, 3600);
   config->birthdays = read_bool (&r, "jobs", "birthdays", TRUE);
+  /* On by default: barokahd runs on the server, and where it does not run the desks notify
+   * from their own commits (migration 0015), so nothing needs turning on or off. */
+  config->relay = read_bool (&r, "relay", "enabled", TRUE);
+  config->relay_interval_ms = read_uint (&r, "relay", "interval_ms", 50, 10, 1000);
   config->whatsapp = read_gateway (&r, "whatsapp", "https://api.fonnte.com/send", "Authorization");
   config->email = read_gateway (&r, "email", "https://api.brevo.com/v3/smtp/email", "api-key");
   if (!r.failed && config->lease <= config->request_timeout + 5)
@@ -357,6 +361,10 @@ bjb_worker_config_describe (const BjbWorkerConfig *config)
   g_string_append_printf (out, ("Jobs: expiry every %u s, lease sweep every %u s, birthdays %s\n"),
                           config->expire_interval, config->sweep_interval,
                           config->birthdays ? ("at Jakarta midnight") : ("off"));
+  if (config->relay)
+    g_string_append_printf (out, ("Event relay: every %u ms\n"), config->relay_interval_ms);
+  else
+    g_string_append (out, ("Event relay: off (every desk notifies from its own commit)\n"));
   return g_string_free (out, FALSE);
 }
 

@@ -74,6 +74,8 @@ typedef struct
   guint expire_interval;     /* seconds between bjb.expire_overdue_orders() */
   guint sweep_interval;      /* seconds between lease sweeps */
   gboolean birthdays;        /* run the birthday job */
+  gboolean relay;            /* run the event relay (bjb-event-relay.h) */
+  guint relay_interval_ms;   /* milliseconds between two polls of the relay */
 
   BjbGatewayConfig *whatsapp; /* NULL: channel not configured */
   BjbGatewayConfig *email;

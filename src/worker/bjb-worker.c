@@ -8,6 +8,7 @@
 
 #include "bjb-connection.h"
 #include "bjb-deliverer.h"
+#include "bjb-event-relay.h"
 #include "bjb-message-ops.h"
 #include "bjb-migrator.h"
 #include "bjb-worker.h"
@@ -21,9 +22,11 @@ struct _BjbWorker
   BjbWorkerConfig *config;
   BjbConnection *connection;
   BjbDeliverer *deliverer;
+  BjbEventRelay *relay;
   GMainLoop *loop;
 
   gboolean once;
+  gboolean relay_only;
   gboolean stopping;
   gboolean quitting;
   int exit_status;
@@ -84,6 +87,8 @@ finish (BjbWorker *self,
   clear_timers (self);
   if (self->deliverer != NULL)
     bjb_deliverer_stop (self->deliverer);
+  if (self->relay != NULL)
+    bjb_event_relay_stop (self->relay);
   maybe_quit (self);
 }
 
@@ -301,6 +306,17 @@ start_service (BjbWorker *self)
                     "connected as %s (schema %d)%s", bjb_connection_get_login (self->connection),
                     bjb_connection_get_schema_version (self->connection),
                     self->once ? ", one pass" : "");
+  /* Its own connection: the relay's session holds the advisory lock, and its polls must
+   * not queue behind a slow outbox claim. */
+  if (!self->once && self->config->relay)
+    {
+      g_autoptr(BjbConnection) relay_connection = bjb_connection_dup (self->connection);
+
+      self->relay = bjb_event_relay_new (relay_connection, self->config->relay_interval_ms);
+      bjb_event_relay_start (self->relay);
+    }
+  if (self->relay_only)
+    return;
   self->deliverer = bjb_deliverer_new (self->connection, self->config);
   g_signal_connect (self->deliverer, "idle", G_CALLBACK (on_deliverer_idle), self);
 
@@ -446,6 +462,7 @@ bjb_worker_dispose (GObject *object)
   if (self->deliverer != NULL)
     g_signal_handlers_disconnect_by_data (self->deliverer, self);
   g_clear_object (&self->deliverer);
+  g_clear_object (&self->relay);
   if (self->connection != NULL)
     bjb_connection_close (self->connection);
   g_clear_object (&self->connection);
@@ -491,6 +508,14 @@ bjb_worker_new (BjbWorkerConfig *config,
   self->config = config;
   self->once = once;
   return self;
+}
+
+void
+bjb_worker_set_relay_only (BjbWorker *self,
+                           gboolean   relay_only)
+{
+  g_return_if_fail (BJB_IS_WORKER (self));
+  self->relay_only = relay_only;
 }
 
 int

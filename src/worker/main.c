@@ -47,7 +47,7 @@ main (int   argc,
   g_autoptr(BjbWorker) worker = NULL;
   g_autofree char *config_path = NULL;
   g_autofree char *secrets_path = NULL;
-  gboolean once = FALSE, check_config = FALSE, version = FALSE;
+  gboolean once = FALSE, check_config = FALSE, version = FALSE, relay_only = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
       "Configuration file (default " BJB_WORKER_DEFAULT_CONFIG ")", "FILE" },
@@ -56,6 +56,8 @@ main (int   argc,
       BJB_WORKER_DEFAULT_SECRETS ")", "FILE" },
     { "once", 0, 0, G_OPTION_ARG_NONE, &once,
       "One pass: lease sweep, payment-deadline expiry, birthdays, every due message; then exit", NULL },
+    { "relay-only", 0, 0, G_OPTION_ARG_NONE, &relay_only,
+      "Run only the event relay (no jobs, no delivery)", NULL },
     { "check-config", 0, 0, G_OPTION_ARG_NONE, &check_config,
       "Read the configuration and the secrets, print a summary (no secrets) and exit", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Also log debug records", NULL },
@@ -69,7 +71,8 @@ main (int   argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
     "barokahd delivers the customer messages of Barokah Back Office (WhatsApp and email),\n"
-    "cancels unpaid orders at their payment deadline and sends birthday greetings.\n"
+    "cancels unpaid orders at their payment deadline, sends birthday greetings and relays\n"
+    "the desks' event wake-ups.\n"
     "Exit status: 0 done, 1 failure (database unreachable in --once), 2 usage,\n"
     "78 configuration, login or schema version to fix first.");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -102,6 +105,17 @@ main (int   argc,
       return BJB_WORKER_EXIT_OK;
     }
 
+  if (relay_only && once)
+    {
+      g_printerr ("barokahd: --relay-only and --once exclude each other (see --help)\n");
+      return BJB_WORKER_EXIT_USAGE;
+    }
+  if (relay_only && !config->relay)
+    {
+      g_printerr ("barokahd: --relay-only, but [relay] enabled=false in %s\n", config->config_path);
+      return BJB_WORKER_EXIT_CONFIG;
+    }
   worker = bjb_worker_new (g_steal_pointer (&config), once);
+  bjb_worker_set_relay_only (worker, relay_only);
   return bjb_worker_run (worker);
 }

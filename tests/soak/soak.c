@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bjb-event-relay.h"
 #include "bjb-listener.h"
 #include "soak.h"
 
@@ -13,7 +14,10 @@
  * Soak test: 16 desks (11 customer service, 4 couriers, 1 admin) work the real contract
  * functions for --duration seconds with one BjbListener per desk login, while a fault
  * injector terminates random staff backends, restarts the server and desks drop their
- * connection in the middle of a transaction. Then it checks, as the superuser:
+ * connection in the middle of a transaction. barokahd's event relay (BjbEventRelay, migration
+ * 0015) runs in this process as the soak_relay worker login, so the desks' commits do not
+ * notify; the injector also kills the relay's backend every few faults. Then it checks, as
+ * the superuser:
  *   - every order request that got an answer exists exactly once, with that id; no
  *     abandoned (uncommitted) request exists;
  *   - stock per product = initial + every ledger movement, the ledger agrees with the order
@@ -36,7 +40,9 @@ static const char *password = "soak-password-1";
 static gint64 products[N_PRODUCTS];
 static gint64 customers[N_CUSTOMERS];
 static Desk desks[N_DESKS];
-static gint faults_terminated, faults_restarts;
+static gint faults_terminated, faults_restarts, faults_relay;
+static BjbEventRelay *relay;
+#define RELAY_LOGIN "soak_relay"
 static gint64 deadline;
 static int n_restarts = 1;
 static gboolean broken;
@@ -132,6 +138,14 @@ create_world (void)
       g_free (su_exec (sql));
     }
 
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s')"
+      " THEN NULL ELSE bjb.create_staff('%1$s', 'Soak relay', 'worker', '%2$s')::text END",
+      RELAY_LOGIN, password);
+    g_free (su_exec (sql));
+  }
+
   category = su_exec ("INSERT INTO bjb.category (name) VALUES ('Soak') RETURNING id");
   for (guint i = 0; i < N_PRODUCTS; i++)
     {
@@ -185,6 +199,25 @@ start_listeners (void)
       watches[i].listener = bjb_listener_new (connection);
       g_signal_connect (watches[i].listener, "event-received", G_CALLBACK (on_event), &watches[i]);
     }
+}
+
+/* The relay as barokahd runs it, on this thread's main loop beside the listeners. */
+static void
+start_relay (void)
+{
+  const char *host = g_getenv ("PGHOST") ? g_getenv ("PGHOST") : "localhost";
+  const char *port = g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432";
+  const char *keywords[] = { "host", "port", "dbname", "user", "password", NULL };
+  const char *values[] = { host, port, dbname, RELAY_LOGIN, password, NULL };
+  g_autoptr(BjbConnection) connection = bjb_connection_new (keywords, values);
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  bjb_connection_set_reconnect_delays (connection, 100, 2000);
+  relay = bjb_event_relay_new (connection, BJB_EVENT_RELAY_DEFAULT_INTERVAL_MS);
+  bjb_event_relay_start (relay);
+  while (!bjb_event_relay_is_active (relay) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  check ("the event relay started", !bjb_event_relay_is_active (relay));
 }
 
 static guint start_failures;
@@ -270,13 +303,14 @@ restart_server (void)
   return FALSE;
 }
 
-/* Kills a random staff backend every few seconds; restarts the server n_restarts times,
- * spread over the run. */
+/* Kills a random staff backend every few seconds, every fourth time the relay's; restarts
+ * the server n_restarts times, spread over the run. */
 static gpointer
 inject_faults (gpointer data)
 {
   gint64 start = g_get_monotonic_time ();
   int restarts_done = 0;
+  guint n = 0;
 
   while (g_get_monotonic_time () < deadline)
     {
@@ -288,6 +322,12 @@ inject_faults (gpointer data)
           if (restart_server ())
             g_atomic_int_inc (&faults_restarts);
           restarts_done++;
+        }
+      else if (++n % 4 == 0)
+        {
+          if (su_int ("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                      " WHERE usename = '" RELAY_LOGIN "'") > 0)
+            g_atomic_int_inc (&faults_relay);
         }
       else if (su_int ("SELECT count(pg_terminate_backend(pid)) FROM ("
                        " SELECT pid FROM pg_stat_activity WHERE usename LIKE 'soak\\_%'"
@@ -512,8 +552,12 @@ print_counts (void)
            " %u cancelled, %u restocks\n",
            total.orders, total.proofs, total.confirmed, total.shipped, total.completed,
            total.cancelled, total.restocks);
-  g_print ("faults: %d backends terminated, %d server restarts, %u transactions dropped before COMMIT\n",
-           faults_terminated, faults_restarts, total.abandoned);
+  g_print ("faults: %d backends terminated, %d relay backends terminated, %d server restarts,"
+           " %u transactions dropped before COMMIT\n",
+           faults_terminated, faults_relay, faults_restarts, total.abandoned);
+  g_print ("event relay: %u wake-ups for %" G_GINT64_FORMAT " events\n",
+           bjb_event_relay_get_n_wakeups (relay), su_int ("SELECT count(*) FROM bjb.event"));
+  check ("the relay's backend was killed at least once", faults_relay == 0);
   /* A soak that claims a restart it never made would hide what it did not test. */
   check ("every requested server restart happened", n_restarts - faults_restarts);
   g_print ("failures seen by the desks: %u answers lost (retried or counted uncertain),"
@@ -561,6 +605,7 @@ main (int   argc,
     couriers[i] = desks[N_CS + i].login;
   start_listeners ();
   wait_listeners_started ();
+  start_relay ();
   deadline = g_get_monotonic_time () + (gint64) duration * G_USEC_PER_SEC;
   world = (SoakWorld) { dbname, password, deadline, customers, N_CUSTOMERS, products, N_PRODUCTS,
                         couriers, N_COURIERS };
@@ -605,6 +650,8 @@ main (int   argc,
 
   for (guint i = 0; i < N_DESKS; i++)
     bjb_listener_stop (watches[i].listener);
+  bjb_event_relay_stop (relay);
+  g_clear_object (&relay);
   g_print ("%s\n", broken ? "soak: BROKEN invariants" : "soak: every invariant holds");
   return broken ? 1 : 0;
 }

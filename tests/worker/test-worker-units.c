@@ -78,6 +78,10 @@ test_config (void)
   g_autofree char *lease = write_file (dir, "lease.conf",
     "[delivery]\nlease=20\nrequest_timeout=30\n[whatsapp]\n", 0644);
   g_autofree char *none = write_file (dir, "none.conf", "[delivery]\nconcurrency=2\n", 0644);
+  g_autofree char *no_relay = write_file (dir, "no-relay.conf",
+    "[relay]\nenabled=false\n[whatsapp]\n", 0644);
+  g_autofree char *bad_relay = write_file (dir, "relay.conf",
+    "[relay]\ninterval_ms=5\n[whatsapp]\n", 0644);
   g_autofree char *bad_num = write_file (dir, "num.conf", "[delivery]\nconcurrency=lots\n[whatsapp]\n", 0644);
   g_autofree char *secrets = write_file (dir, "secrets", "[secrets]\nwhatsapp_token=abc123\n", 0600);
   g_autofree char *open_secrets = write_file (dir, "open-secrets", "[secrets]\nwhatsapp_token=abc123\n", 0644);
@@ -94,6 +98,14 @@ test_config (void)
   summary = bjb_worker_config_describe (config);
   g_assert_null (strstr (summary, "abc123"));
   g_assert_nonnull (strstr (summary, "https://api.fonnte.com/send"));
+  /* The event relay is on unless turned off: barokahd runs on the server (0015). */
+  g_assert_true (config->relay);
+  g_assert_cmpuint (config->relay_interval_ms, ==, 50);
+  g_assert_nonnull (strstr (summary, "Event relay: every 50 ms"));
+  g_clear_pointer (&config, bjb_worker_config_free);
+  config = bjb_worker_config_load (no_relay, secrets, &error);
+  g_assert_no_error (error);
+  g_assert_false (config->relay);
 
 #define REFUSED(conf, sec, code, words)                                          \
   G_STMT_START {                                                                 \
@@ -105,6 +117,7 @@ test_config (void)
   REFUSED (plain, secrets, BJB_WORKER_CONFIG_ERROR_INVALID, "[whatsapp] url: must start with https://");
   REFUSED (lease, secrets, BJB_WORKER_CONFIG_ERROR_INVALID, "[delivery] lease");
   REFUSED (none, secrets, BJB_WORKER_CONFIG_ERROR_INVALID, "no gateway configured");
+  REFUSED (bad_relay, secrets, BJB_WORKER_CONFIG_ERROR_INVALID, "[relay] interval_ms: must be a whole number from 10 to 1000");
   REFUSED (bad_num, secrets, BJB_WORKER_CONFIG_ERROR_INVALID, "[delivery] concurrency: must be a whole number");
   REFUSED (good, open_secrets, BJB_WORKER_CONFIG_ERROR_SECRETS, "chmod 600");
   REFUSED (good, empty_secrets, BJB_WORKER_CONFIG_ERROR_SECRETS, "no whatsapp_token");
