@@ -140,6 +140,8 @@ static const struct {
   /* 0011 reports */
   { "BJ045", N_("The start date is after the end date. Choose a start on or before the end.") },
   { "BJ046", N_("The report cannot use this filter. Check the dates, status, delivery and number of days.") },
+  /* 0015 event relay: only barokahd meets it, in its log */
+  { "BJ047", N_("The event relay does not hold its lock, so it cannot relay events.") },
 };
 
 const char *
