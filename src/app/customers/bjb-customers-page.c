@@ -14,6 +14,7 @@
 #include "bjb-customers-resources.h"
 #include "bjb-error-sentence.h"
 #include "bjb-page.h"
+#include "bjb-shown-rows.h"
 #include "bjb-widgets.h"
 #include "bjb-money.h"
 
@@ -38,6 +39,7 @@ struct _BjbCustomersPage
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
   BjbPagedQueryModel *list_model;
+  BjbShownRows *list_model_shown;
   BjbCustomerQuery *query;
   GtkStack *stack;
   BjbCustomerDetail *detail;
@@ -147,6 +149,7 @@ loading_changed_cb (BjbCustomersPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   position = self->selected_id > 0
              ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
+  bjb_shown_rows_reveal (self->list_model_shown, position);
   self->syncing_selection = TRUE;
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
@@ -191,6 +194,7 @@ items_changed_cb (BjbCustomersPage *self)
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     return;
   position = bjb_paged_query_model_find (self->list_model, self->selected_id);
+  bjb_shown_rows_reveal (self->list_model_shown, position);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -319,6 +323,7 @@ customers_open_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   guint position = bjb_paged_query_model_find (self->list_model, id);
 
+  bjb_shown_rows_reveal (self->list_model_shown, position);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
   show_customer (self, id);
@@ -505,6 +510,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   bjb_widgets_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
   g_type_ensure (BJB_TYPE_CUSTOMER_QUERY);
   g_type_ensure (BJB_TYPE_CUSTOMER_SORTER);
   g_type_ensure (BJB_TYPE_CUSTOMER_DETAIL);
@@ -528,6 +534,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model_shown);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);

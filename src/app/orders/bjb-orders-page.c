@@ -13,6 +13,7 @@
 #include "bjb-orders-page.h"
 #include "bjb-page.h"
 #include "bjb-paged-query-model.h"
+#include "bjb-shown-rows.h"
 #include "bjb-widgets.h"
 
 struct _BjbOrdersPage
@@ -389,6 +390,7 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   g_type_ensure (BJB_TYPE_ORDER_ROW);
   g_type_ensure (BJB_TYPE_ORDER_QUERY);
   g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
+  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
   bjb_orders_ensure_resources ();
   /* The column cells are the shared ones of ui/cells/. */
   bjb_widgets_ensure_resources ();
