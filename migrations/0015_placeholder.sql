@@ -1,0 +1,4 @@
+-- Placeholder for another branch's 0015 (dropped at merge).
+BEGIN;
+INSERT INTO bjb.schema_migration (version, name) VALUES (15, '0015_placeholder');
+COMMIT;
