@@ -218,6 +218,10 @@ CREATE TRIGGER report_counts_delete BEFORE DELETE ON bjb.customer
 
 -- Spend changed (a confirmation, a cancel after payment): only a crossing of the threshold
 -- moves counters. Ordinary orders (pending: spend unchanged) do not even call this.
+-- A crossing locks the customer row (FOR NO KEY UPDATE: place_order's key-share checks do
+-- not wait) so that a clerk's save_customer of the same customer, which moves the same
+-- counters by the status and preferences it sees, runs wholly before or after: each then
+-- reads what the other committed, and no preference or status is counted in a stale class.
 CREATE FUNCTION bjb.customer_stats_report_counts() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -226,7 +230,8 @@ DECLARE
   v_status text;
 BEGIN
   IF v_old <> v_new THEN
-    SELECT c.status INTO v_status FROM bjb.customer c WHERE c.id = NEW.customer_id;
+    SELECT c.status INTO v_status FROM bjb.customer c WHERE c.id = NEW.customer_id
+       FOR NO KEY UPDATE;
     IF FOUND THEN
       PERFORM bjb.report_customer_move(NEW.customer_id, v_status, v_old, v_status, v_new, true);
     END IF;
