@@ -733,6 +733,9 @@ BEGIN
 
   -- Tables that migrations keep by trigger (0003: bjb.customer_stats) missed the bulk
   -- copy.  Convention: each has a bjb.rebuild_<name>() without arguments; run them all.
+  -- Name order matters: 0016's rebuild_customer_status_count and rebuild_product_preference_count
+  -- follow rebuild_customer_stats, rebuild_customer_year follows rebuild_customer_month and
+  -- rebuild_sales_summary_month follows rebuild_sales_summary (each reads the one before).
   IF v_bulk THEN
     FOR v_rebuild IN
       SELECT p.oid::regprocedure FROM pg_proc p

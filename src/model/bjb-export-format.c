@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bjb-export-writer.h"
@@ -20,6 +19,21 @@ bjb_export_writer_free (BjbExportWriter *self)
   self->free (self);
 }
 
+/* Up to @width decimal digits at *p, at least one; advances *p past them. */
+static gboolean
+parse_digits (const char **p,
+              int          width,
+              int         *out)
+{
+  int n = 0, i;
+
+  for (i = 0; i < width && g_ascii_isdigit ((*p)[i]); i++)
+    n = n * 10 + ((*p)[i] - '0');
+  *p += i;
+  *out = n;
+  return i > 0;
+}
+
 gboolean
 bjb_export_parse_datetime (const char *value,
                            int        *year,
@@ -29,13 +43,21 @@ bjb_export_parse_datetime (const char *value,
                            int        *minute,
                            int        *second)
 {
-  int n;
+  /* "YYYY-MM-DD[ HH:MM:SS…]" as the session's DateStyle ISO writes it, read by hand: an
+   * export parses two of these per row, and sscanf was a tenth of the XLSX writer's CPU. */
+  const char *p = value;
 
   *hour = *minute = *second = 0;
-  if (value == NULL)
+  if (value == NULL || !parse_digits (&p, 4, year) || *p++ != '-'
+      || !parse_digits (&p, 2, month) || *p++ != '-' || !parse_digits (&p, 2, day))
     return FALSE;
-  n = sscanf (value, "%4d-%2d-%2d %2d:%2d:%2d", year, month, day, hour, minute, second);
-  return n >= 3 && *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
+  if (*month < 1 || *month > 12 || *day < 1 || *day > 31)
+    return FALSE;
+  /* The time is optional, and so is each of its parts (as sscanf stopped at the first). */
+  if (*p++ == ' ' && parse_digits (&p, 2, hour) && *p++ == ':' && parse_digits (&p, 2, minute)
+      && *p++ == ':')
+    parse_digits (&p, 2, second);
+  return TRUE;
 }
 
 char *
