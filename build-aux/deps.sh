@@ -9,7 +9,6 @@ BJB_DEBIAN_PACKAGES=(
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libgdk-pixbuf-2.0-dev
   libpq-dev libjson-glib-dev libsoup-3.0-dev libnotify-dev libsecret-1-dev
   libxlsxwriter-dev
-  libminizip-dev
   desktop-file-utils appstream
   # database (Debian 12 ships the contrib modules, pg_trgm included, inside postgresql-15)
   postgresql-15 postgresql-client-15 postgresql-common postgresql-contrib

@@ -3,10 +3,8 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <minizip/zip.h>
 #include <xlsxwriter.h>
 
 #include "bjb-export-writer.h"
@@ -18,54 +16,6 @@
  * as a fraction with a % format, dates as Excel dates), the header row is bold and frozen,
  * columns have the spec's widths, and a bold totals row with SUM formulas closes the sheet.
  */
-
-/*
- * Deflate level. libxlsxwriter 1.1.4 zips every part through the system minizip at
- * Z_DEFAULT_COMPRESSION (6) and has no option for it; at 100 000 rows that deflate was half
- * of the writer's CPU. This definition of minizip's entry point (exported from the program,
- * which GNU ld does for a symbol a linked shared library needs) comes before libminizip's in
- * symbol lookup, so libxlsxwriter's call lands here and goes on to the real one with
- * Z_BEST_SPEED: the same parts, byte for byte once unzipped, in about 55 % of the CPU and a
- * file about a third larger (13.6 instead of 10.1 MB for 100 000 rows). Nothing else in
- * the program uses minizip. Should a later libxlsxwriter bundle its own zip code, this is
- * simply never called.
- */
-typedef int (*ZipOpenFunc) (zipFile, const char *, const zip_fileinfo *, const void *, uInt,
-                            const void *, uInt, const char *, int, int, int, int, int, int,
-                            const char *, uLong, uLong, uLong, int);
-
-int
-zipOpenNewFileInZip4_64 (zipFile              file,
-                         const char          *filename,
-                         const zip_fileinfo  *zipfi,
-                         const void          *extrafield_local,
-                         uInt                 size_extrafield_local,
-                         const void          *extrafield_global,
-                         uInt                 size_extrafield_global,
-                         const char          *comment,
-                         int                  method,
-                         int                  level,
-                         int                  raw,
-                         int                  window_bits,
-                         int                  mem_level,
-                         int                  strategy,
-                         const char          *password,
-                         uLong                crc_for_crypting,
-                         uLong                version_made_by,
-                         uLong                flag_base,
-                         int                  zip64)
-{
-  /* Looked up per call: a workbook opens about ten parts. */
-  ZipOpenFunc real = (ZipOpenFunc) dlsym (RTLD_NEXT, "zipOpenNewFileInZip4_64");
-
-  if (real == NULL)
-    return ZIP_INTERNALERROR;
-  if (method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION)
-    level = Z_BEST_SPEED;
-  return real (file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
-               size_extrafield_global, comment, method, level, raw, window_bits, mem_level,
-               strategy, password, crc_for_crypting, version_made_by, flag_base, zip64);
-}
 
 typedef struct
 {
