@@ -166,9 +166,7 @@ gboolean
 bjb_message_ops_template_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_template_finish, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_message_ops_template_finish, error);
 }
 
 void

@@ -120,9 +120,7 @@ gint64
 bjb_order_ops_place_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_place_async, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
+  return bjb_ops_query_finish_id (result, bjb_order_ops_place_async, error);
 }
 
 void
@@ -132,11 +130,8 @@ bjb_order_ops_get_detail_async (BjbConnection       *connection,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autofree char *order = bjb_ops_int_param (order_id);
-  const char *params[] = { order };
-
-  bjb_ops_query_async (connection, ORDER_DETAIL_SQL, G_N_ELEMENTS (params), params, cancellable,
-                       bjb_order_ops_get_detail_async, callback, user_data);
+  bjb_ops_query_id_async (connection, ORDER_DETAIL_SQL, order_id, cancellable,
+                          bjb_order_ops_get_detail_async, callback, user_data);
 }
 
 JsonObject *
@@ -173,24 +168,20 @@ bjb_order_ops_list_couriers_async (BjbConnection       *connection,
                        bjb_order_ops_list_couriers_async, callback, user_data);
 }
 
+static BjbCourier *
+courier_from_result (BjbResult *rows,
+                     guint      i)
+{
+  return bjb_courier_new (bjb_result_get_string (rows, i, "login"),
+                          bjb_result_get_string (rows, i, "display_name"));
+}
+
 GListModel *
 bjb_order_ops_list_couriers_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_list_couriers_async, error);
-  g_autoptr(GListStore) store = NULL;
-
-  if (rows == NULL)
-    return NULL;
-  store = g_list_store_new (BJB_TYPE_COURIER);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(BjbCourier) courier = bjb_courier_new (bjb_result_get_string (rows, i, "login"),
-                                                       bjb_result_get_string (rows, i, "display_name"));
-
-      g_list_store_append (store, courier);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return bjb_ops_query_finish_store (result, bjb_order_ops_list_couriers_async, BJB_TYPE_COURIER,
+                                     (BjbOpsRowFunc) courier_from_result, error);
 }
 
 static void
@@ -269,7 +260,5 @@ gboolean
 bjb_order_ops_step_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, (gpointer) step_tag, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, (gpointer) step_tag, error);
 }
