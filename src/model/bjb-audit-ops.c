@@ -48,8 +48,6 @@ GPtrArray *
 bjb_audit_ops_list_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_audit_ops_list_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_AUDIT_ENTRY, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_audit_ops_list_async, BJB_TYPE_AUDIT_ENTRY, error);
 }
 

@@ -7,7 +7,6 @@
 
 #include "bjb-catalog-ops.h"
 #include "bjb-category.h"
-#include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-hit.h"
 
@@ -86,36 +85,11 @@ bjb_catalog_ops_search_products_async (BjbConnection       *connection,
                        bjb_catalog_ops_search_products_async, callback, user_data);
 }
 
-/* One row of bjb.search_products as the picker shows it: "Rp 4.500 / pcs", "120 pcs". */
-static BjbProductHit *
-product_hit_from_result (BjbResult *rows,
-                         guint      i)
-{
-  BjbProductHit *hit = bjb_product_hit_new ();
-  const char *unit = bjb_result_get_string (rows, i, "unit");
-  gint64 stock = bjb_result_get_int64 (rows, i, "stock");
-  g_autofree char *price = bjb_money_format (bjb_result_get_int64 (rows, i, "price"));
-  g_autofree char *price_text = g_strdup_printf ("%s / %s", price, unit);
-  g_autofree char *stock_text = stock > 0
-    ? g_strdup_printf ("%" G_GINT64_FORMAT " %s", stock, unit)
-    : g_strdup (_("Out of stock"));
-
-  bjb_product_hit_set_id (hit, bjb_result_get_int64 (rows, i, "id"));
-  bjb_product_hit_set_name (hit, bjb_result_get_string (rows, i, "name"));
-  bjb_product_hit_set_category (hit, bjb_result_get_string (rows, i, "category"));
-  bjb_product_hit_set_unit (hit, unit);
-  bjb_product_hit_set_price (hit, bjb_result_get_int64 (rows, i, "price"));
-  bjb_product_hit_set_price_text (hit, price_text);
-  bjb_product_hit_set_stock (hit, stock);
-  bjb_product_hit_set_stock_text (hit, stock_text);
-  return hit;
-}
-
 GListModel *
 bjb_catalog_ops_search_products_finish (GAsyncResult  *result,
                                         GError       **error)
 {
   return bjb_ops_query_finish_store (result, bjb_catalog_ops_search_products_async,
                                      BJB_TYPE_PRODUCT_HIT,
-                                     (BjbOpsRowFunc) product_hit_from_result, error);
+                                     (BjbOpsRowFunc) bjb_product_hit_new_from_result, error);
 }

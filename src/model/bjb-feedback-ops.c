@@ -40,7 +40,5 @@ GPtrArray *
 bjb_feedback_ops_list_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_feedback_ops_list_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_FEEDBACK_ENTRY, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_feedback_ops_list_async, BJB_TYPE_FEEDBACK_ENTRY, error);
 }

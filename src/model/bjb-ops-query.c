@@ -153,13 +153,10 @@ bjb_ops_query_finish_saved (GAsyncResult  *result,
                             int           *version,
                             GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "saved",
-                                                        JSON_NODE_OBJECT, error);
-  JsonObject *saved;
+  g_autoptr(JsonObject) saved = bjb_ops_query_finish_object (result, source_tag, "saved", error);
 
-  if (node == NULL)
+  if (saved == NULL)
     return 0;
-  saved = json_node_get_object (node);
   if (version != NULL)
     *version = (int) json_object_get_int_member_with_default (saved, "version", 0);
   return json_object_get_int_member_with_default (saved, "id", 0);
@@ -185,6 +182,30 @@ bjb_ops_query_finish_json (GAsyncResult  *result,
       return NULL;
     }
   return g_steal_pointer (&node);
+}
+
+JsonObject *
+bjb_ops_query_finish_object (GAsyncResult  *result,
+                             gpointer       source_tag,
+                             const char    *column,
+                             GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
+                                                        JSON_NODE_OBJECT, error);
+
+  return node != NULL ? json_node_dup_object (node) : NULL;
+}
+
+JsonArray *
+bjb_ops_query_finish_list (GAsyncResult  *result,
+                           gpointer       source_tag,
+                           const char    *column,
+                           GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
+                                                        JSON_NODE_ARRAY, error);
+
+  return node != NULL ? json_node_dup_array (node) : NULL;
 }
 
 char *

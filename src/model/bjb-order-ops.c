@@ -56,19 +56,6 @@ items_json (GArray *items)
   return json_to_string (root, FALSE);
 }
 
-/* The JSON object in @column of the first row; an error when the server sent none. */
-static JsonObject *
-finish_object (GAsyncResult  *result,
-               gpointer       source_tag,
-               const char    *column,
-               GError       **error)
-{
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
-                                                        JSON_NODE_OBJECT, error);
-
-  return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
-}
-
 void
 bjb_order_ops_quote_async (BjbConnection       *connection,
                            gint64               customer_id,
@@ -89,7 +76,7 @@ JsonObject *
 bjb_order_ops_quote_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_object (result, bjb_order_ops_quote_async, "q", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_quote_async, "q", error);
 }
 
 void
@@ -138,7 +125,7 @@ JsonObject *
 bjb_order_ops_get_detail_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_object (result, bjb_order_ops_get_detail_async, "d", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_get_detail_async, "d", error);
 }
 
 void
@@ -155,7 +142,7 @@ JsonObject *
 bjb_order_ops_get_business_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_object (result, bjb_order_ops_get_business_async, "s", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_get_business_async, "s", error);
 }
 
 void

@@ -325,13 +325,10 @@ int
 bjb_product_ops_apply_stocktake_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(JsonNode) node =
-    bjb_ops_query_finish_json (result, bjb_product_ops_apply_stocktake_async, "result",
-                               JSON_NODE_OBJECT, error);
+  g_autoptr(JsonObject) applied =
+    bjb_ops_query_finish_object (result, bjb_product_ops_apply_stocktake_async, "result", error);
 
-  if (node == NULL)
-    return -1;
-  return (int) json_object_get_int_member_with_default (json_node_get_object (node), "changed", 0);
+  return applied != NULL ? (int) json_object_get_int_member_with_default (applied, "changed", 0) : -1;
 }
 
 void

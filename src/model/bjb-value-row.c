@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-ops-query.h"
 #include "bjb-value-row.h"
 
 typedef struct
@@ -253,9 +254,9 @@ bjb_value_row_new_from_result (GType      type,
   return self;
 }
 
-GPtrArray *
-bjb_value_row_array_from_result (GType      type,
-                                 BjbResult *result)
+static GPtrArray *
+array_from_result (GType      type,
+                   BjbResult *result)
 {
   guint n = bjb_result_get_n_rows (result);
   GPtrArray *rows = g_ptr_array_new_full (n, g_object_unref);
@@ -263,6 +264,17 @@ bjb_value_row_array_from_result (GType      type,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (rows, bjb_value_row_new_from_result (type, result, i));
   return rows;
+}
+
+GPtrArray *
+bjb_value_row_array_finish (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GType          type,
+                            GError       **error)
+{
+  g_autoptr(BjbResult) answer = bjb_ops_query_finish (result, source_tag, error);
+
+  return answer != NULL ? array_from_result (type, answer) : NULL;
 }
 
 const char *

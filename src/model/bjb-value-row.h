@@ -53,9 +53,13 @@ gpointer     bjb_value_row_new_from_result (GType       type,
                                             BjbResult  *result,
                                             guint       row);
 
-/* Returns: (transfer full) (element-type BjbValueRow): every row of @result as a @type */
-GPtrArray   *bjb_value_row_array_from_result (GType      type,
-                                              BjbResult *result);
+/* The _finish of an ops query that lists rows of @type (bjb_ops_query_async() started with
+ * @source_tag). Returns: (transfer full) (element-type BjbValueRow) (nullable): every row of
+ * the answer as a @type, or NULL with @error set. */
+GPtrArray   *bjb_value_row_array_finish    (GAsyncResult  *result,
+                                            gpointer       source_tag,
+                                            GType          type,
+                                            GError       **error);
 
 const char  *bjb_value_row_get_string      (BjbValueRow *self,
                                             guint        prop_id);
