@@ -110,7 +110,8 @@ bjb_dashboard_ops_best_sellers_finish (GAsyncResult  *result,
                                        gint64        *out_total,
                                        GError       **error)
 {
-  g_autoptr(JsonObject) object = bjb_ops_query_finish_object (result, bjb_dashboard_ops_best_sellers_async, "best", error);
+  g_autoptr(JsonObject) object =
+    bjb_ops_query_finish_object (result, bjb_dashboard_ops_best_sellers_async, "best", error);
   gint64 total = 0;
 
   g_return_val_if_fail (out_products != NULL && out_categories != NULL, FALSE);

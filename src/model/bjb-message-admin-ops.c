@@ -41,8 +41,7 @@ bjb_message_ops_list_async (BjbConnection          *connection,
                             gpointer                user_data)
 {
   g_autofree char *customer = bjb_ops_int_param (filter->customer_id);
-  g_autofree char *before = after != NULL
-    ? bjb_ops_int_param (bjb_value_row_get_int64 (BJB_VALUE_ROW (after), BJB_OUTBOX_ROW_ID)) : NULL;
+  g_autofree char *before = bjb_value_row_int_param (after, BJB_OUTBOX_ROW_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
   const char *params[] = {
     param (filter->statuses), param (filter->channel), customer, param (filter->kind), before, lim,
@@ -56,7 +55,8 @@ GPtrArray *
 bjb_message_ops_list_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  return bjb_value_row_array_finish (result, bjb_message_ops_list_async, BJB_TYPE_OUTBOX_ROW, error);
+  return bjb_value_row_array_finish (result, bjb_message_ops_list_async,
+                                     BJB_TYPE_OUTBOX_ROW, error);
 }
 
 void
@@ -117,7 +117,8 @@ GPtrArray *
 bjb_message_ops_templates_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return bjb_value_row_array_finish (result, bjb_message_ops_templates_async, BJB_TYPE_MESSAGE_TEMPLATE, error);
+  return bjb_value_row_array_finish (result, bjb_message_ops_templates_async,
+                                     BJB_TYPE_MESSAGE_TEMPLATE, error);
 }
 
 void
@@ -179,7 +180,8 @@ bjb_message_ops_preview_finish (GAsyncResult  *result,
                                 char         **body,
                                 GError       **error)
 {
-  g_autoptr(JsonObject) object = bjb_ops_query_finish_object (result, bjb_message_ops_preview_async, "preview", error);
+  g_autoptr(JsonObject) object =
+    bjb_ops_query_finish_object (result, bjb_message_ops_preview_async, "preview", error);
 
   if (object == NULL)
     return FALSE;

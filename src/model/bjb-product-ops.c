@@ -328,7 +328,9 @@ bjb_product_ops_apply_stocktake_finish (GAsyncResult  *result,
   g_autoptr(JsonObject) applied =
     bjb_ops_query_finish_object (result, bjb_product_ops_apply_stocktake_async, "result", error);
 
-  return applied != NULL ? (int) json_object_get_int_member_with_default (applied, "changed", 0) : -1;
+  if (applied == NULL)
+    return -1;
+  return (int) json_object_get_int_member_with_default (applied, "changed", 0);
 }
 
 void

@@ -277,6 +277,20 @@ bjb_value_row_array_finish (GAsyncResult  *result,
   return answer != NULL ? array_from_result (type, answer) : NULL;
 }
 
+char *
+bjb_value_row_int_param (gpointer row,
+                         guint    prop_id)
+{
+  return row != NULL ? bjb_ops_int_param (bjb_value_row_get_int64 (row, prop_id)) : NULL;
+}
+
+const char *
+bjb_value_row_string_param (gpointer row,
+                            guint    prop_id)
+{
+  return row != NULL ? bjb_value_row_get_string (row, prop_id) : NULL;
+}
+
 const char *
 bjb_value_row_get_string (BjbValueRow *self,
                           guint        prop_id)

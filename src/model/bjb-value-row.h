@@ -67,6 +67,13 @@ gint64       bjb_value_row_get_int64       (BjbValueRow *self,
                                             guint        prop_id);
 gboolean     bjb_value_row_get_boolean     (BjbValueRow *self,
                                             guint        prop_id);
+/* The keyset of a page after @row (a BjbValueRow, or NULL for the first page): its
+ * @prop_id as a query parameter, NULL when there is no row. int_param is (transfer full). */
+char        *bjb_value_row_int_param       (gpointer     row,
+                                            guint        prop_id);
+const char  *bjb_value_row_string_param    (gpointer     row,
+                                            guint        prop_id);
+
 /* These notify only when the value changes. */
 void         bjb_value_row_set_string      (BjbValueRow *self,
                                             guint        prop_id,
