@@ -28,6 +28,18 @@ static const char COMPLETE_SQL[] =
 static const char REPORT_PROBLEM_SQL[] =
   "SELECT bjb.report_delivery_problem($1, $2, $3) AS id";
 
+/* The jsonb array in the column "rows" (a coalesce(jsonb_agg(…), '[]')). */
+static JsonArray *
+finish_rows (GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "rows",
+                                                        JSON_NODE_ARRAY, error);
+
+  return node != NULL ? json_array_ref (json_node_get_array (node)) : NULL;
+}
+
 void
 bjb_delivery_ops_list_mine_async (BjbConnection       *connection,
                                   GCancellable        *cancellable,
@@ -42,7 +54,7 @@ JsonArray *
 bjb_delivery_ops_list_mine_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return bjb_ops_query_finish_list (result, bjb_delivery_ops_list_mine_async, "rows", error);
+  return finish_rows (result, bjb_delivery_ops_list_mine_async, error);
 }
 
 void
@@ -68,7 +80,7 @@ JsonArray *
 bjb_delivery_ops_delivered_on_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  return bjb_ops_query_finish_list (result, bjb_delivery_ops_delivered_on_async, "rows", error);
+  return finish_rows (result, bjb_delivery_ops_delivered_on_async, error);
 }
 
 void
@@ -85,7 +97,7 @@ JsonArray *
 bjb_delivery_ops_list_reasons_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  return bjb_ops_query_finish_list (result, bjb_delivery_ops_list_reasons_async, "rows", error);
+  return finish_rows (result, bjb_delivery_ops_list_reasons_async, error);
 }
 
 void

@@ -196,18 +196,6 @@ bjb_ops_query_finish_object (GAsyncResult  *result,
   return node != NULL ? json_node_dup_object (node) : NULL;
 }
 
-JsonArray *
-bjb_ops_query_finish_list (GAsyncResult  *result,
-                           gpointer       source_tag,
-                           const char    *column,
-                           GError       **error)
-{
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
-                                                        JSON_NODE_ARRAY, error);
-
-  return node != NULL ? json_node_dup_array (node) : NULL;
-}
-
 char *
 bjb_ops_int_param (gint64 value)
 {

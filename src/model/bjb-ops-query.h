@@ -94,13 +94,9 @@ JsonNode  *bjb_ops_query_finish_json (GAsyncResult  *result,
                                       JsonNodeType   type,
                                       GError       **error);
 
-/* Returns: (transfer full) (nullable): the JSON object / array in @column of the first
- * row, as bjb_ops_query_finish_json() finds it. */
+/* Returns: (transfer full) (nullable): the JSON object in @column of the first row, as
+ * bjb_ops_query_finish_json() finds it. */
 JsonObject *bjb_ops_query_finish_object (GAsyncResult  *result,
-                                         gpointer       source_tag,
-                                         const char    *column,
-                                         GError       **error);
-JsonArray  *bjb_ops_query_finish_list   (GAsyncResult  *result,
                                          gpointer       source_tag,
                                          const char    *column,
                                          GError       **error);
