@@ -6,8 +6,8 @@
 #include "bjb-field-props.h"
 
 /* On a field's pspec: its offset + 1 (0 is "no field"). On a class's GType: the string and
- * strv pspecs it installed, what bjb_field_props_clear() frees without listing every property
- * of every row it finalizes (written in class_init only). */
+ * boxed (strv, GDateTime…) pspecs it installed, what bjb_field_props_clear() frees without
+ * listing every property of every row it finalizes (written in class_init only). */
 static GQuark offset_quark;
 static GQuark fields_quark;
 

@@ -53,7 +53,7 @@ void     bjb_field_props_set_int64    (gpointer            object,
                                        GParamSpec         *pspec,
                                        gint64              value);
 
-/* For finalize: frees the string and strv fields of every field property of @object. */
+/* For finalize: frees the string and boxed fields of every field property of @object. */
 void     bjb_field_props_clear        (gpointer            object);
 
 G_END_DECLS
