@@ -3,13 +3,13 @@
 
 #include <glib-object.h>
 
-#include "bjb-paged-query.h"
+#include "bjb-paged-row-base.h"
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_VALUE_ROW (bjb_value_row_get_type ())
-G_DECLARE_DERIVABLE_TYPE (BjbValueRow, bjb_value_row, BJB, VALUE_ROW, GObject)
+G_DECLARE_DERIVABLE_TYPE (BjbValueRow, bjb_value_row, BJB, VALUE_ROW, BjbPagedRowBase)
 
 /*
  * BjbValueRow: a list row whose typed properties are kept in one array of GValues, so a row
@@ -28,7 +28,7 @@ typedef struct
 
 struct _BjbValueRowClass
 {
-  GObjectClass parent_class;
+  BjbPagedRowBaseClass parent_class;
 
   /*< private >*/
   GParamSpec **pspecs;
