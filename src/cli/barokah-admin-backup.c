@@ -414,11 +414,9 @@ bjb_admin_backup (int    argc,
                                     "checks. Run it as a superuser. The file is mode 0600 and\n"
                                     "appears only when complete. Restore it with\n"
                                     "“barokah-admin restore”."),
-                                  backup_entries, &argc, &argv);
+                                  backup_entries, 1, &argc, &argv);
   if (code >= 0)
     return code;
-  if (argc > 2)
-    return bjb_admin_usage_error ("backup", _("unexpected argument “%s”"), argv[2]);
   if (argc == 2 && opt_directory != NULL)
     return bjb_admin_usage_error ("backup", _("give either FILE or --directory, not both"));
   if (opt_keep < 0 || (opt_keep > 0 && opt_directory == NULL))

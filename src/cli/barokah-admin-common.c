@@ -19,17 +19,24 @@ const GOptionEntry bjb_admin_connection_entries[] = {
   { NULL }
 };
 
+static void
+print_error_v (const char *format,
+               va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_printerr ("barokah-admin: %s\n", message);
+}
+
 void
 bjb_admin_error (const char *format,
                  ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_v (format, args);
   va_end (args);
-  g_printerr ("barokah-admin: %s\n", message);
 }
 
 int
@@ -37,13 +44,11 @@ bjb_admin_usage_error (const char *command,
                        const char *format,
                        ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_v (format, args);
   va_end (args);
-  g_printerr ("barokah-admin: %s\n", message);
   if (command != NULL)
     g_printerr (_("Try “barokah-admin %s --help”.\n"), command);
   else
@@ -225,6 +230,7 @@ bjb_admin_parse_options (const char         *command,
                          const char         *parameters,
                          const char         *summary,
                          const GOptionEntry *entries,
+                         int                 max_args,
                          int                *argc,
                          char             ***argv)
 {
@@ -241,6 +247,8 @@ bjb_admin_parse_options (const char         *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     return bjb_admin_usage_error (command, "%s", error->message);
+  if (*argc - 1 > max_args)
+    return bjb_admin_usage_error (command, _("unexpected argument “%s”"), (*argv)[max_args + 1]);
   return -1;
 }
 

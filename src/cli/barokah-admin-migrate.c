@@ -66,11 +66,9 @@ bjb_admin_migrate (int    argc,
                                     "again, and from two places at once. A database that has a\n"
                                     "schema already is backed up first (see “barokah-admin\n"
                                     "backup”) unless --no-backup is given."),
-                                  migrate_entries, &argc, &argv);
+                                  migrate_entries, 0, &argc, &argv);
   if (code >= 0)
     return code;
-  if (argc > 1)
-    return bjb_admin_usage_error ("migrate", _("unexpected argument “%s”"), argv[1]);
   if (opt_no_backup && opt_backup_file != NULL)
     return bjb_admin_usage_error ("migrate", _("--no-backup and --backup-file exclude each other"));
 

@@ -54,10 +54,13 @@ gboolean   bjb_admin_has_dbname_option (void);
 PGconn    *bjb_admin_connect_params (const char *const  *keywords,
                                      const char *const  *values);
 gboolean   bjb_admin_check_schema   (PGconn             *conn);
+/* Parses the command's options; more than @max_args arguments after the command is a
+ * usage error too. Returns: an exit code to leave with, or -1 to go on. */
 int        bjb_admin_parse_options  (const char         *command,
                                      const char         *parameters,
                                      const char         *summary,
                                      const GOptionEntry *entries,
+                                     int                 max_args,
                                      int                *argc,
                                      char             ***argv);
 GStrv      bjb_admin_tool_env       (PGconn             *conn);

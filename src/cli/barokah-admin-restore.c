@@ -409,13 +409,11 @@ bjb_admin_restore (int    argc,
                                     "are set. Restores in one transaction, then checks row\n"
                                     "counts, the stock ledger and the schema version against\n"
                                     "the backup. Run it as a superuser."),
-                                  NULL, &argc, &argv);
+                                  NULL, 1, &argc, &argv);
   if (code >= 0)
     return code;
   if (argc < 2)
     return bjb_admin_usage_error ("restore", _("missing FILE, the backup to restore"));
-  if (argc > 2)
-    return bjb_admin_usage_error ("restore", _("unexpected argument “%s”"), argv[2]);
 
   manifest = read_manifest (argv[1], &error);
   if (manifest == NULL)

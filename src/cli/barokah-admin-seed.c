@@ -95,11 +95,9 @@ bjb_admin_seed_demo (int    argc,
                                     "(demo_admin, demo_cs, demo_cs2, demo_kurir, demo_kurir2)\n"
                                     "with random passwords, printed at the end. Run it as a\n"
                                     "superuser after migrate."),
-                                  seed_entries, &argc, &argv);
+                                  seed_entries, 0, &argc, &argv);
   if (code >= 0)
     return code;
-  if (argc > 1)
-    return bjb_admin_usage_error ("seed-demo", _("unexpected argument “%s”"), argv[1]);
   if (opt_customers < 1 || opt_customers > 10000000)
     return bjb_admin_usage_error ("seed-demo", _("--customers must be between 1 and 10000000"));
   if (opt_orders < 0 || opt_orders > 100000000)

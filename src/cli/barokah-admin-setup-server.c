@@ -537,11 +537,9 @@ bjb_admin_setup_server (int    argc,
                                     "TLS with their password; creates the database, migrates it\n"
                                     "and creates the first admin login. Running it again changes\n"
                                     "only what is not right and says what it found."),
-                                  setup_entries, &argc, &argv);
+                                  setup_entries, 0, &argc, &argv);
   if (code >= 0)
     return code;
-  if (argc > 1)
-    return bjb_admin_usage_error ("setup-server", _("unexpected argument “%s”"), argv[1]);
   /* It reaches the cluster through its own socket as its owner, before any login exists. */
   if (bjb_admin_has_dbname_option ())
     return bjb_admin_usage_error ("setup-server", _("setup-server takes no --dbname: name the "

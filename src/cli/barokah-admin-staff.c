@@ -49,13 +49,11 @@ bjb_admin_create_staff (int    argc,
                                     "Run it as a superuser or an admin login. Without\n"
                                     "--password-file the password is asked twice on the terminal,\n"
                                     "without echo. At least 8 characters."),
-                                  create_staff_entries, &argc, &argv);
+                                  create_staff_entries, 1, &argc, &argv);
   if (code >= 0)
     return code;
   if (argc < 2)
     return bjb_admin_usage_error ("create-staff", _("missing LOGIN"));
-  if (argc > 2)
-    return bjb_admin_usage_error ("create-staff", _("unexpected argument “%s”"), argv[2]);
   login = argv[1];
   if (opt_role == NULL)
     return bjb_admin_usage_error ("create-staff",
@@ -119,7 +117,7 @@ bjb_admin_set_staff_active (int    argc,
                                   _("Lets a staff member sign in again (yes) or locks them out\n"
                                     "(no). Locking out also ends their open sessions. Run it as a\n"
                                     "superuser or an admin login."),
-                                  NULL, &argc, &argv);
+                                  NULL, G_MAXINT, &argc, &argv);
   if (code >= 0)
     return code;
   if (argc != 3)
@@ -180,7 +178,7 @@ bjb_admin_set_password (int    argc,
                                     "“barokah-admin restore” created locked. Run it as a\n"
                                     "superuser. Without --password-file the password is asked\n"
                                     "twice on the terminal, without echo. At least 8 characters."),
-                                  set_password_entries, &argc, &argv);
+                                  set_password_entries, G_MAXINT, &argc, &argv);
   if (code >= 0)
     return code;
   if (argc != 2)

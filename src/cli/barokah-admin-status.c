@@ -46,11 +46,9 @@ bjb_admin_status (int    argc,
                                   _("Shows where the program connects, the schema version of the\n"
                                     "database against this program's, and how many staff,\n"
                                     "customers, products and orders there are."),
-                                  NULL, &argc, &argv);
+                                  NULL, 0, &argc, &argv);
   if (code >= 0)
     return code;
-  if (argc > 1)
-    return bjb_admin_usage_error ("status", _("unexpected argument “%s”"), argv[1]);
 
   if (!(conn = bjb_admin_connect ()))
     return BJB_ADMIN_EXIT_FAILED;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-event.h"
+#include "bjb-field-props.h"
 
 struct _BjbEvent
 {
@@ -26,121 +27,24 @@ struct _BjbEvent
 
 G_DEFINE_FINAL_TYPE (BjbEvent, bjb_event, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_KIND,
-  PROP_ORDER_ID,
-  PROP_PRODUCT_ID,
-  PROP_CUSTOMER_ID,
-  PROP_AUDIENCE_ROLE,
-  PROP_AUDIENCE_LOGIN,
-  PROP_CREATED_AT,
-  PROP_DETAILS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 bjb_event_finalize (GObject *object)
 {
-  BjbEvent *self = (BjbEvent *) object;
-
-  g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->audience_role, g_free);
-  g_clear_pointer (&self->audience_login, g_free);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->details, g_free);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_event_parent_class)->finalize (object);
 }
 
 static void
-bjb_event_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+bjb_event_constructed (GObject *object)
 {
   BjbEvent *self = BJB_EVENT (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_ORDER_ID:
-      g_value_set_int64 (value, self->order_id);
-      break;
-    case PROP_PRODUCT_ID:
-      g_value_set_int64 (value, self->product_id);
-      break;
-    case PROP_CUSTOMER_ID:
-      g_value_set_int64 (value, self->customer_id);
-      break;
-    case PROP_AUDIENCE_ROLE:
-      g_value_set_string (value, self->audience_role);
-      break;
-    case PROP_AUDIENCE_LOGIN:
-      g_value_set_string (value, self->audience_login);
-      break;
-    case PROP_CREATED_AT:
-      g_value_set_boxed (value, self->created_at);
-      break;
-    case PROP_DETAILS:
-      g_value_set_string (value, self->details);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  G_OBJECT_CLASS (bjb_event_parent_class)->constructed (object);
 
-static void
-bjb_event_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  BjbEvent *self = BJB_EVENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-    case PROP_KIND:
-      self->kind = g_value_dup_string (value);
-      break;
-    case PROP_ORDER_ID:
-      self->order_id = g_value_get_int64 (value);
-      break;
-    case PROP_PRODUCT_ID:
-      self->product_id = g_value_get_int64 (value);
-      break;
-    case PROP_CUSTOMER_ID:
-      self->customer_id = g_value_get_int64 (value);
-      break;
-    case PROP_AUDIENCE_ROLE:
-      self->audience_role = g_value_dup_string (value);
-      break;
-    case PROP_AUDIENCE_LOGIN:
-      self->audience_login = g_value_dup_string (value);
-      break;
-    case PROP_CREATED_AT:
-      self->created_at = g_value_dup_boxed (value);
-      break;
-    case PROP_DETAILS:
-      g_free (self->details);
-      self->details = g_value_dup_string (value);
-      if (self->details == NULL)
-        self->details = g_strdup ("{}");
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* A NULL jsonb column reads as the empty object, so every reader can parse it. */
+  if (self->details == NULL)
+    self->details = g_strdup ("{}");
 }
 
 static void
@@ -148,31 +52,31 @@ bjb_event_class_init (BjbEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  guint prop_id = 0;
 
   object_class->finalize = bjb_event_finalize;
-  object_class->get_property = bjb_event_get_property;
-  object_class->set_property = bjb_event_set_property;
+  object_class->constructed = bjb_event_constructed;
+  object_class->get_property = bjb_field_props_get_property;
+  object_class->set_property = bjb_field_props_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_ORDER_ID] =
-    g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_PRODUCT_ID] =
-    g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_CUSTOMER_ID] =
-    g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_AUDIENCE_ROLE] =
-    g_param_spec_string ("audience-role", NULL, NULL, NULL, flags);
-  properties[PROP_AUDIENCE_LOGIN] =
-    g_param_spec_string ("audience-login", NULL, NULL, NULL, flags);
-  properties[PROP_CREATED_AT] =
-    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-  properties[PROP_DETAILS] =
-    g_param_spec_string ("details", NULL, NULL, "{}", flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+#define ID_FIELD(name, field) \
+  bjb_field_props_install (object_class, ++prop_id, G_STRUCT_OFFSET (BjbEvent, field), \
+                           g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags))
+#define TEXT_FIELD(name, field, fallback) \
+  bjb_field_props_install (object_class, ++prop_id, G_STRUCT_OFFSET (BjbEvent, field), \
+                           g_param_spec_string (name, NULL, NULL, fallback, flags))
+  ID_FIELD ("id", id);
+  TEXT_FIELD ("kind", kind, NULL);
+  ID_FIELD ("order-id", order_id);
+  ID_FIELD ("product-id", product_id);
+  ID_FIELD ("customer-id", customer_id);
+  TEXT_FIELD ("audience-role", audience_role, NULL);
+  TEXT_FIELD ("audience-login", audience_login, NULL);
+  bjb_field_props_install (object_class, ++prop_id, G_STRUCT_OFFSET (BjbEvent, created_at),
+                           g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, flags));
+  TEXT_FIELD ("details", details, "{}");
+#undef ID_FIELD
+#undef TEXT_FIELD
 }
 
 static void

@@ -28,15 +28,11 @@ bjb_audit_ops_list_async (BjbConnection        *connection,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data)
 {
-  BjbValueRow *last = after != NULL ? BJB_VALUE_ROW (after) : NULL;
-  g_autofree char *before_id = last != NULL
-    ? bjb_ops_int_param (bjb_value_row_get_int64 (last, BJB_AUDIT_ENTRY_ID)) : NULL;
+  g_autofree char *before_id = bjb_value_row_int_param (after, BJB_AUDIT_ENTRY_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
   const char *params[] = {
     param (filter->table), param (filter->actor), param (filter->from), param (filter->to),
-    param (filter->row),
-    last != NULL ? bjb_value_row_get_string (last, BJB_AUDIT_ENTRY_AT) : NULL, before_id,
-    lim,
+    param (filter->row), bjb_value_row_string_param (after, BJB_AUDIT_ENTRY_AT), before_id, lim,
   };
 
   g_return_if_fail (filter != NULL);
@@ -48,8 +44,6 @@ GPtrArray *
 bjb_audit_ops_list_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_audit_ops_list_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_AUDIT_ENTRY, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_audit_ops_list_async, BJB_TYPE_AUDIT_ENTRY, error);
 }
 

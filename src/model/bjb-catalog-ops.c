@@ -7,7 +7,6 @@
 
 #include "bjb-catalog-ops.h"
 #include "bjb-category.h"
-#include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-hit.h"
 
@@ -27,27 +26,29 @@ bjb_catalog_ops_list_categories_async (BjbConnection       *connection,
                        bjb_catalog_ops_list_categories_async, callback, user_data);
 }
 
+static BjbCategory *
+category_from_result (BjbResult *rows,
+                      guint      i)
+{
+  return bjb_category_new (bjb_result_get_int64 (rows, i, "id"),
+                           bjb_result_get_string (rows, i, "name"));
+}
+
 GListModel *
 bjb_catalog_ops_list_categories_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_catalog_ops_list_categories_async, error);
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GListModel) categories =
+    bjb_ops_query_finish_store (result, bjb_catalog_ops_list_categories_async, BJB_TYPE_CATEGORY,
+                                (BjbOpsRowFunc) category_from_result, error);
   g_autoptr(BjbCategory) all = NULL;
 
-  if (rows == NULL)
+  if (categories == NULL)
     return NULL;
-  store = g_list_store_new (BJB_TYPE_CATEGORY);
+  /* The filter's first choice: every category. */
   all = bjb_category_new (0, _("All categories"));
-  g_list_store_append (store, all);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(BjbCategory) category = bjb_category_new (bjb_result_get_int64 (rows, i, "id"),
-                                                          bjb_result_get_string (rows, i, "name"));
-
-      g_list_store_append (store, category);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  g_list_store_insert (G_LIST_STORE (categories), 0, all);
+  return g_steal_pointer (&categories);
 }
 
 /* What the clerk types is literal text, not LIKE syntax. */
@@ -88,32 +89,7 @@ GListModel *
 bjb_catalog_ops_search_products_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_catalog_ops_search_products_async, error);
-  g_autoptr(GListStore) store = NULL;
-
-  if (rows == NULL)
-    return NULL;
-  store = g_list_store_new (BJB_TYPE_PRODUCT_HIT);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(BjbProductHit) hit = bjb_product_hit_new ();
-      const char *unit = bjb_result_get_string (rows, i, "unit");
-      gint64 stock = bjb_result_get_int64 (rows, i, "stock");
-      g_autofree char *price = bjb_money_format (bjb_result_get_int64 (rows, i, "price"));
-      g_autofree char *price_text = g_strdup_printf ("%s / %s", price, unit);
-      g_autofree char *stock_text = stock > 0
-        ? g_strdup_printf ("%" G_GINT64_FORMAT " %s", stock, unit)
-        : g_strdup (_("Out of stock"));
-
-      bjb_product_hit_set_id (hit, bjb_result_get_int64 (rows, i, "id"));
-      bjb_product_hit_set_name (hit, bjb_result_get_string (rows, i, "name"));
-      bjb_product_hit_set_category (hit, bjb_result_get_string (rows, i, "category"));
-      bjb_product_hit_set_unit (hit, unit);
-      bjb_product_hit_set_price (hit, bjb_result_get_int64 (rows, i, "price"));
-      bjb_product_hit_set_price_text (hit, price_text);
-      bjb_product_hit_set_stock (hit, stock);
-      bjb_product_hit_set_stock_text (hit, stock_text);
-      g_list_store_append (store, hit);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return bjb_ops_query_finish_store (result, bjb_catalog_ops_search_products_async,
+                                     BJB_TYPE_PRODUCT_HIT,
+                                     (BjbOpsRowFunc) bjb_product_hit_new_from_result, error);
 }

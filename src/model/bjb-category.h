@@ -3,10 +3,12 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_CATEGORY (bjb_category_get_type ())
-G_DECLARE_FINAL_TYPE (BjbCategory, bjb_category, BJB, CATEGORY, GObject)
+G_DECLARE_FINAL_TYPE (BjbCategory, bjb_category, BJB, CATEGORY, BjbFieldRow)
 
 /* A product category (bjb.category) for the product picker's filter; id 0 is "all".
  * Read-only properties "id" and "display-name", so a GtkDropDown's expression binds to

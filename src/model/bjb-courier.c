@@ -7,68 +7,27 @@
 
 struct _BjbCourier
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   char *login;
   char *display_name;
 };
 
-G_DEFINE_FINAL_TYPE (BjbCourier, bjb_courier, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbCourier, bjb_courier, BJB_TYPE_FIELD_ROW)
 
-enum {
-  PROP_0,
-  PROP_KEY,
-  PROP_DISPLAY_NAME,
-  N_PROPS
+/* No "id" field: a courier is never a paged row, only a choice in the ship dialog. */
+static const BjbRowField fields[] = {
+  { "login", BJB_ROW_STRING, G_STRUCT_OFFSET (BjbCourier, login) },
+  { "display-name", BJB_ROW_STRING, G_STRUCT_OFFSET (BjbCourier, display_name) },
 };
 
-static GParamSpec *properties[N_PROPS];
-
-static void
-bjb_courier_finalize (GObject *object)
-{
-  BjbCourier *self = BJB_COURIER (object);
-
-  g_clear_pointer (&self->login, g_free);
-  g_clear_pointer (&self->display_name, g_free);
-
-  G_OBJECT_CLASS (bjb_courier_parent_class)->finalize (object);
-}
-
-static void
-bjb_courier_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  BjbCourier *self = BJB_COURIER (object);
-
-  switch (prop_id)
-    {
-    case PROP_KEY:
-      g_value_set_string (value, self->login);
-      break;
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, self->display_name);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
 
 static void
 bjb_courier_class_init (BjbCourierClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bjb_courier_finalize;
-  object_class->get_property = bjb_courier_get_property;
-
-  properties[PROP_KEY] =
-    g_param_spec_string ("login", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                               properties);
 }
 
 static void
@@ -78,7 +37,7 @@ bjb_courier_init (BjbCourier *self)
 
 BjbCourier *
 bjb_courier_new (const char *login,
-                const char *display_name)
+                 const char *display_name)
 {
   BjbCourier *self = g_object_new (BJB_TYPE_COURIER, NULL);
 

@@ -3,10 +3,12 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_COURIER (bjb_courier_get_type ())
-G_DECLARE_FINAL_TYPE (BjbCourier, bjb_courier, BJB, COURIER, GObject)
+G_DECLARE_FINAL_TYPE (BjbCourier, bjb_courier, BJB, COURIER, BjbFieldRow)
 
 /* A courier an order can be handed to (bjb.staff, role courier, active).
  * Read-only properties "login" and "display-name", so a GtkDropDown's expression binds to

@@ -120,15 +120,8 @@ GPtrArray *
 bjb_customer_ops_search_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_customer_ops_search_async, error);
-  GPtrArray *customers;
-
-  if (rows == NULL)
-    return NULL;
-  customers = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (customers, bjb_customer_new_from_result (rows, i));
-  return customers;
+  return bjb_ops_query_finish_array (result, bjb_customer_ops_search_async,
+                                     (BjbOpsRowFunc) bjb_customer_new_from_result, error);
 }
 
 void
@@ -151,11 +144,7 @@ gint64
 bjb_customer_ops_count_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_customer_ops_count_async, error);
-
-  if (rows == NULL)
-    return -1;
-  return bjb_result_get_int64 (rows, 0, "n");
+  return bjb_ops_query_finish_int (result, bjb_customer_ops_count_async, "n", -1, error);
 }
 
 void
@@ -230,11 +219,7 @@ gint64
 bjb_customer_ops_save_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_customer_ops_save_async, error);
-
-  if (rows == NULL)
-    return 0;
-  return bjb_result_get_int64 (rows, 0, "id");
+  return bjb_ops_query_finish_id (result, bjb_customer_ops_save_async, error);
 }
 
 void

@@ -50,12 +50,10 @@ BjbDashboard *
 bjb_dashboard_ops_load_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_dashboard_ops_load_async,
-                                                        "dashboard", JSON_NODE_OBJECT, error);
+  g_autoptr(JsonObject) dashboard =
+    bjb_ops_query_finish_object (result, bjb_dashboard_ops_load_async, "dashboard", error);
 
-  if (node == NULL)
-    return NULL;
-  return bjb_dashboard_new_from_json (json_node_get_object (node), error);
+  return dashboard != NULL ? bjb_dashboard_new_from_json (dashboard, error) : NULL;
 }
 
 void
@@ -112,17 +110,14 @@ bjb_dashboard_ops_best_sellers_finish (GAsyncResult  *result,
                                        gint64        *out_total,
                                        GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result,
-                                                        bjb_dashboard_ops_best_sellers_async,
-                                                        "best", JSON_NODE_OBJECT, error);
-  JsonObject *object;
+  g_autoptr(JsonObject) object =
+    bjb_ops_query_finish_object (result, bjb_dashboard_ops_best_sellers_async, "best", error);
   gint64 total = 0;
 
   g_return_val_if_fail (out_products != NULL && out_categories != NULL, FALSE);
 
-  if (node == NULL)
+  if (object == NULL)
     return FALSE;
-  object = json_node_get_object (node);
   if (!json_object_has_member (object, "products") || !json_object_has_member (object, "categories"))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-delivery-ops.h"
+#include "bjb-image.h"
 #include "bjb-ops-query.h"
 
 /* Row-level security and column grants decide what a courier sees in these two lists. */
@@ -27,26 +28,7 @@ static const char COMPLETE_SQL[] =
 static const char REPORT_PROBLEM_SQL[] =
   "SELECT bjb.report_delivery_problem($1, $2, $3) AS id";
 
-/* "\x…": the text form of a bytea parameter. */
-static char *
-bytea_param (GBytes *bytes)
-{
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  static const char digits[] = "0123456789abcdef";
-  char *text = g_malloc (2 * size + 3);
-
-  text[0] = '\\';
-  text[1] = 'x';
-  for (gsize i = 0; i < size; i++)
-    {
-      text[2 + 2 * i] = digits[data[i] >> 4];
-      text[3 + 2 * i] = digits[data[i] & 0xf];
-    }
-  text[2 + 2 * size] = '\0';
-  return text;
-}
-
+/* The jsonb array in the column "rows" (a coalesce(jsonb_agg(…), '[]')). */
 static JsonArray *
 finish_rows (GAsyncResult  *result,
              gpointer       source_tag,
@@ -139,8 +121,8 @@ bjb_delivery_ops_attach_photo_async (BjbConnection       *connection,
 
   g_return_if_fail (key != NULL && photo != NULL && thumb != NULL);
 
-  data = bytea_param (photo);
-  small = bytea_param (thumb);
+  data = bjb_bytes_to_bytea_hex (photo);
+  small = bjb_bytes_to_bytea_hex (thumb);
   params[0] = order;
   params[1] = key;
   params[2] = data;
@@ -189,10 +171,7 @@ JsonObject *
 bjb_delivery_ops_complete_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_delivery_ops_complete_async,
-                                                        "r", JSON_NODE_OBJECT, error);
-
-  return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
+  return bjb_ops_query_finish_object (result, bjb_delivery_ops_complete_async, "r", error);
 }
 
 static void

@@ -33,15 +33,8 @@ GPtrArray *
 bjb_discount_ops_list_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_discount_ops_list_async, error);
-  GPtrArray *rules;
-
-  if (rows == NULL)
-    return NULL;
-  rules = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (rules, bjb_discount_rule_new_from_result (rows, i));
-  return rules;
+  return bjb_ops_query_finish_array (result, bjb_discount_ops_list_async,
+                                     (BjbOpsRowFunc) bjb_discount_rule_new_from_result, error);
 }
 
 static char *
@@ -84,30 +77,12 @@ bjb_discount_ops_save_async (BjbConnection             *connection,
   }
 }
 
-static gint64
-saved_finish (GAsyncResult  *result,
-              gpointer       source_tag,
-              int           *version,
-              GError       **error)
-{
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, "saved",
-                                                        JSON_NODE_OBJECT, error);
-  JsonObject *saved;
-
-  if (node == NULL)
-    return 0;
-  saved = json_node_get_object (node);
-  if (version != NULL)
-    *version = (int) json_object_get_int_member_with_default (saved, "version", 0);
-  return json_object_get_int_member_with_default (saved, "id", 0);
-}
-
 gint64
 bjb_discount_ops_save_finish (GAsyncResult  *result,
                               int           *version,
                               GError       **error)
 {
-  return saved_finish (result, bjb_discount_ops_save_async, version, error);
+  return bjb_ops_query_finish_saved (result, bjb_discount_ops_save_async, version, error);
 }
 
 void
@@ -133,5 +108,5 @@ gboolean
 bjb_discount_ops_set_active_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  return saved_finish (result, bjb_discount_ops_set_active_async, NULL, error) > 0;
+  return bjb_ops_query_finish_saved (result, bjb_discount_ops_set_active_async, NULL, error) > 0;
 }

@@ -22,14 +22,10 @@ bjb_feedback_ops_list_async (BjbConnection        *connection,
                              GAsyncReadyCallback   callback,
                              gpointer              user_data)
 {
-  BjbValueRow *last = after != NULL ? BJB_VALUE_ROW (after) : NULL;
-  g_autofree char *before_id = last != NULL
-    ? bjb_ops_int_param (bjb_value_row_get_int64 (last, BJB_FEEDBACK_ENTRY_ID)) : NULL;
+  g_autofree char *before_id = bjb_value_row_int_param (after, BJB_FEEDBACK_ENTRY_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
   const char *params[] = {
-    from, to,
-    last != NULL ? bjb_value_row_get_string (last, BJB_FEEDBACK_ENTRY_FEEDBACK_AT) : NULL,
-    before_id, lim,
+    from, to, bjb_value_row_string_param (after, BJB_FEEDBACK_ENTRY_FEEDBACK_AT), before_id, lim,
   };
 
   bjb_ops_query_async (connection, SQL_LIST_FEEDBACK, G_N_ELEMENTS (params), params, cancellable,
@@ -40,7 +36,6 @@ GPtrArray *
 bjb_feedback_ops_list_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_feedback_ops_list_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_FEEDBACK_ENTRY, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_feedback_ops_list_async,
+                                     BJB_TYPE_FEEDBACK_ENTRY, error);
 }

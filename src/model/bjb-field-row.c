@@ -5,23 +5,7 @@
 
 #include "bjb-field-row.h"
 
-typedef struct
-{
-  gboolean placeholder;
-} BjbFieldRowPrivate;
-
-static void paged_row_iface_init (BjbPagedRowInterface *iface);
-
-G_DEFINE_ABSTRACT_TYPE_WITH_CODE (BjbFieldRow, bjb_field_row, G_TYPE_OBJECT,
-                                  G_ADD_PRIVATE (BjbFieldRow)
-                                  G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW,
-                                                         paged_row_iface_init))
-
-enum {
-  PROP_0,
-  PROP_PLACEHOLDER,
-  N_PROPS
-};
+G_DEFINE_ABSTRACT_TYPE (BjbFieldRow, bjb_field_row, BJB_TYPE_PAGED_ROW_BASE)
 
 #define FIELD_ROW_GET_CLASS(object) BJB_FIELD_ROW_CLASS (G_OBJECT_GET_CLASS (object))
 
@@ -48,32 +32,25 @@ bjb_field_row_finalize (GObject *object)
   G_OBJECT_CLASS (bjb_field_row_parent_class)->finalize (object);
 }
 
-static void
-bjb_field_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (object));
+/* BjbPagedRowBase */
 
-  if (prop_id == PROP_PLACEHOLDER)
-    g_value_set_boolean (value, priv->placeholder);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+static gint64
+field_row_get_id (BjbPagedRowBase *row)
+{
+  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
+
+  g_return_val_if_fail (klass->id_field >= 0, 0);
+  return *(gint64 *) ((guint8 *) row + klass->fields[klass->id_field].offset);
 }
 
 static void
-bjb_field_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+field_row_update (BjbPagedRowBase *row,
+                  BjbPagedRowBase *from)
 {
-  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (object));
+  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
 
-  if (prop_id == PROP_PLACEHOLDER)
-    priv->placeholder = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), klass->fields, klass->n_fields,
+                         klass->pspecs);
 }
 
 static void
@@ -82,10 +59,8 @@ bjb_field_row_class_init (BjbFieldRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bjb_field_row_finalize;
-  object_class->get_property = bjb_field_row_get_property;
-  object_class->set_property = bjb_field_row_set_property;
-
-  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  BJB_PAGED_ROW_BASE_CLASS (klass)->get_id = field_row_get_id;
+  BJB_PAGED_ROW_BASE_CLASS (klass)->update = field_row_update;
 }
 
 static void
@@ -112,43 +87,4 @@ bjb_field_row_class_install (BjbFieldRowClass  *klass,
 
   G_OBJECT_CLASS (klass)->get_property = get_field_property;
   bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, pspecs);
-}
-
-/* BjbPagedRow */
-
-static gint64
-paged_get_id (BjbPagedRow *row)
-{
-  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
-
-  g_return_val_if_fail (klass->id_field >= 0, 0);
-  return *(gint64 *) ((guint8 *) row + klass->fields[klass->id_field].offset);
-}
-
-static gboolean
-paged_get_placeholder (BjbPagedRow *row)
-{
-  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (row));
-
-  return priv->placeholder;
-}
-
-static void
-paged_update (BjbPagedRow *row,
-              BjbPagedRow *from)
-{
-  BjbFieldRowPrivate *priv = bjb_field_row_get_instance_private (BJB_FIELD_ROW (row));
-  BjbFieldRowClass *klass = FIELD_ROW_GET_CLASS (row);
-
-  priv->placeholder = FALSE;
-  bjb_row_fields_update (G_OBJECT (row), G_OBJECT (from), klass->fields, klass->n_fields,
-                         klass->pspecs);
-}
-
-static void
-paged_row_iface_init (BjbPagedRowInterface *iface)
-{
-  iface->get_id = paged_get_id;
-  iface->update = paged_update;
-  iface->get_placeholder = paged_get_placeholder;
 }

@@ -3,19 +3,20 @@
 
 #include <glib-object.h>
 
-#include "bjb-paged-query.h"
+#include "bjb-paged-row-base.h"
 #include "bjb-row-fields.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_FIELD_ROW (bjb_field_row_get_type ())
-G_DECLARE_DERIVABLE_TYPE (BjbFieldRow, bjb_field_row, BJB, FIELD_ROW, GObject)
+G_DECLARE_DERIVABLE_TYPE (BjbFieldRow, bjb_field_row, BJB, FIELD_ROW, BjbPagedRowBase)
 
 /*
  * BjbFieldRow: a row GObject whose read-only properties are fields of its own struct, said
  * once as a BjbRowField table. The base does the rest every such row used to write again:
- * get_property, finalize (the string fields), and BjbPagedRow (the "placeholder" property;
- * the id is the field "id", update() copies the fields and notifies those that changed).
+ * get_property, finalize (the string fields), and BjbPagedRow (BjbPagedRowBase keeps the
+ * "placeholder"; the id is the field "id", update() copies the fields and notifies those that
+ * changed).
  *
  *   struct _BjbCategory { BjbFieldRow parent_instance; gint64 id; char *name; };
  *   G_DEFINE_FINAL_TYPE (BjbCategory, bjb_category, BJB_TYPE_FIELD_ROW)
@@ -28,7 +29,7 @@ G_DECLARE_DERIVABLE_TYPE (BjbFieldRow, bjb_field_row, BJB, FIELD_ROW, GObject)
  */
 struct _BjbFieldRowClass
 {
-  GObjectClass parent_class;
+  BjbPagedRowBaseClass parent_class;
 
   /*< private >*/
   const BjbRowField  *fields;

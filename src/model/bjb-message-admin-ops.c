@@ -41,8 +41,7 @@ bjb_message_ops_list_async (BjbConnection          *connection,
                             gpointer                user_data)
 {
   g_autofree char *customer = bjb_ops_int_param (filter->customer_id);
-  g_autofree char *before = after != NULL
-    ? bjb_ops_int_param (bjb_value_row_get_int64 (BJB_VALUE_ROW (after), BJB_OUTBOX_ROW_ID)) : NULL;
+  g_autofree char *before = bjb_value_row_int_param (after, BJB_OUTBOX_ROW_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
   const char *params[] = {
     param (filter->statuses), param (filter->channel), customer, param (filter->kind), before, lim,
@@ -56,9 +55,8 @@ GPtrArray *
 bjb_message_ops_list_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_list_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_OUTBOX_ROW, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_message_ops_list_async,
+                                     BJB_TYPE_OUTBOX_ROW, error);
 }
 
 void
@@ -76,13 +74,11 @@ bjb_message_ops_counts_finish (GAsyncResult      *result,
                                BjbMessageCounts  *counts,
                                GError           **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_counts_async,
-                                                        "counts", JSON_NODE_OBJECT, error);
-  JsonObject *object;
+  g_autoptr(JsonObject) object = bjb_ops_query_finish_object (result, bjb_message_ops_counts_async,
+                                                               "counts", error);
 
-  if (node == NULL)
+  if (object == NULL)
     return FALSE;
-  object = json_node_get_object (node);
   counts->failed = json_object_get_int_member_with_default (object, "failed", 0);
   counts->uncertain = json_object_get_int_member_with_default (object, "uncertain", 0);
   counts->pending = json_object_get_int_member_with_default (object, "pending", 0);
@@ -96,21 +92,15 @@ bjb_message_ops_detail_async (BjbConnection       *connection,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autofree char *id = bjb_ops_int_param (message_id);
-  const char *params[] = { id };
-
-  bjb_ops_query_async (connection, SQL_DETAIL, 1, params, cancellable,
-                       bjb_message_ops_detail_async, callback, user_data);
+  bjb_ops_query_id_async (connection, SQL_DETAIL, message_id, cancellable,
+                          bjb_message_ops_detail_async, callback, user_data);
 }
 
 JsonObject *
 bjb_message_ops_detail_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_detail_async,
-                                                        "detail", JSON_NODE_OBJECT, error);
-
-  return node != NULL ? json_node_dup_object (node) : NULL;
+  return bjb_ops_query_finish_object (result, bjb_message_ops_detail_async, "detail", error);
 }
 
 void
@@ -127,9 +117,8 @@ GPtrArray *
 bjb_message_ops_templates_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_templates_async, error);
-
-  return rows != NULL ? bjb_value_row_array_from_result (BJB_TYPE_MESSAGE_TEMPLATE, rows) : NULL;
+  return bjb_value_row_array_finish (result, bjb_message_ops_templates_async,
+                                     BJB_TYPE_MESSAGE_TEMPLATE, error);
 }
 
 void
@@ -166,9 +155,7 @@ gboolean
 bjb_message_ops_template_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_message_ops_template_finish, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_message_ops_template_finish, error);
 }
 
 void
@@ -193,13 +180,11 @@ bjb_message_ops_preview_finish (GAsyncResult  *result,
                                 char         **body,
                                 GError       **error)
 {
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, bjb_message_ops_preview_async,
-                                                        "preview", JSON_NODE_OBJECT, error);
-  JsonObject *object;
+  g_autoptr(JsonObject) object =
+    bjb_ops_query_finish_object (result, bjb_message_ops_preview_async, "preview", error);
 
-  if (node == NULL)
+  if (object == NULL)
     return FALSE;
-  object = json_node_get_object (node);
   *subject = g_strdup (json_object_get_string_member_with_default (object, "subject", ""));
   *body = g_strdup (json_object_get_string_member_with_default (object, "body", ""));
   return TRUE;

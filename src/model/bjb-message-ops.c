@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-message-ops.h"
+#include "bjb-ops-query.h"
 
 /* The outbox's SQL, in one place. */
 static const char SQL_CLAIM[] =
@@ -23,53 +24,8 @@ static const char *const SQL_JOBS[] = {
   [BJB_MESSAGE_JOB_BIRTHDAYS] = "SELECT bjb.queue_birthday_messages() AS n",
 };
 
-static void
-query_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  BjbResult *rows = bjb_connection_query_finish (BJB_CONNECTION (source), result, &error);
-
-  if (rows == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, rows, g_object_unref);
-}
-
-/* Every call is one statement whose task returns its BjbResult; the _finish functions read
- * what they need from it. */
-static void
-run_query (BjbConnection       *connection,
-           const char          *sql,
-           guint                n_params,
-           const char *const   *params,
-           gpointer             source_tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
-
-  task = g_task_new (connection, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  bjb_connection_query_async (connection, sql, n_params, params, cancellable, query_done, task);
-}
-
-static BjbResult *
-finish_query (BjbConnection  *connection,
-              GAsyncResult   *result,
-              gpointer        source_tag,
-              GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, connection), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+/* Every call is one statement (bjb-ops-query); the _finish functions take the connection
+ * the worker holds, as its other calls do, and read what they need from the rows. */
 
 /* A text[] literal of plain words (channel names), for a $n::text[] parameter. */
 static char *
@@ -97,8 +53,8 @@ bjb_message_ops_claim_async (BjbConnection       *connection,
   g_autofree char *chans = text_array_literal (channels);
   const char *params[] = { lim, lease, chans };
 
-  run_query (connection, SQL_CLAIM, G_N_ELEMENTS (params), params, bjb_message_ops_claim_async,
-             cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_CLAIM, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_claim_async, callback, user_data);
 }
 
 GPtrArray *
@@ -106,15 +62,10 @@ bjb_message_ops_claim_finish (BjbConnection  *connection,
                               GAsyncResult   *result,
                               GError        **error)
 {
-  g_autoptr(BjbResult) rows = finish_query (connection, result, bjb_message_ops_claim_async, error);
-  GPtrArray *messages;
+  g_return_val_if_fail (g_task_is_valid (result, connection), NULL);
 
-  if (rows == NULL)
-    return NULL;
-  messages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (messages, bjb_outbox_message_new_from_row (rows, i));
-  return messages;
+  return bjb_ops_query_finish_array (result, bjb_message_ops_claim_async,
+                                     (BjbOpsRowFunc) bjb_outbox_message_new_from_row, error);
 }
 
 void
@@ -124,11 +75,8 @@ bjb_message_ops_begin_attempt_async (BjbConnection       *connection,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
-  const char *params[] = { id };
-
-  run_query (connection, SQL_BEGIN_ATTEMPT, 1, params, bjb_message_ops_begin_attempt_async,
-             cancellable, callback, user_data);
+  bjb_ops_query_id_async (connection, SQL_BEGIN_ATTEMPT, message_id, cancellable,
+                          bjb_message_ops_begin_attempt_async, callback, user_data);
 }
 
 int
@@ -136,10 +84,10 @@ bjb_message_ops_begin_attempt_finish (BjbConnection  *connection,
                                       GAsyncResult   *result,
                                       GError        **error)
 {
-  g_autoptr(BjbResult) rows = finish_query (connection, result,
-                                            bjb_message_ops_begin_attempt_async, error);
+  g_return_val_if_fail (g_task_is_valid (result, connection), 0);
 
-  return rows != NULL ? (int) bjb_result_get_int64 (rows, 0, "attempt") : 0;
+  return (int) bjb_ops_query_finish_int (result, bjb_message_ops_begin_attempt_async, "attempt", 0,
+                                         error);
 }
 
 void
@@ -151,12 +99,12 @@ bjb_message_ops_mark_sent_async (BjbConnection       *connection,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
+  g_autofree char *id = bjb_ops_int_param (message_id);
   g_autofree char *status = g_strdup_printf ("%u", http_status);
   const char *params[] = { id, provider_id, status };
 
-  run_query (connection, SQL_MARK_SENT, G_N_ELEMENTS (params), params, bjb_message_ops_mark_finish,
-             cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_MARK_SENT, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_mark_finish, callback, user_data);
 }
 
 void
@@ -170,13 +118,13 @@ bjb_message_ops_mark_failed_async (BjbConnection       *connection,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
+  g_autofree char *id = bjb_ops_int_param (message_id);
   g_autofree char *at = retry_at != NULL ? g_date_time_format_iso8601 (retry_at) : NULL;
   g_autofree char *status = g_strdup_printf ("%u", http_status);
   const char *params[] = { id, error_text, at, permanent ? "true" : "false", status };
 
-  run_query (connection, SQL_MARK_FAILED, G_N_ELEMENTS (params), params,
-             bjb_message_ops_mark_finish, cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_MARK_FAILED, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_mark_finish, callback, user_data);
 }
 
 void
@@ -187,11 +135,11 @@ bjb_message_ops_mark_uncertain_async (BjbConnection       *connection,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
+  g_autofree char *id = bjb_ops_int_param (message_id);
   const char *params[] = { id, error_text };
 
-  run_query (connection, SQL_MARK_UNCERTAIN, G_N_ELEMENTS (params), params,
-             bjb_message_ops_mark_finish, cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_MARK_UNCERTAIN, G_N_ELEMENTS (params), params, cancellable,
+                       bjb_message_ops_mark_finish, callback, user_data);
 }
 
 void
@@ -201,11 +149,8 @@ bjb_message_ops_resend_async (BjbConnection       *connection,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
-  const char *params[] = { id };
-
-  run_query (connection, SQL_RESEND, 1, params, bjb_message_ops_mark_finish,
-             cancellable, callback, user_data);
+  bjb_ops_query_id_async (connection, SQL_RESEND, message_id, cancellable,
+                          bjb_message_ops_mark_finish, callback, user_data);
 }
 
 gboolean
@@ -213,9 +158,9 @@ bjb_message_ops_mark_finish (BjbConnection  *connection,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_autoptr(BjbResult) rows = finish_query (connection, result, bjb_message_ops_mark_finish, error);
+  g_return_val_if_fail (g_task_is_valid (result, connection), FALSE);
 
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_message_ops_mark_finish, error);
 }
 
 void
@@ -227,8 +172,8 @@ bjb_message_ops_run_job_async (BjbConnection       *connection,
 {
   g_return_if_fail (job < G_N_ELEMENTS (SQL_JOBS));
 
-  run_query (connection, SQL_JOBS[job], 0, NULL, bjb_message_ops_run_job_async,
-             cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_JOBS[job], 0, NULL, cancellable,
+                       bjb_message_ops_run_job_async, callback, user_data);
 }
 
 gint64
@@ -236,9 +181,9 @@ bjb_message_ops_run_job_finish (BjbConnection  *connection,
                                 GAsyncResult   *result,
                                 GError        **error)
 {
-  g_autoptr(BjbResult) rows = finish_query (connection, result, bjb_message_ops_run_job_async, error);
+  g_return_val_if_fail (g_task_is_valid (result, connection), -1);
 
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "n") : -1;
+  return bjb_ops_query_finish_int (result, bjb_message_ops_run_job_async, "n", -1, error);
 }
 
 void
@@ -247,8 +192,8 @@ bjb_message_ops_next_due_async (BjbConnection       *connection,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  run_query (connection, SQL_NEXT_DUE, 0, NULL, bjb_message_ops_next_due_async,
-             cancellable, callback, user_data);
+  bjb_ops_query_async (connection, SQL_NEXT_DUE, 0, NULL, cancellable,
+                       bjb_message_ops_next_due_async, callback, user_data);
 }
 
 GDateTime *
@@ -256,7 +201,10 @@ bjb_message_ops_next_due_finish (BjbConnection  *connection,
                                  GAsyncResult   *result,
                                  GError        **error)
 {
-  g_autoptr(BjbResult) rows = finish_query (connection, result, bjb_message_ops_next_due_async, error);
+  g_autoptr(BjbResult) rows = NULL;
 
+  g_return_val_if_fail (g_task_is_valid (result, connection), NULL);
+
+  rows = bjb_ops_query_finish (result, bjb_message_ops_next_due_async, error);
   return rows != NULL ? bjb_result_get_datetime (rows, 0, "due") : NULL;
 }

@@ -142,8 +142,5 @@ gboolean
 bjb_notification_ops_mark_read_finish (GAsyncResult  *result,
                                        GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_notification_ops_mark_read_async,
-                                                    error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_notification_ops_mark_read_async, error);
 }

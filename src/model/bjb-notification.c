@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "bjb-field-props.h"
 #include "bjb-money.h"
 #include "bjb-notification.h"
 
@@ -28,6 +29,7 @@ struct _BjbNotification
 
 G_DEFINE_FINAL_TYPE (BjbNotification, bjb_notification, G_TYPE_OBJECT)
 
+/* The properties are fields (bjb-field-props), but for "unread", which only mirrors "read". */
 enum {
   PROP_0,
   PROP_ID,
@@ -48,14 +50,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 bjb_notification_finalize (GObject *object)
 {
-  BjbNotification *self = (BjbNotification *)object;
-
-  g_clear_pointer (&self->kind, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->body, g_free);
-  g_clear_pointer (&self->when, g_free);
-  g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_notification_parent_class)->finalize (object);
 }
@@ -66,43 +61,10 @@ bjb_notification_get_property (GObject    *object,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  BjbNotification *self = BJB_NOTIFICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_ORDER_ID:
-      g_value_set_int64 (value, self->order_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_BODY:
-      g_value_set_string (value, self->body);
-      break;
-    case PROP_CREATED_AT:
-      g_value_set_boxed (value, self->created_at);
-      break;
-    case PROP_WHEN:
-      g_value_set_string (value, self->when);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    case PROP_READ:
-      g_value_set_boolean (value, self->read);
-      break;
-    case PROP_UNREAD:
-      g_value_set_boolean (value, !self->read);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_UNREAD)
+    g_value_set_boolean (value, !BJB_NOTIFICATION (object)->read);
+  else
+    bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -111,34 +73,11 @@ bjb_notification_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  BjbNotification *self = BJB_NOTIFICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-    case PROP_KIND:
-      self->kind = g_value_dup_string (value);
-      break;
-    case PROP_ORDER_ID:
-      self->order_id = g_value_get_int64 (value);
-      break;
-    case PROP_TITLE:
-      self->title = g_value_dup_string (value);
-      break;
-    case PROP_BODY:
-      self->body = g_value_dup_string (value);
-      break;
-    case PROP_CREATED_AT:
-      self->created_at = g_value_dup_boxed (value);
-      break;
-    case PROP_READ:
-      bjb_notification_set_read (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* "read" changes "unread" too */
+  if (prop_id == PROP_READ)
+    bjb_notification_set_read (BJB_NOTIFICATION (object), g_value_get_boolean (value));
+  else
+    bjb_field_props_set_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -168,6 +107,19 @@ static void
 bjb_notification_class_init (BjbNotificationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags given = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags worded = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const gsize offsets[] = {
+    [PROP_ID] = G_STRUCT_OFFSET (BjbNotification, id),
+    [PROP_KIND] = G_STRUCT_OFFSET (BjbNotification, kind),
+    [PROP_ORDER_ID] = G_STRUCT_OFFSET (BjbNotification, order_id),
+    [PROP_TITLE] = G_STRUCT_OFFSET (BjbNotification, title),
+    [PROP_BODY] = G_STRUCT_OFFSET (BjbNotification, body),
+    [PROP_CREATED_AT] = G_STRUCT_OFFSET (BjbNotification, created_at),
+    [PROP_WHEN] = G_STRUCT_OFFSET (BjbNotification, when),
+    [PROP_SUBTITLE] = G_STRUCT_OFFSET (BjbNotification, subtitle),
+    [PROP_READ] = G_STRUCT_OFFSET (BjbNotification, read),
+  };
 
   object_class->finalize = bjb_notification_finalize;
   object_class->constructed = bjb_notification_constructed;
@@ -175,39 +127,27 @@ bjb_notification_class_init (BjbNotificationClass *klass)
   object_class->set_property = bjb_notification_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, given);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, given);
   properties[PROP_ORDER_ID] =
-    g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BODY] =
-    g_param_spec_string ("body", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0, given);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, given);
+  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, given);
   properties[PROP_CREATED_AT] =
-    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WHEN] =
-    g_param_spec_string ("when", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, given);
+  properties[PROP_WHEN] = g_param_spec_string ("when", NULL, NULL, NULL, worded);
   /* The second line of a row: who it concerns, and when. */
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, worded);
   properties[PROP_READ] =
     g_param_spec_boolean ("read", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* For the list's unread dot: expressions cannot negate. */
   properties[PROP_UNREAD] =
-    g_param_spec_boolean ("unread", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("unread", NULL, NULL, TRUE, worded);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = PROP_ID; i < PROP_UNREAD; i++)
+    bjb_field_props_install (object_class, i, offsets[i], properties[i]);
+  g_object_class_install_property (object_class, PROP_UNREAD, properties[PROP_UNREAD]);
 }
 
 static void

@@ -41,6 +41,22 @@ bjb_ops_query_async (BjbConnection       *connection,
                               g_steal_pointer (&task));
 }
 
+void
+bjb_ops_query_id_async (BjbConnection       *connection,
+                        const char          *sql,
+                        gint64               id,
+                        GCancellable        *cancellable,
+                        gpointer             source_tag,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autofree char *id_text = bjb_ops_int_param (id);
+  const char *params[] = { id_text };
+
+  bjb_ops_query_async (connection, sql, G_N_ELEMENTS (params), params, cancellable, source_tag,
+                       callback, user_data);
+}
+
 BjbResult *
 bjb_ops_query_finish (GAsyncResult  *result,
                       gpointer       source_tag,
@@ -53,13 +69,97 @@ bjb_ops_query_finish (GAsyncResult  *result,
 }
 
 gint64
+bjb_ops_query_finish_int (GAsyncResult  *result,
+                          gpointer       source_tag,
+                          const char    *column,
+                          gint64         failed,
+                          GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+
+  if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
+    return failed;
+  return bjb_result_get_int64 (rows, 0, column);
+}
+
+GBytes *
+bjb_ops_query_finish_bytes (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            const char    *column,
+                            GError       **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+
+  if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
+    return NULL;
+  return bjb_result_get_bytes (rows, 0, column);
+}
+
+gint64
 bjb_ops_query_finish_id (GAsyncResult  *result,
+                         gpointer       source_tag,
+                         GError       **error)
+{
+  return bjb_ops_query_finish_int (result, source_tag, "id", 0, error);
+}
+
+gboolean
+bjb_ops_query_finish_ok (GAsyncResult  *result,
                          gpointer       source_tag,
                          GError       **error)
 {
   g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
 
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
+  return rows != NULL;
+}
+
+GPtrArray *
+bjb_ops_query_finish_array (GAsyncResult   *result,
+                            gpointer        source_tag,
+                            BjbOpsRowFunc   make,
+                            GError        **error)
+{
+  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
+  GPtrArray *array;
+
+  if (rows == NULL)
+    return NULL;
+  array = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
+  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
+    g_ptr_array_add (array, make (rows, i));
+  return array;
+}
+
+GListModel *
+bjb_ops_query_finish_store (GAsyncResult   *result,
+                            gpointer        source_tag,
+                            GType           item_type,
+                            BjbOpsRowFunc   make,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) items = bjb_ops_query_finish_array (result, source_tag, make, error);
+  GListStore *store;
+
+  if (items == NULL)
+    return NULL;
+  store = g_list_store_new (item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+gint64
+bjb_ops_query_finish_saved (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            int           *version,
+                            GError       **error)
+{
+  g_autoptr(JsonObject) saved = bjb_ops_query_finish_object (result, source_tag, "saved", error);
+
+  if (saved == NULL)
+    return 0;
+  if (version != NULL)
+    *version = (int) json_object_get_int_member_with_default (saved, "version", 0);
+  return json_object_get_int_member_with_default (saved, "id", 0);
 }
 
 JsonNode *
@@ -82,6 +182,18 @@ bjb_ops_query_finish_json (GAsyncResult  *result,
       return NULL;
     }
   return g_steal_pointer (&node);
+}
+
+JsonObject *
+bjb_ops_query_finish_object (GAsyncResult  *result,
+                             gpointer       source_tag,
+                             const char    *column,
+                             GError       **error)
+{
+  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
+                                                        JSON_NODE_OBJECT, error);
+
+  return node != NULL ? json_node_dup_object (node) : NULL;
 }
 
 char *

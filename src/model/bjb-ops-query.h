@@ -21,17 +21,70 @@ void       bjb_ops_query_async  (BjbConnection       *connection,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data);
 
+/* The same with one bigint parameter, @id: most calls name one order, product or message. */
+void       bjb_ops_query_id_async (BjbConnection       *connection,
+                                   const char          *sql,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   gpointer             source_tag,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+
 /* Returns: (transfer full) (nullable): the rows, or NULL with @error set. Checks that
  * @result was started with @source_tag. */
 BjbResult *bjb_ops_query_finish (GAsyncResult        *result,
                                  gpointer             source_tag,
                                  GError             **error);
 
+/* The integer in @column of the first row, or @failed with @error set (or when there was
+ * no row). */
+gint64     bjb_ops_query_finish_int  (GAsyncResult  *result,
+                                      gpointer       source_tag,
+                                      const char    *column,
+                                      gint64         failed,
+                                      GError       **error);
+
+/* Returns: (transfer full) (nullable): the bytea in @column of the first row; NULL with
+ * @error set, or when there was no row. */
+GBytes    *bjb_ops_query_finish_bytes (GAsyncResult  *result,
+                                       gpointer       source_tag,
+                                       const char    *column,
+                                       GError       **error);
+
 /* The "id" column of the first row (a function that returns the new row's id), or 0 with
  * @error set. */
 gint64     bjb_ops_query_finish_id   (GAsyncResult  *result,
                                       gpointer       source_tag,
                                       GError       **error);
+
+/* TRUE when the statement ran (a change whose answer is only "done"). */
+gboolean   bjb_ops_query_finish_ok   (GAsyncResult  *result,
+                                      gpointer       source_tag,
+                                      GError       **error);
+
+/* A row type's constructor from one row of an answer (the _new_from_result functions). */
+typedef gpointer (*BjbOpsRowFunc) (BjbResult *rows,
+                                   guint      row);
+
+/* Returns: (transfer full) (nullable): every row made into an object by @make, in a
+ * GListStore of @item_type (for a list or drop-down) or a GPtrArray that owns them; NULL
+ * with @error set when the query failed. */
+GListModel *bjb_ops_query_finish_store (GAsyncResult   *result,
+                                        gpointer        source_tag,
+                                        GType           item_type,
+                                        BjbOpsRowFunc   make,
+                                        GError        **error);
+GPtrArray  *bjb_ops_query_finish_array (GAsyncResult   *result,
+                                        gpointer        source_tag,
+                                        BjbOpsRowFunc   make,
+                                        GError        **error);
+
+/* The id in the object "saved" of the first row ({"id": …, "version": …}, what the
+ * bjb.save_* functions answer), @version receiving its version; 0 with @error set. */
+gint64     bjb_ops_query_finish_saved (GAsyncResult  *result,
+                                       gpointer       source_tag,
+                                       int           *version,
+                                       GError       **error);
 
 /* Returns: (transfer full) (nullable): the JSON value in @column of the first row, of the
  * JSON type @type; NULL with @error set when the query failed or the server sent none. */
@@ -40,6 +93,13 @@ JsonNode  *bjb_ops_query_finish_json (GAsyncResult  *result,
                                       const char    *column,
                                       JsonNodeType   type,
                                       GError       **error);
+
+/* Returns: (transfer full) (nullable): the JSON object in @column of the first row, as
+ * bjb_ops_query_finish_json() finds it. */
+JsonObject *bjb_ops_query_finish_object (GAsyncResult  *result,
+                                         gpointer       source_tag,
+                                         const char    *column,
+                                         GError       **error);
 
 /*
  * bjb_ops_restart_cancellable:

@@ -52,35 +52,34 @@ bjb_order_list_ops_list_async (BjbConnection        *connection,
                        bjb_order_list_ops_list_async, callback, user_data);
 }
 
+/* One row of bjb.list_orders as the orders page's row. */
+static BjbOrderRow *
+order_row_from_result (BjbResult *rows,
+                       guint      i)
+{
+  BjbOrderRow *row = bjb_order_row_new ();
+  g_autoptr(GDateTime) placed = bjb_result_get_datetime (rows, i, "placed_at");
+  g_autoptr(GDateTime) due = bjb_result_get_datetime (rows, i, "payment_due_at");
+  const char *status = bjb_result_get_string (rows, i, "status");
+
+  bjb_order_row_set_id (row, bjb_result_get_int64 (rows, i, "id"));
+  bjb_order_row_set_number (row, bjb_result_get_string (rows, i, "number"));
+  bjb_order_row_set_customer_name (row, bjb_result_get_string (rows, i, "customer_name"));
+  bjb_order_row_set_status (row, status);
+  bjb_order_row_set_total (row, bjb_result_get_int64 (rows, i, "total"));
+  bjb_order_row_set_placed_at (row, placed != NULL ? g_date_time_to_unix (placed) : 0);
+  bjb_order_row_set_placed_key (row, bjb_result_get_string (rows, i, "placed_at"));
+  /* Only an unpaid order has a deadline that matters. */
+  bjb_order_row_set_due_at (row, g_strcmp0 (status, "pending_payment") == 0 && due != NULL
+                                 ? g_date_time_to_unix (due) : 0);
+  bjb_order_row_set_courier (row, bjb_result_get_string (rows, i, "courier"));
+  return row;
+}
+
 GPtrArray *
 bjb_order_list_ops_list_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_list_ops_list_async, error);
-  GPtrArray *orders;
-
-  if (rows == NULL)
-    return NULL;
-  orders = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      BjbOrderRow *row = bjb_order_row_new ();
-      g_autoptr(GDateTime) placed = bjb_result_get_datetime (rows, i, "placed_at");
-      g_autoptr(GDateTime) due = bjb_result_get_datetime (rows, i, "payment_due_at");
-      const char *status = bjb_result_get_string (rows, i, "status");
-
-      bjb_order_row_set_id (row, bjb_result_get_int64 (rows, i, "id"));
-      bjb_order_row_set_number (row, bjb_result_get_string (rows, i, "number"));
-      bjb_order_row_set_customer_name (row, bjb_result_get_string (rows, i, "customer_name"));
-      bjb_order_row_set_status (row, status);
-      bjb_order_row_set_total (row, bjb_result_get_int64 (rows, i, "total"));
-      bjb_order_row_set_placed_at (row, placed != NULL ? g_date_time_to_unix (placed) : 0);
-      bjb_order_row_set_placed_key (row, bjb_result_get_string (rows, i, "placed_at"));
-      /* Only an unpaid order has a deadline that matters. */
-      bjb_order_row_set_due_at (row, g_strcmp0 (status, "pending_payment") == 0 && due != NULL
-                                     ? g_date_time_to_unix (due) : 0);
-      bjb_order_row_set_courier (row, bjb_result_get_string (rows, i, "courier"));
-      g_ptr_array_add (orders, row);
-    }
-  return orders;
+  return bjb_ops_query_finish_array (result, bjb_order_list_ops_list_async,
+                                     (BjbOpsRowFunc) order_row_from_result, error);
 }

@@ -56,19 +56,6 @@ items_json (GArray *items)
   return json_to_string (root, FALSE);
 }
 
-/* The JSON object in @column of the first row; an error when the server sent none. */
-static JsonObject *
-finish_object (GAsyncResult  *result,
-               gpointer       source_tag,
-               const char    *column,
-               GError       **error)
-{
-  g_autoptr(JsonNode) node = bjb_ops_query_finish_json (result, source_tag, column,
-                                                        JSON_NODE_OBJECT, error);
-
-  return node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
-}
-
 void
 bjb_order_ops_quote_async (BjbConnection       *connection,
                            gint64               customer_id,
@@ -89,7 +76,7 @@ JsonObject *
 bjb_order_ops_quote_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_object (result, bjb_order_ops_quote_async, "q", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_quote_async, "q", error);
 }
 
 void
@@ -120,9 +107,7 @@ gint64
 bjb_order_ops_place_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_place_async, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "id") : 0;
+  return bjb_ops_query_finish_id (result, bjb_order_ops_place_async, error);
 }
 
 void
@@ -132,18 +117,15 @@ bjb_order_ops_get_detail_async (BjbConnection       *connection,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autofree char *order = bjb_ops_int_param (order_id);
-  const char *params[] = { order };
-
-  bjb_ops_query_async (connection, ORDER_DETAIL_SQL, G_N_ELEMENTS (params), params, cancellable,
-                       bjb_order_ops_get_detail_async, callback, user_data);
+  bjb_ops_query_id_async (connection, ORDER_DETAIL_SQL, order_id, cancellable,
+                          bjb_order_ops_get_detail_async, callback, user_data);
 }
 
 JsonObject *
 bjb_order_ops_get_detail_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_object (result, bjb_order_ops_get_detail_async, "d", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_get_detail_async, "d", error);
 }
 
 void
@@ -160,7 +142,7 @@ JsonObject *
 bjb_order_ops_get_business_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_object (result, bjb_order_ops_get_business_async, "s", error);
+  return bjb_ops_query_finish_object (result, bjb_order_ops_get_business_async, "s", error);
 }
 
 void
@@ -173,24 +155,20 @@ bjb_order_ops_list_couriers_async (BjbConnection       *connection,
                        bjb_order_ops_list_couriers_async, callback, user_data);
 }
 
+static BjbCourier *
+courier_from_result (BjbResult *rows,
+                     guint      i)
+{
+  return bjb_courier_new (bjb_result_get_string (rows, i, "login"),
+                          bjb_result_get_string (rows, i, "display_name"));
+}
+
 GListModel *
 bjb_order_ops_list_couriers_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_order_ops_list_couriers_async, error);
-  g_autoptr(GListStore) store = NULL;
-
-  if (rows == NULL)
-    return NULL;
-  store = g_list_store_new (BJB_TYPE_COURIER);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(BjbCourier) courier = bjb_courier_new (bjb_result_get_string (rows, i, "login"),
-                                                       bjb_result_get_string (rows, i, "display_name"));
-
-      g_list_store_append (store, courier);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return bjb_ops_query_finish_store (result, bjb_order_ops_list_couriers_async, BJB_TYPE_COURIER,
+                                     (BjbOpsRowFunc) courier_from_result, error);
 }
 
 static void
@@ -269,7 +247,5 @@ gboolean
 bjb_order_ops_step_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, (gpointer) step_tag, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, (gpointer) step_tag, error);
 }

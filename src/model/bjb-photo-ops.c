@@ -102,9 +102,7 @@ gboolean
 bjb_photo_ops_reject_payment_proof_finish (GAsyncResult  *result,
                                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_photo_ops_reject_payment_proof_async, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_photo_ops_reject_payment_proof_async, error);
 }
 
 void
@@ -147,20 +145,13 @@ bjb_photo_ops_get_jpeg_async (BjbConnection       *connection,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autofree char *photo = bjb_ops_int_param (photo_id);
-  const char *params[] = { photo };
-
-  bjb_ops_query_async (connection, GET_JPEG_SQL, G_N_ELEMENTS (params), params,
-                       cancellable, bjb_photo_ops_get_jpeg_async, callback, user_data);
+  bjb_ops_query_id_async (connection, GET_JPEG_SQL, photo_id, cancellable,
+                          bjb_photo_ops_get_jpeg_async, callback, user_data);
 }
 
 GBytes *
 bjb_photo_ops_get_jpeg_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_photo_ops_get_jpeg_async, error);
-
-  if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
-    return NULL;
-  return bjb_result_get_bytes (rows, 0, "data");
+  return bjb_ops_query_finish_bytes (result, bjb_photo_ops_get_jpeg_async, "data", error);
 }

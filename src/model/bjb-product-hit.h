@@ -3,29 +3,27 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
+#include "bjb-result.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_PRODUCT_HIT (bjb_product_hit_get_type ())
-G_DECLARE_FINAL_TYPE (BjbProductHit, bjb_product_hit, BJB, PRODUCT_HIT, GObject)
+G_DECLARE_FINAL_TYPE (BjbProductHit, bjb_product_hit, BJB, PRODUCT_HIT, BjbFieldRow)
 
-/* A product found by the new-order product search.
- * Plain properties so GtkColumnView cells bind to them from the .ui. */
-BjbProductHit *bjb_product_hit_new (void);
-gint64 bjb_product_hit_get_id (BjbProductHit *self);
-void bjb_product_hit_set_id (BjbProductHit *self, gint64 value);
-const char *bjb_product_hit_get_name (BjbProductHit *self);
-void bjb_product_hit_set_name (BjbProductHit *self, const char *value);
-const char *bjb_product_hit_get_category (BjbProductHit *self);
-void bjb_product_hit_set_category (BjbProductHit *self, const char *value);
-const char *bjb_product_hit_get_unit (BjbProductHit *self);
-void bjb_product_hit_set_unit (BjbProductHit *self, const char *value);
-gint64 bjb_product_hit_get_price (BjbProductHit *self);
-void bjb_product_hit_set_price (BjbProductHit *self, gint64 value);
+/* A product found by the new-order product search (a row of bjb.search_products).
+ * Read-only properties "id", "name", "category", "unit", "price", "price-text"
+ * ("Rp 4.500 / pcs"), "stock", "stock-text" ("120 pcs", "Out of stock"), so GtkColumnView
+ * cells bind to them from the .ui. */
+BjbProductHit *bjb_product_hit_new_from_result (BjbResult     *result,
+                                                guint          row);
+gint64      bjb_product_hit_get_id         (BjbProductHit *self);
+const char *bjb_product_hit_get_name       (BjbProductHit *self);
+const char *bjb_product_hit_get_category   (BjbProductHit *self);
+const char *bjb_product_hit_get_unit       (BjbProductHit *self);
+gint64      bjb_product_hit_get_price      (BjbProductHit *self);
 const char *bjb_product_hit_get_price_text (BjbProductHit *self);
-void bjb_product_hit_set_price_text (BjbProductHit *self, const char *value);
-gint64 bjb_product_hit_get_stock (BjbProductHit *self);
-void bjb_product_hit_set_stock (BjbProductHit *self, gint64 value);
+gint64      bjb_product_hit_get_stock      (BjbProductHit *self);
 const char *bjb_product_hit_get_stock_text (BjbProductHit *self);
-void bjb_product_hit_set_stock_text (BjbProductHit *self, const char *value);
 
 G_END_DECLS

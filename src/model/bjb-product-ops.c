@@ -48,34 +48,6 @@ static const char APPLY_STOCKTAKE_SQL[] =
 static const char STOCK_LEDGER_SQL[] =
   "SELECT * FROM bjb.stock_ledger($1::bigint, $2::bigint, $3::int)";
 
-/* Rows of one query turned into objects by @make (the row types' _new_from_result). */
-static GPtrArray *
-rows_to_array (BjbResult *rows,
-               gpointer (*make) (BjbResult *, guint))
-{
-  GPtrArray *array = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
-
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (array, make (rows, i));
-  return array;
-}
-
-static GListModel *
-rows_to_store (BjbResult *rows,
-               GType      type,
-               gpointer (*make) (BjbResult *, guint))
-{
-  GListStore *store = g_list_store_new (type);
-
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    {
-      g_autoptr(GObject) item = make (rows, i);
-
-      g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (store);
-}
-
 void
 bjb_product_ops_list_products_async (BjbConnection       *connection,
                                      const char          *search,
@@ -146,17 +118,7 @@ bjb_product_ops_save_product_finish (GAsyncResult  *result,
                                      int           *version,
                                      GError       **error)
 {
-  g_autoptr(JsonNode) node =
-    bjb_ops_query_finish_json (result, bjb_product_ops_save_product_async, "saved",
-                               JSON_NODE_OBJECT, error);
-  JsonObject *saved;
-
-  if (node == NULL)
-    return 0;
-  saved = json_node_get_object (node);
-  if (version != NULL)
-    *version = (int) json_object_get_int_member_with_default (saved, "version", 0);
-  return json_object_get_int_member_with_default (saved, "id", 0);
+  return bjb_ops_query_finish_saved (result, bjb_product_ops_save_product_async, version, error);
 }
 
 void
@@ -183,9 +145,7 @@ gboolean
 bjb_product_ops_set_photo_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_product_ops_set_photo_async, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_product_ops_set_photo_async, error);
 }
 
 void
@@ -195,22 +155,15 @@ bjb_product_ops_get_photo_async (BjbConnection       *connection,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autofree char *id = bjb_ops_int_param (product_id);
-  const char *params[] = { id };
-
-  bjb_ops_query_async (connection, GET_PHOTO_SQL, G_N_ELEMENTS (params), params, cancellable,
-                       bjb_product_ops_get_photo_async, callback, user_data);
+  bjb_ops_query_id_async (connection, GET_PHOTO_SQL, product_id, cancellable,
+                          bjb_product_ops_get_photo_async, callback, user_data);
 }
 
 GBytes *
 bjb_product_ops_get_photo_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_product_ops_get_photo_async, error);
-
-  if (rows == NULL || bjb_result_get_n_rows (rows) == 0)
-    return NULL;
-  return bjb_result_get_bytes (rows, 0, "data");
+  return bjb_ops_query_finish_bytes (result, bjb_product_ops_get_photo_async, "data", error);
 }
 
 void
@@ -220,23 +173,17 @@ bjb_product_ops_price_history_async (BjbConnection       *connection,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autofree char *id = bjb_ops_int_param (product_id);
-  const char *params[] = { id };
-
-  bjb_ops_query_async (connection, PRICE_HISTORY_SQL, G_N_ELEMENTS (params), params, cancellable,
-                       bjb_product_ops_price_history_async, callback, user_data);
+  bjb_ops_query_id_async (connection, PRICE_HISTORY_SQL, product_id, cancellable,
+                          bjb_product_ops_price_history_async, callback, user_data);
 }
 
 GListModel *
 bjb_product_ops_price_history_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  g_autoptr(BjbResult) rows =
-    bjb_ops_query_finish (result, bjb_product_ops_price_history_async, error);
-
-  if (rows == NULL)
-    return NULL;
-  return rows_to_store (rows, BJB_TYPE_PRICE_CHANGE, (gpointer) bjb_price_change_new_from_result);
+  return bjb_ops_query_finish_store (result, bjb_product_ops_price_history_async,
+                                     BJB_TYPE_PRICE_CHANGE,
+                                     (BjbOpsRowFunc) bjb_price_change_new_from_result, error);
 }
 
 void
@@ -253,13 +200,9 @@ GListModel *
 bjb_product_ops_list_categories_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(BjbResult) rows =
-    bjb_ops_query_finish (result, bjb_product_ops_list_categories_async, error);
-
-  if (rows == NULL)
-    return NULL;
-  return rows_to_store (rows, BJB_TYPE_ADMIN_CATEGORY,
-                        (gpointer) bjb_admin_category_new_from_result);
+  return bjb_ops_query_finish_store (result, bjb_product_ops_list_categories_async,
+                                     BJB_TYPE_ADMIN_CATEGORY,
+                                     (BjbOpsRowFunc) bjb_admin_category_new_from_result, error);
 }
 
 void
@@ -283,13 +226,7 @@ gint64
 bjb_product_ops_save_category_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  g_autoptr(JsonNode) node =
-    bjb_ops_query_finish_json (result, bjb_product_ops_save_category_async, "saved",
-                               JSON_NODE_OBJECT, error);
-
-  if (node == NULL)
-    return 0;
-  return json_object_get_int_member_with_default (json_node_get_object (node), "id", 0);
+  return bjb_ops_query_finish_saved (result, bjb_product_ops_save_category_async, NULL, error);
 }
 
 void
@@ -312,10 +249,7 @@ gboolean
 bjb_product_ops_delete_category_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(BjbResult) rows =
-    bjb_ops_query_finish (result, bjb_product_ops_delete_category_async, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_product_ops_delete_category_async, error);
 }
 
 void
@@ -340,10 +274,7 @@ gint64
 bjb_product_ops_adjust_stock_finish (GAsyncResult  *result,
                                      GError       **error)
 {
-  g_autoptr(BjbResult) rows =
-    bjb_ops_query_finish (result, bjb_product_ops_adjust_stock_async, error);
-
-  return rows != NULL ? bjb_result_get_int64 (rows, 0, "stock") : -1;
+  return bjb_ops_query_finish_int (result, bjb_product_ops_adjust_stock_async, "stock", -1, error);
 }
 
 /* [{"product_id": 12, "counted": 40}, …] */
@@ -394,13 +325,12 @@ int
 bjb_product_ops_apply_stocktake_finish (GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(JsonNode) node =
-    bjb_ops_query_finish_json (result, bjb_product_ops_apply_stocktake_async, "result",
-                               JSON_NODE_OBJECT, error);
+  g_autoptr(JsonObject) applied =
+    bjb_ops_query_finish_object (result, bjb_product_ops_apply_stocktake_async, "result", error);
 
-  if (node == NULL)
+  if (applied == NULL)
     return -1;
-  return (int) json_object_get_int_member_with_default (json_node_get_object (node), "changed", 0);
+  return (int) json_object_get_int_member_with_default (applied, "changed", 0);
 }
 
 void
@@ -425,12 +355,8 @@ GPtrArray *
 bjb_product_ops_stock_ledger_finish (GAsyncResult  *result,
                                      GError       **error)
 {
-  g_autoptr(BjbResult) rows =
-    bjb_ops_query_finish (result, bjb_product_ops_stock_ledger_async, error);
-
-  if (rows == NULL)
-    return NULL;
-  return rows_to_array (rows, (gpointer) bjb_stock_movement_new_from_result);
+  return bjb_ops_query_finish_array (result, bjb_product_ops_stock_ledger_async,
+                                     (BjbOpsRowFunc) bjb_stock_movement_new_from_result, error);
 }
 
 char *

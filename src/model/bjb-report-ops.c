@@ -132,27 +132,6 @@ bjb_report_ops_transactions_async (BjbConnection              *connection,
                        bjb_report_ops_transactions_async, callback, user_data);
 }
 
-typedef BjbReportRow *(*RowFunc) (BjbResult *rows,
-                                  guint      i);
-
-/* The rows of an ops query, each made by @make_row. */
-static GPtrArray *
-finish_rows (GAsyncResult  *result,
-             gpointer       source_tag,
-             RowFunc        make_row,
-             GError       **error)
-{
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, source_tag, error);
-  GPtrArray *out;
-
-  if (rows == NULL)
-    return NULL;
-  out = g_ptr_array_new_full (bjb_result_get_n_rows (rows), g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (out, make_row (rows, i));
-  return out;
-}
-
 static BjbReportRow *
 transaction_row (BjbResult *rows,
                  guint      i)
@@ -185,7 +164,8 @@ GPtrArray *
 bjb_report_ops_transactions_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_rows (result, bjb_report_ops_transactions_async, transaction_row, error);
+  return bjb_ops_query_finish_array (result, bjb_report_ops_transactions_async,
+                                     (BjbOpsRowFunc) transaction_row, error);
 }
 
 void
@@ -383,7 +363,8 @@ GPtrArray *
 bjb_report_ops_customers_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_rows (result, bjb_report_ops_customers_async, customer_row, error);
+  return bjb_ops_query_finish_array (result, bjb_report_ops_customers_async,
+                                     (BjbOpsRowFunc) customer_row, error);
 }
 
 /* Export specs */

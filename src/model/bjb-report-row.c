@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include "bjb-paged-query.h"
 #include "bjb-report-row.h"
 
 /* The properties as two tables, so get, set and update are one loop each. */
@@ -31,7 +30,6 @@ enum {
   PROP_KIND,
   PROP_KIND_LABEL,
   N_PROPS,
-  PROP_PLACEHOLDER = N_PROPS,
 };
 
 #define FIRST_INT PROP_ID
@@ -47,17 +45,13 @@ static const char *const prop_names[N_PROPS] = {
 
 struct _BjbReportRow
 {
-  GObject parent_instance;
+  BjbPagedRowBase parent_instance;
 
   gint64 ints[N_INTS];
   char *strings[N_STRINGS];
-  gboolean placeholder;
 };
 
-static void paged_row_iface_init (BjbPagedRowInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbReportRow, bjb_report_row, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
+G_DEFINE_FINAL_TYPE (BjbReportRow, bjb_report_row, BJB_TYPE_PAGED_ROW_BASE)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -80,9 +74,7 @@ bjb_report_row_get_property (GObject    *object,
 {
   BjbReportRow *self = BJB_REPORT_ROW (object);
 
-  if (prop_id == PROP_PLACEHOLDER)
-    g_value_set_boolean (value, self->placeholder);
-  else if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
+  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
     g_value_set_int64 (value, self->ints[prop_id - FIRST_INT]);
   else if (prop_id >= FIRST_STRING && prop_id < N_PROPS)
     g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
@@ -98,9 +90,7 @@ bjb_report_row_set_property (GObject      *object,
 {
   BjbReportRow *self = BJB_REPORT_ROW (object);
 
-  if (prop_id == PROP_PLACEHOLDER)
-    self->placeholder = g_value_get_boolean (value);
-  else if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
+  if (prop_id >= FIRST_INT && prop_id < FIRST_STRING)
     {
       gint64 v = g_value_get_int64 (value);
 
@@ -118,6 +108,30 @@ bjb_report_row_set_property (GObject      *object,
     }
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/* BjbPagedRowBase */
+
+static gint64
+report_row_get_id (BjbPagedRowBase *row)
+{
+  return BJB_REPORT_ROW (row)->ints[PROP_ID - FIRST_INT];
+}
+
+/* Through set_property, which notifies only what changed. */
+static void
+report_row_update (BjbPagedRowBase *row,
+                   BjbPagedRowBase *from_row)
+{
+  BjbReportRow *self = BJB_REPORT_ROW (row);
+  BjbReportRow *from = BJB_REPORT_ROW (from_row);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = FIRST_INT; i < FIRST_STRING; i++)
+    g_object_set (self, prop_names[i], from->ints[i - FIRST_INT], NULL);
+  for (guint i = FIRST_STRING; i < N_PROPS; i++)
+    g_object_set (self, prop_names[i], from->strings[i - FIRST_STRING], NULL);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -138,51 +152,13 @@ bjb_report_row_class_init (BjbReportRowClass *klass)
                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                          | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  BJB_PAGED_ROW_BASE_CLASS (klass)->get_id = report_row_get_id;
+  BJB_PAGED_ROW_BASE_CLASS (klass)->update = report_row_update;
 }
 
 static void
 bjb_report_row_init (BjbReportRow *self)
 {
-}
-
-/* BjbPagedRow */
-
-static gint64
-bjb_report_row_paged_get_id (BjbPagedRow *row)
-{
-  return BJB_REPORT_ROW (row)->ints[PROP_ID - FIRST_INT];
-}
-
-static gboolean
-bjb_report_row_paged_get_placeholder (BjbPagedRow *row)
-{
-  return BJB_REPORT_ROW (row)->placeholder;
-}
-
-/* Through set_property, which notifies only what changed. */
-static void
-bjb_report_row_paged_update (BjbPagedRow *row,
-                             BjbPagedRow *from_row)
-{
-  BjbReportRow *self = BJB_REPORT_ROW (row);
-  BjbReportRow *from = BJB_REPORT_ROW (from_row);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  self->placeholder = FALSE;
-  for (guint i = FIRST_INT; i < FIRST_STRING; i++)
-    g_object_set (self, prop_names[i], from->ints[i - FIRST_INT], NULL);
-  for (guint i = FIRST_STRING; i < N_PROPS; i++)
-    g_object_set (self, prop_names[i], from->strings[i - FIRST_STRING], NULL);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-paged_row_iface_init (BjbPagedRowInterface *iface)
-{
-  iface->get_id = bjb_report_row_paged_get_id;
-  iface->update = bjb_report_row_paged_update;
-  iface->get_placeholder = bjb_report_row_paged_get_placeholder;
 }
 
 /* Public */

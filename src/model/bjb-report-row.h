@@ -3,10 +3,12 @@
 
 #include <glib-object.h>
 
+#include "bjb-paged-row-base.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_REPORT_ROW (bjb_report_row_get_type ())
-G_DECLARE_FINAL_TYPE (BjbReportRow, bjb_report_row, BJB, REPORT_ROW, GObject)
+G_DECLARE_FINAL_TYPE (BjbReportRow, bjb_report_row, BJB, REPORT_ROW, BjbPagedRowBase)
 
 /*
  * BjbReportRow: one row of a report table (the transaction report, the five customer

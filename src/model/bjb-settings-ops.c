@@ -84,7 +84,5 @@ gboolean
 bjb_settings_ops_set_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_settings_ops_set_async, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_settings_ops_set_async, error);
 }

@@ -65,15 +65,8 @@ GPtrArray *
 bjb_staff_ops_list_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_staff_ops_list_async, error);
-  GPtrArray *staff;
-
-  if (rows == NULL)
-    return NULL;
-  staff = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < bjb_result_get_n_rows (rows); i++)
-    g_ptr_array_add (staff, bjb_staff_member_new_from_result (rows, i));
-  return staff;
+  return bjb_ops_query_finish_array (result, bjb_staff_ops_list_async,
+                                     (BjbOpsRowFunc) bjb_staff_member_new_from_result, error);
 }
 
 void
@@ -150,9 +143,7 @@ gboolean
 bjb_staff_ops_change_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, change_tag, error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, change_tag, error);
 }
 
 char *

@@ -3,25 +3,15 @@
 
 #include "config.h"
 
+#include "bjb-ops-query.h"
 #include "bjb-value-row.h"
 
 typedef struct
 {
   GValue   *values;         /* [n_pspecs], index = property id; [0] unused */
-  gboolean  placeholder;
 } BjbValueRowPrivate;
 
-static void paged_row_iface_init (BjbPagedRowInterface *iface);
-
-G_DEFINE_ABSTRACT_TYPE_WITH_CODE (BjbValueRow, bjb_value_row, G_TYPE_OBJECT,
-                                  G_ADD_PRIVATE (BjbValueRow)
-                                  G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_ROW, paged_row_iface_init))
-
-enum {
-  PROP_0,
-  PROP_PLACEHOLDER,
-  N_PROPS
-};
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BjbValueRow, bjb_value_row, BJB_TYPE_PAGED_ROW_BASE)
 
 /* The values are made on first use: while a parent's instance_init runs, the class of the
  * instance is not yet the subclass that knows the properties. */
@@ -78,42 +68,26 @@ values_set_property (GObject      *object,
 
 /* BjbPagedRow */
 
+/* BjbPagedRowBase */
+
 static gint64
-bjb_value_row_paged_get_id (BjbPagedRow *row)
+value_row_get_id (BjbPagedRowBase *row)
 {
   return bjb_value_row_get_int64 (BJB_VALUE_ROW (row), 1);
 }
 
 static void
-bjb_value_row_paged_update (BjbPagedRow *row,
-                            BjbPagedRow *from)
+value_row_update (BjbPagedRowBase *row,
+                  BjbPagedRowBase *from)
 {
   BjbValueRow *self = BJB_VALUE_ROW (row);
-  BjbValueRowPrivate *priv = bjb_value_row_get_instance_private (self);
   BjbValueRowClass *klass = BJB_VALUE_ROW_GET_CLASS (self);
   GValue *source = values_of (BJB_VALUE_ROW (from));
 
-  priv->placeholder = FALSE;
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 1; i < klass->n_pspecs; i++)
     g_object_set_property (G_OBJECT (self), klass->pspecs[i]->name, &source[i]);
   g_object_thaw_notify (G_OBJECT (self));
-}
-
-static gboolean
-bjb_value_row_paged_get_placeholder (BjbPagedRow *row)
-{
-  BjbValueRowPrivate *priv = bjb_value_row_get_instance_private (BJB_VALUE_ROW (row));
-
-  return priv->placeholder;
-}
-
-static void
-paged_row_iface_init (BjbPagedRowInterface *iface)
-{
-  iface->get_id = bjb_value_row_paged_get_id;
-  iface->update = bjb_value_row_paged_update;
-  iface->get_placeholder = bjb_value_row_paged_get_placeholder;
 }
 
 /* GObject */
@@ -135,43 +109,13 @@ bjb_value_row_finalize (GObject *object)
 }
 
 static void
-bjb_value_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BjbValueRowPrivate *priv = bjb_value_row_get_instance_private (BJB_VALUE_ROW (object));
-
-  if (prop_id == PROP_PLACEHOLDER)
-    g_value_set_boolean (value, priv->placeholder);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_value_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BjbValueRowPrivate *priv = bjb_value_row_get_instance_private (BJB_VALUE_ROW (object));
-
-  if (prop_id == PROP_PLACEHOLDER)
-    priv->placeholder = g_value_get_boolean (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 bjb_value_row_class_init (BjbValueRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bjb_value_row_finalize;
-  object_class->get_property = bjb_value_row_get_property;
-  object_class->set_property = bjb_value_row_set_property;
-
-  g_object_class_override_property (object_class, PROP_PLACEHOLDER, "placeholder");
+  BJB_PAGED_ROW_BASE_CLASS (klass)->get_id = value_row_get_id;
+  BJB_PAGED_ROW_BASE_CLASS (klass)->update = value_row_update;
 }
 
 static void
@@ -253,9 +197,9 @@ bjb_value_row_new_from_result (GType      type,
   return self;
 }
 
-GPtrArray *
-bjb_value_row_array_from_result (GType      type,
-                                 BjbResult *result)
+static GPtrArray *
+array_from_result (GType      type,
+                   BjbResult *result)
 {
   guint n = bjb_result_get_n_rows (result);
   GPtrArray *rows = g_ptr_array_new_full (n, g_object_unref);
@@ -263,6 +207,31 @@ bjb_value_row_array_from_result (GType      type,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (rows, bjb_value_row_new_from_result (type, result, i));
   return rows;
+}
+
+GPtrArray *
+bjb_value_row_array_finish (GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GType          type,
+                            GError       **error)
+{
+  g_autoptr(BjbResult) answer = bjb_ops_query_finish (result, source_tag, error);
+
+  return answer != NULL ? array_from_result (type, answer) : NULL;
+}
+
+char *
+bjb_value_row_int_param (gpointer row,
+                         guint    prop_id)
+{
+  return row != NULL ? bjb_ops_int_param (bjb_value_row_get_int64 (row, prop_id)) : NULL;
+}
+
+const char *
+bjb_value_row_string_param (gpointer row,
+                            guint    prop_id)
+{
+  return row != NULL ? bjb_value_row_get_string (row, prop_id) : NULL;
 }
 
 const char *

@@ -3,13 +3,13 @@
 
 #include <glib-object.h>
 
-#include "bjb-paged-query.h"
+#include "bjb-paged-row-base.h"
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_VALUE_ROW (bjb_value_row_get_type ())
-G_DECLARE_DERIVABLE_TYPE (BjbValueRow, bjb_value_row, BJB, VALUE_ROW, GObject)
+G_DECLARE_DERIVABLE_TYPE (BjbValueRow, bjb_value_row, BJB, VALUE_ROW, BjbPagedRowBase)
 
 /*
  * BjbValueRow: a list row whose typed properties are kept in one array of GValues, so a row
@@ -28,7 +28,7 @@ typedef struct
 
 struct _BjbValueRowClass
 {
-  GObjectClass parent_class;
+  BjbPagedRowBaseClass parent_class;
 
   /*< private >*/
   GParamSpec **pspecs;
@@ -53,9 +53,13 @@ gpointer     bjb_value_row_new_from_result (GType       type,
                                             BjbResult  *result,
                                             guint       row);
 
-/* Returns: (transfer full) (element-type BjbValueRow): every row of @result as a @type */
-GPtrArray   *bjb_value_row_array_from_result (GType      type,
-                                              BjbResult *result);
+/* The _finish of an ops query that lists rows of @type (bjb_ops_query_async() started with
+ * @source_tag). Returns: (transfer full) (element-type BjbValueRow) (nullable): every row of
+ * the answer as a @type, or NULL with @error set. */
+GPtrArray   *bjb_value_row_array_finish    (GAsyncResult  *result,
+                                            gpointer       source_tag,
+                                            GType          type,
+                                            GError       **error);
 
 const char  *bjb_value_row_get_string      (BjbValueRow *self,
                                             guint        prop_id);
@@ -63,6 +67,13 @@ gint64       bjb_value_row_get_int64       (BjbValueRow *self,
                                             guint        prop_id);
 gboolean     bjb_value_row_get_boolean     (BjbValueRow *self,
                                             guint        prop_id);
+/* The keyset of a page after @row (a BjbValueRow, or NULL for the first page): its
+ * @prop_id as a query parameter, NULL when there is no row. int_param is (transfer full). */
+char        *bjb_value_row_int_param       (gpointer     row,
+                                            guint        prop_id);
+const char  *bjb_value_row_string_param    (gpointer     row,
+                                            guint        prop_id);
+
 /* These notify only when the value changes. */
 void         bjb_value_row_set_string      (BjbValueRow *self,
                                             guint        prop_id,

@@ -153,6 +153,32 @@ test_usage_other_commands (void)
   g_assert_cmpint (migrate.status, ==, 2);
 }
 
+/* One argument too many names itself and the command's --help (bjb_admin_parse_options). */
+static void
+test_usage_extra_argument (void)
+{
+  const char *const runs[][4] = {
+    { "migrate", "now", NULL },
+    { "status", "now", NULL },
+    { "seed-demo", "now", NULL },
+    { "setup-server", "now", NULL },
+    { "backup", "a.bjb", "now", NULL },
+    { "restore", "a.bjb", "now", NULL },
+    { "create-staff", "siti", "now", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(Run) r = run_cli_argv (runs[i], NULL);
+      g_autofree char *hint = g_strdup_printf ("barokah-admin %s --help", runs[i][0]);
+
+      g_assert_cmpint (r.status, ==, 2);
+      assert_contains (r.err, "unexpected argument “now”");
+      assert_contains (r.err, hint);
+      g_assert_cmpstr (r.out, ==, "");
+    }
+}
+
 static void
 test_help (void)
 {
@@ -543,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage/unknown-option", test_usage_unknown_option);
   g_test_add_func ("/cli/usage/create-staff", test_usage_create_staff);
   g_test_add_func ("/cli/usage/other-commands", test_usage_other_commands);
+  g_test_add_func ("/cli/usage/extra-argument", test_usage_extra_argument);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/connect-failure", test_connect_failure);
   g_test_add_func ("/cli/status", test_status);

@@ -10,6 +10,8 @@
 #include "bjb-admin-product-query.h"
 #include "bjb-best-seller.h"
 #include "bjb-customer-query.h"
+#include "bjb-event.h"
+#include "bjb-notification.h"
 #include "bjb-order-row.h"
 
 static void
@@ -99,6 +101,38 @@ test_field_props (void)
   g_assert_cmpuint (notified, ==, 4);
 }
 
+/* Boxed and construct-only fields: an event's time and its details, a notification's
+ * "read" that "unread" mirrors. */
+static void
+test_field_props_boxed (void)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 1, 8, 30, 0);
+  g_autoptr(BjbEvent) event = g_object_new (BJB_TYPE_EVENT, "id", (gint64) 5,
+                                            "kind", "order_placed", "created-at", at,
+                                            "details", NULL, NULL);
+  g_autoptr(GDateTime) read_at = NULL;
+  g_autoptr(BjbNotification) notification = NULL;
+  gboolean unread = FALSE;
+  guint notified = 0;
+
+  g_object_get (event, "created-at", &read_at, NULL);
+  g_assert_true (g_date_time_equal (read_at, at));
+  g_assert_cmpstr (bjb_event_get_details (event), ==, "{}");
+  g_assert_cmpstr (bjb_event_get_kind (event), ==, "order_placed");
+
+  notification = bjb_notification_new_from_event (event, NULL, FALSE);
+  g_assert_true (g_date_time_equal (bjb_notification_get_created_at (notification), at));
+  g_object_get (notification, "unread", &unread, NULL);
+  g_assert_true (unread);
+  g_signal_connect (notification, "notify", G_CALLBACK (count_cb), &notified);
+  g_object_set (notification, "read", TRUE, NULL);
+  g_object_get (notification, "unread", &unread, NULL);
+  g_assert_false (unread);
+  g_assert_cmpuint (notified, ==, 2);   /* read and unread, once each */
+  bjb_notification_set_read (notification, TRUE);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
 static BjbBestSeller *
 best_seller (const char *json)
 {
@@ -145,6 +179,7 @@ main (int   argc,
 
   g_test_add_func ("/model-bases/filter-query", test_filter_query);
   g_test_add_func ("/model-bases/field-props", test_field_props);
+  g_test_add_func ("/model-bases/field-props-boxed", test_field_props_boxed);
   g_test_add_func ("/model-bases/field-row", test_field_row);
 
   return g_test_run ();

@@ -6,8 +6,8 @@
 #include "bjb-field-props.h"
 
 /* On a field's pspec: its offset + 1 (0 is "no field"). On a class's GType: the string and
- * strv pspecs it installed, what bjb_field_props_clear() frees without listing every property
- * of every row it finalizes (written in class_init only). */
+ * boxed (strv, GDateTime…) pspecs it installed, what bjb_field_props_clear() frees without
+ * listing every property of every row it finalizes (written in class_init only). */
 static GQuark offset_quark;
 static GQuark fields_quark;
 
@@ -48,14 +48,14 @@ bjb_field_props_install (GObjectClass *klass,
 
   g_return_if_fail (G_IS_OBJECT_CLASS (klass));
   ensure_quarks ();
-  g_return_if_fail (type == G_TYPE_STRING || type == G_TYPE_STRV || type == G_TYPE_BOOLEAN ||
+  g_return_if_fail (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type) || type == G_TYPE_BOOLEAN ||
                     type == G_TYPE_INT || type == G_TYPE_UINT || type == G_TYPE_INT64 ||
                     type == G_TYPE_DOUBLE);
 
   g_param_spec_set_qdata (pspec, offset_quark, GSIZE_TO_POINTER (offset + 1));
   g_object_class_install_property (klass, prop_id, pspec);
 
-  if (type == G_TYPE_STRING || type == G_TYPE_STRV)
+  if (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type))
     {
       GPtrArray *fields = g_type_get_qdata (G_TYPE_FROM_CLASS (klass), fields_quark);
 
@@ -76,20 +76,28 @@ bjb_field_props_has_field (GParamSpec *pspec)
   return g_param_spec_get_qdata (pspec, offset_quark) != NULL;
 }
 
+/* The field of @pspec, or NULL (with GObject's warning) when @pspec is not a field's. */
+static gpointer
+field_or_warn (GObject    *object,
+               guint       prop_id,
+               GParamSpec *pspec)
+{
+  if (bjb_field_props_has_field (pspec))
+    return field_of (object, pspec);
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  return NULL;
+}
+
 void
 bjb_field_props_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  gpointer field;
+  gpointer field = field_or_warn (object, prop_id, pspec);
 
-  if (!bjb_field_props_has_field (pspec))
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  field = field_of (object, pspec);
+  if (field == NULL)
+    return;
   switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
     {
     case G_TYPE_STRING:
@@ -111,9 +119,26 @@ bjb_field_props_get_property (GObject    *object,
       g_value_set_double (value, *(double *) field);
       break;
     default:
-      /* G_TYPE_STRV is not fundamental */
-      g_value_set_boxed (value, *(char ***) field);
+      /* G_TYPE_STRV and the other boxed types are not fundamental */
+      g_value_set_boxed (value, *(gpointer *) field);
     }
+}
+
+/* Any other boxed value (a GDateTime): a new pointer is a change. */
+static void
+set_boxed (GObject      *object,
+           GParamSpec   *pspec,
+           gconstpointer value)
+{
+  gpointer *field = field_of (object, pspec);
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  if (*field == value)
+    return;
+  if (*field != NULL)
+    g_boxed_free (type, *field);
+  *field = value != NULL ? g_boxed_copy (type, value) : NULL;
+  notify (object, pspec);
 }
 
 #define SET_SCALAR(ctype, getter) \
@@ -132,14 +157,10 @@ bjb_field_props_set_property (GObject      *object,
                               const GValue *value,
                               GParamSpec   *pspec)
 {
-  gpointer field;
+  gpointer field = field_or_warn (object, prop_id, pspec);
 
-  if (!bjb_field_props_has_field (pspec))
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  field = field_of (object, pspec);
+  if (field == NULL)
+    return;
   switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
     {
     case G_TYPE_STRING:
@@ -161,7 +182,10 @@ bjb_field_props_set_property (GObject      *object,
       SET_SCALAR (double, g_value_get_double);
       break;
     default:
-      bjb_field_props_set_strv (object, pspec, g_value_get_boxed (value));
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+        bjb_field_props_set_strv (object, pspec, g_value_get_boxed (value));
+      else
+        set_boxed (object, pspec, g_value_get_boxed (value));
     }
 }
 
@@ -222,10 +246,12 @@ bjb_field_props_clear (gpointer object)
         {
           GParamSpec *pspec = g_ptr_array_index (fields, i);
 
+          gpointer *field = field_of (object, pspec);
+
           if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
-            g_clear_pointer ((char **) field_of (object, pspec), g_free);
-          else
-            g_clear_pointer ((char ***) field_of (object, pspec), g_strfreev);
+            g_clear_pointer ((char **) field, g_free);
+          else if (*field != NULL)
+            g_boxed_free (G_PARAM_SPEC_VALUE_TYPE (pspec), g_steal_pointer (field));
         }
     }
 }

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  *
  * and read, written and freed by the functions below, instead of a get_property and a
  * set_property switch, a finalize and a "compare, store, notify" setter of each class's
- * own. A field is a char * (G_TYPE_STRING), a char ** (G_TYPE_STRV), a gboolean, an int,
+ * own. A field is a char * (G_TYPE_STRING), a char ** (G_TYPE_STRV), another boxed pointer
+ * (a GDateTime: a new pointer counts as a change), a gboolean, an int,
  * a guint, a gint64 or a double, of the pspec's value type.
  *
  * Writing a field notifies its property only when the value changed (so a cell bound to it
@@ -52,7 +53,7 @@ void     bjb_field_props_set_int64    (gpointer            object,
                                        GParamSpec         *pspec,
                                        gint64              value);
 
-/* For finalize: frees the string and strv fields of every field property of @object. */
+/* For finalize: frees the string and boxed fields of every field property of @object. */
 void     bjb_field_props_clear        (gpointer            object);
 
 G_END_DECLS
