@@ -59,3 +59,13 @@ bjb_page_event_received (BjbPage  *self,
   if (iface->event_received != NULL)
     iface->event_received (self, event);
 }
+
+void
+bjb_page_set_session_connection (BjbPage    *self,
+                                 BjbSession *session)
+{
+  g_return_if_fail (BJB_IS_PAGE (self));
+
+  g_object_set (self, "connection", session != NULL ? bjb_session_get_connection (session) : NULL,
+                NULL);
+}

@@ -41,4 +41,9 @@ void bjb_page_refresh        (BjbPage    *self);
 void bjb_page_event_received (BjbPage    *self,
                               BjbEvent   *event);
 
+/* A set_session for a page that takes only the session's connection: sets the page's
+ * "connection" property (to %NULL with no session). */
+void bjb_page_set_session_connection (BjbPage    *self,
+                                      BjbSession *session);
+
 G_END_DECLS

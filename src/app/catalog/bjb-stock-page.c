@@ -9,6 +9,7 @@
 #include "bjb-admin-product.h"
 #include "bjb-admin-product-query.h"
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
@@ -51,14 +52,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStockPage, bjb_stock_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 gboolean
 bjb_stock_page_event_moves_stock (BjbEvent *event)
@@ -334,14 +327,6 @@ stock_search_action (GtkWidget  *widget,
 /* BjbPage */
 
 static void
-bjb_stock_page_set_session (BjbPage    *page,
-                            BjbSession *session)
-{
-  bjb_stock_page_set_connection (BJB_STOCK_PAGE (page),
-                                 session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_stock_page_page_refresh (BjbPage *page)
 {
   bjb_stock_page_refresh (BJB_STOCK_PAGE (page));
@@ -358,7 +343,7 @@ bjb_stock_page_event_received (BjbPage  *page,
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_stock_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_stock_page_page_refresh;
   iface->event_received = bjb_stock_page_event_received;
 }
@@ -372,42 +357,9 @@ bjb_stock_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->search_source, g_source_remove);
   set_product (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCK_PAGE);
-  g_clear_object (&self->connection);
+  bjb_connected_dispose (self, BJB_TYPE_STOCK_PAGE, NULL);
 
   G_OBJECT_CLASS (bjb_stock_page_parent_class)->dispose (object);
-}
-
-static void
-bjb_stock_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, BJB_STOCK_PAGE (object)->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_stock_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_stock_page_set_connection (BJB_STOCK_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -417,11 +369,9 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_stock_page_dispose;
-  object_class->get_property = bjb_stock_page_get_property;
-  object_class->set_property = bjb_stock_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStockPage, connection),
+                               (BjbConnectedSetter) bjb_stock_page_set_connection);
 
   bjb_catalog_ensure_resources ();
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT);
@@ -487,16 +437,14 @@ bjb_stock_page_set_connection (BjbStockPage  *self,
                                BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_STOCK_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   bjb_stock_adjust_set_connection (self->adjust, connection);
   bjb_stocktake_view_set_connection (self->stocktake, connection);
   g_object_set (self->product_query, "connection", connection, NULL);
   if (self->product != NULL || connection == NULL)
     g_object_set (self->ledger_query, "connection", connection, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -48,14 +49,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStaffPage, bjb_staff_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static BjbStaffMember *
 selected (BjbStaffPage *self)
@@ -308,14 +301,6 @@ password_cancelled_cb (BjbStaffPage *self)
 /* BjbPage */
 
 static void
-bjb_staff_page_set_session (BjbPage    *page,
-                            BjbSession *session)
-{
-  bjb_staff_page_set_connection (BJB_STAFF_PAGE (page),
-                                 session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_staff_page_page_refresh (BjbPage *page)
 {
   bjb_staff_page_refresh (BJB_STAFF_PAGE (page));
@@ -324,7 +309,7 @@ bjb_staff_page_page_refresh (BjbPage *page)
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_staff_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_staff_page_page_refresh;
   /* No event tells of sign-ins or accounts: the list is read again whenever it is shown. */
 }
@@ -336,10 +321,7 @@ bjb_staff_page_dispose (GObject *object)
 {
   BjbStaffPage *self = (BjbStaffPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STAFF_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STAFF_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_staff_page_parent_class)->dispose (object);
 }
@@ -355,42 +337,6 @@ bjb_staff_page_finalize (GObject *object)
 }
 
 static void
-bjb_staff_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BjbStaffPage *self = BJB_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_staff_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BjbStaffPage *self = BJB_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_staff_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_staff_page_class_init (BjbStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -398,11 +344,9 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
 
   object_class->dispose = bjb_staff_page_dispose;
   object_class->finalize = bjb_staff_page_finalize;
-  object_class->get_property = bjb_staff_page_get_property;
-  object_class->set_property = bjb_staff_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStaffPage, connection),
+                               (BjbConnectedSetter) bjb_staff_page_set_connection);
 
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_STAFF_MEMBER);
@@ -457,16 +401,13 @@ bjb_staff_page_set_connection (BjbStaffPage  *self,
                                BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_STAFF_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_staff_form_set_connection (self->create_form, connection);
   bjb_staff_form_set_connection (self->password_form, connection);
   bjb_staff_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 GListModel *
