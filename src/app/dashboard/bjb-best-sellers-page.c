@@ -199,16 +199,6 @@ load (BjbBestSellersPage *self)
                                         TOP_N, cancellable, on_loaded, self);
 }
 
-static gboolean
-refresh_later_cb (gpointer user_data)
-{
-  BjbBestSellersPage *self = user_data;
-
-  self->refresh_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_period_selected (BjbBestSellersPage *self)
 {
@@ -232,14 +222,6 @@ on_by_toggled (BjbBestSellersPage *self,
   /* Two buttons of a group toggle at once: reload for the one that became active. */
   if (gtk_toggle_button_get_active (button) && !self->filling)
     load (self);
-}
-
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (widget));
 }
 
 /* What the page shows, as a file: the period of the rows on screen, ranked as shown. */
@@ -279,8 +261,7 @@ bjb_best_sellers_page_event_received (BjbPage  *page,
 
   if (g_strcmp0 (kind, "payment_confirmed") != 0 && g_strcmp0 (kind, "order_cancelled") != 0)
     return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
 }
 
 static void
@@ -346,7 +327,7 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
   gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
 
-  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

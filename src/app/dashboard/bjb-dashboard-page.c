@@ -318,16 +318,6 @@ load (BjbDashboardPage *self)
                                 g_date_valid (&to) ? &to : NULL, cancellable, on_loaded, self);
 }
 
-static gboolean
-refresh_later_cb (gpointer user_data)
-{
-  BjbDashboardPage *self = user_data;
-
-  self->refresh_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_range_selected (BjbDashboardPage *self)
 {
@@ -368,14 +358,6 @@ on_low_stock_activated (BjbDashboardPage *self,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "stock");
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_dashboard_page_refresh (BJB_DASHBOARD_PAGE (widget));
-}
-
 /* BjbPage */
 
 static void
@@ -393,8 +375,7 @@ bjb_dashboard_page_event_received (BjbPage  *page,
 
   if (bjb_event_get_order_id (event) <= 0 && bjb_event_get_product_id (event) <= 0)
     return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
 }
 
 static void
@@ -481,7 +462,7 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
 
-  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

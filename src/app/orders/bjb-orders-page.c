@@ -219,14 +219,6 @@ on_selection_changed (BjbOrdersPage *self)
 }
 
 static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_orders_page_refresh (BJB_ORDERS_PAGE (widget));
-}
-
-static void
 set_connection (BjbOrdersPage *self,
                 BjbConnection *connection)
 {
@@ -413,7 +405,7 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
-  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

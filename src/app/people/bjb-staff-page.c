@@ -263,14 +263,6 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_staff_page_refresh (BJB_STAFF_PAGE (widget));
-}
-
-static void
 form_done_cb (BjbStaffPage *self,
               const char   *login)
 {
@@ -374,7 +366,7 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, password_cancelled_cb);
 
   gtk_widget_class_install_action (widget_class, "staff.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "staff.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "staff.refresh", NULL, bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "staff.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "staff.change-role", NULL, change_role_action);
 }

@@ -232,14 +232,6 @@ on_resent (BjbMessagesPage *self)
   bjb_paged_query_model_refresh (self->list_model);
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  refresh (BJB_MESSAGES_PAGE (widget));
-}
-
 /* BjbPage */
 
 static void
@@ -383,7 +375,7 @@ bjb_messages_page_class_init (BjbMessagesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_resent);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
-  gtk_widget_class_install_action (widget_class, "messages.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "messages.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void
