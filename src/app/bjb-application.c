@@ -311,7 +311,8 @@ bjb_application_class_init (BjbApplicationClass *klass)
     g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  bjb_object_prop_install (object_class, properties[PROP_SESSION], G_STRUCT_OFFSET (BjbApplication, session),
+  bjb_object_prop_install (object_class, properties[PROP_SESSION],
+                           G_STRUCT_OFFSET (BjbApplication, session),
                            NULL);
 }
 

@@ -137,7 +137,8 @@ bjb_notification_button_class_init (BjbNotificationButtonClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  bjb_object_prop_install (object_class, properties[PROP_SESSION], G_STRUCT_OFFSET (BjbNotificationButton, session),
+  bjb_object_prop_install (object_class, properties[PROP_SESSION],
+                           G_STRUCT_OFFSET (BjbNotificationButton, session),
                            (BjbObjectPropSetter) bjb_notification_button_set_session);
 
   g_type_ensure (BJB_TYPE_NOTIFICATION);

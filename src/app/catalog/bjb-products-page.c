@@ -45,7 +45,6 @@ struct _BjbProductsPage
   GCancellable *cancellable;
   GArray *category_ids;      /* gint64, parallel to category_names (0 = all) */
   gint64 selected_id;
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -101,25 +100,6 @@ error_changed_cb (BjbProductsPage *self)
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
   bjb_catalog_set_error_label (self->error_label, sentence);
-}
-
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbProductsPage *self = user_data;
-
-  self->search_source = 0;
-  g_object_set (self->query, "search",
-                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Replacing the text changes it twice (delete, insert): one query. */
-static void
-search_changed_cb (BjbProductsPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -361,7 +341,6 @@ bjb_products_page_dispose (GObject *object)
 {
   BjbProductsPage *self = (BjbProductsPage *)object;
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
   bjb_connected_dispose (self, BJB_TYPE_PRODUCTS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_products_page_parent_class)->dispose (object);
@@ -418,7 +397,6 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, form);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_editor);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, categories);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -442,6 +420,7 @@ bjb_products_page_init (BjbProductsPage *self)
   gint64 all = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

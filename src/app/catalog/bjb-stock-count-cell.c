@@ -52,7 +52,8 @@ bjb_stock_count_cell_class_init (BjbStockCountCellClass *klass)
   properties[PROP_COUNT] =
     g_param_spec_object ("count", NULL, NULL, BJB_TYPE_STOCK_COUNT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  bjb_object_prop_install (object_class, properties[PROP_COUNT], G_STRUCT_OFFSET (BjbStockCountCell, count),
+  bjb_object_prop_install (object_class, properties[PROP_COUNT],
+                           G_STRUCT_OFFSET (BjbStockCountCell, count),
                            (BjbObjectPropSetter) bjb_stock_count_cell_set_count);
 
   bjb_catalog_ensure_resources ();

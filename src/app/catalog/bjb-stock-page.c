@@ -44,7 +44,6 @@ struct _BjbStockPage
   /* Owned */
   BjbConnection *connection;
   BjbAdminProduct *product;   /* the product whose ledger is shown */
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -161,24 +160,6 @@ error_changed_cb (BjbPagedQueryModel *model,
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
   bjb_catalog_set_error_label (self->error_label, sentence);
-}
-
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbStockPage *self = user_data;
-
-  self->search_source = 0;
-  g_object_set (self->product_query, "search",
-                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-search_changed_cb (BjbStockPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -355,7 +336,6 @@ bjb_stock_page_dispose (GObject *object)
 {
   BjbStockPage *self = (BjbStockPage *)object;
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
   set_product (self, NULL);
   bjb_connected_dispose (self, BJB_TYPE_STOCK_PAGE, NULL);
 
@@ -403,7 +383,6 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_model);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stocktake);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_cancelled_cb);
@@ -422,6 +401,8 @@ static void
 bjb_stock_page_init (BjbStockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->product_query),
+                           "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   g_signal_connect_object (self->product_model, "notify::loading",

@@ -51,7 +51,6 @@ struct _BjbCustomersPage
   GCancellable *cancellable;
   GArray *product_ids;       /* gint64, parallel to product_names (0 = any) */
   gint64 selected_id;        /* kept across refreshes */
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -151,17 +150,6 @@ loading_changed_cb (BjbCustomersPage *self)
   self->syncing_selection = FALSE;
 }
 
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbCustomersPage *self = user_data;
-
-  self->search_source = 0;
-  bjb_customer_query_set_text (self->query,
-                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 error_changed_cb (BjbCustomersPage *self)
 {
@@ -190,14 +178,6 @@ items_changed_cb (BjbCustomersPage *self)
   bjb_shown_rows_reveal (self->list_model_shown, position);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
-}
-
-/* Replacing the text (paste, set_text) changes it twice, delete then insert: one query. */
-static void
-search_changed_cb (BjbCustomersPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -421,7 +401,6 @@ bjb_customers_page_dispose (GObject *object)
 {
   BjbCustomersPage *self = (BjbCustomersPage *)object;
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
   bjb_connected_dispose (self, BJB_TYPE_CUSTOMERS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_customers_page_parent_class)->dispose (object);
@@ -483,7 +462,6 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -505,6 +483,7 @@ bjb_customers_page_init (BjbCustomersPage *self)
   gint64 any = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "text");
   ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -327,7 +327,8 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
   gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
 
-  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL,
+                                   bjb_page_refresh_action);
 }
 
 static void

@@ -462,7 +462,8 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
 
-  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL,
+                                   bjb_page_refresh_action);
 }
 
 static void

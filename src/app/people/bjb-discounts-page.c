@@ -279,7 +279,8 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bjb_discounts_page_refresh);
 
   gtk_widget_class_install_action (widget_class, "discounts.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL,
+                                   bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "discounts.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "discounts.preview", NULL, preview_action);
 }
