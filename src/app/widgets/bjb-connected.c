@@ -5,6 +5,7 @@
 
 #include "bjb-connected.h"
 #include "bjb-object-prop.h"
+#include "bjb-ops-query.h"
 #include "bjb-widgets.h"
 
 static GParamSpec *
@@ -41,13 +42,9 @@ bjb_connected_store (gpointer        self,
 
   if (!g_set_object (field_of (self, pspec), connection))
     return FALSE;
+  /* What was asked of the old connection is worthless now. */
   if (cancellable != NULL)
-    {
-      /* What was asked of the old connection is worthless now. */
-      g_cancellable_cancel (*cancellable);
-      g_clear_object (cancellable);
-      *cancellable = g_cancellable_new ();
-    }
+    bjb_ops_restart_cancellable (cancellable, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
   return TRUE;
 }
