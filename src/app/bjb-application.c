@@ -12,6 +12,7 @@
 #include "bjb-courier-window.h"
 #include "bjb-cs-window.h"
 #include "bjb-login-window.h"
+#include "bjb-object-prop.h"
 
 struct _BjbApplication
 {
@@ -292,24 +293,6 @@ bjb_application_dispose (GObject *object)
 }
 
 static void
-bjb_application_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BjbApplication *self = BJB_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_application_class_init (BjbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -318,7 +301,6 @@ bjb_application_class_init (BjbApplicationClass *klass)
   bjb_app_register_resource ();
 
   object_class->dispose = bjb_application_dispose;
-  object_class->get_property = bjb_application_get_property;
 
   app_class->activate = bjb_application_activate;
   app_class->startup = bjb_application_startup;
@@ -329,7 +311,9 @@ bjb_application_class_init (BjbApplicationClass *klass)
     g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_object_prop_install (object_class, properties[PROP_SESSION],
+                           G_STRUCT_OFFSET (BjbApplication, session),
+                           NULL);
 }
 
 static void

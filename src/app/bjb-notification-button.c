@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-notification-button.h"
+#include "bjb-object-prop.h"
 
 /* The bell in the header bar: unread count on the button, the notification centre in
  * its popover. */
@@ -126,55 +127,19 @@ bjb_notification_button_dispose (GObject *object)
 }
 
 static void
-bjb_notification_button_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  BjbNotificationButton *self = BJB_NOTIFICATION_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_notification_button_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  BjbNotificationButton *self = BJB_NOTIFICATION_BUTTON (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      bjb_notification_button_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_notification_button_class_init (BjbNotificationButtonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_notification_button_dispose;
-  object_class->get_property = bjb_notification_button_get_property;
-  object_class->set_property = bjb_notification_button_set_property;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, BJB_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_object_prop_install (object_class, properties[PROP_SESSION],
+                           G_STRUCT_OFFSET (BjbNotificationButton, session),
+                           (BjbObjectPropSetter) bjb_notification_button_set_session);
 
   g_type_ensure (BJB_TYPE_NOTIFICATION);
 

@@ -41,4 +41,24 @@ void bjb_page_refresh        (BjbPage    *self);
 void bjb_page_event_received (BjbPage    *self,
                               BjbEvent   *event);
 
+/* A set_session for a page that takes only the session's connection: sets the page's
+ * "connection" property (to %NULL with no session). */
+void bjb_page_set_session_connection (BjbPage    *self,
+                                      BjbSession *session);
+
+/* The "<page>.refresh" action of every page (the refresh button, F5): bjb_page_refresh().
+ * Install it with gtk_widget_class_install_action (widget_class, "x.refresh", NULL,
+ * bjb_page_refresh_action). */
+void bjb_page_refresh_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+
+/* Refreshes @self once, @delay_ms after the first call of a burst: the events of one
+ * transaction arrive together, and one reload serves them all. *@source holds the pending
+ * timeout (0 when none); the page clears it with g_clear_handle_id() in its dispose and
+ * when it reloads for another reason. */
+void bjb_page_refresh_soon (BjbPage    *self,
+                            guint      *source,
+                            guint       delay_ms);
+
 G_END_DECLS

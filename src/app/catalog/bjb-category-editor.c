@@ -9,6 +9,7 @@
 #include "bjb-category-editor.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
 
 struct _BjbCategoryEditor
@@ -318,9 +319,7 @@ bjb_category_editor_set_connection (BjbCategoryEditor *self,
 {
   g_return_if_fail (BJB_IS_CATEGORY_EDITOR (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   g_set_object (&self->connection, connection);
   set_busy (self, FALSE);
 }

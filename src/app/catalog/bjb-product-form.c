@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-product-form-private.h"
@@ -14,13 +15,6 @@
 
 G_DEFINE_FINAL_TYPE (BjbProductForm, bjb_product_form, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 guint _bjb_product_form_signals[BJB_PRODUCT_FORM_N_SIGNALS];
 
 /* Fields and their errors */
@@ -372,51 +366,12 @@ bjb_product_form_dispose (GObject *object)
 {
   BjbProductForm *self = (BjbProductForm *)object;
 
-  g_cancellable_cancel (self->cancellable);
   if (self->product != NULL)
     g_signal_handlers_disconnect_by_func (self->product, product_version_changed_cb, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_PRODUCT_FORM);
+  bjb_connected_dispose (self, BJB_TYPE_PRODUCT_FORM, &self->cancellable);
   g_clear_object (&self->product);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (bjb_product_form_parent_class)->dispose (object);
-}
-
-static void
-bjb_product_form_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BjbProductForm *self = BJB_PRODUCT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_product_form_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BjbProductForm *self = BJB_PRODUCT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_product_form_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -426,11 +381,9 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_product_form_dispose;
-  object_class->get_property = bjb_product_form_get_property;
-  object_class->set_property = bjb_product_form_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbProductForm, connection),
+                               (BjbConnectedSetter) bjb_product_form_set_connection);
 
   _bjb_product_form_signals[BJB_PRODUCT_FORM_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -515,17 +468,10 @@ bjb_product_form_set_connection (BjbProductForm *self,
                                  BjbConnection  *connection)
 {
   g_return_if_fail (BJB_IS_PRODUCT_FORM (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (self->connection == connection)
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  /* What was asked through the old connection is worthless now. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_set_object (&self->connection, connection);
   _bjb_product_form_set_busy (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

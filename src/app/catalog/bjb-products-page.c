@@ -8,6 +8,7 @@
 
 #include "bjb-admin-product-query.h"
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
@@ -44,7 +45,6 @@ struct _BjbProductsPage
   GCancellable *cancellable;
   GArray *category_ids;      /* gint64, parallel to category_names (0 = all) */
   gint64 selected_id;
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -52,14 +52,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbProductsPage, bjb_products_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 update_count (BjbProductsPage *self)
@@ -108,25 +100,6 @@ error_changed_cb (BjbProductsPage *self)
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
   bjb_catalog_set_error_label (self->error_label, sentence);
-}
-
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbProductsPage *self = user_data;
-
-  self->search_source = 0;
-  g_object_set (self->query, "search",
-                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Replacing the text changes it twice (delete, insert): one query. */
-static void
-search_changed_cb (BjbProductsPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -340,14 +313,6 @@ products_search_action (GtkWidget  *widget,
 /* BjbPage */
 
 static void
-bjb_products_page_set_session (BjbPage    *page,
-                               BjbSession *session)
-{
-  bjb_products_page_set_connection (BJB_PRODUCTS_PAGE (page),
-                                    session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_products_page_page_refresh (BjbPage *page)
 {
   bjb_products_page_refresh (BJB_PRODUCTS_PAGE (page));
@@ -364,7 +329,7 @@ bjb_products_page_event_received (BjbPage  *page,
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_products_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_products_page_page_refresh;
   iface->event_received = bjb_products_page_event_received;
 }
@@ -376,11 +341,7 @@ bjb_products_page_dispose (GObject *object)
 {
   BjbProductsPage *self = (BjbProductsPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_PRODUCTS_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_PRODUCTS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_products_page_parent_class)->dispose (object);
 }
@@ -396,42 +357,6 @@ bjb_products_page_finalize (GObject *object)
 }
 
 static void
-bjb_products_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BjbProductsPage *self = BJB_PRODUCTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_products_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BjbProductsPage *self = BJB_PRODUCTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_products_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_products_page_class_init (BjbProductsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -439,11 +364,9 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
 
   object_class->dispose = bjb_products_page_dispose;
   object_class->finalize = bjb_products_page_finalize;
-  object_class->get_property = bjb_products_page_get_property;
-  object_class->set_property = bjb_products_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbProductsPage, connection),
+                               (BjbConnectedSetter) bjb_products_page_set_connection);
 
   bjb_catalog_ensure_resources ();
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT);
@@ -474,7 +397,6 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, form);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_editor);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, categories);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -498,6 +420,7 @@ bjb_products_page_init (BjbProductsPage *self)
   gint64 all = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -526,18 +449,13 @@ bjb_products_page_set_connection (BjbProductsPage *self,
                                   BjbConnection   *connection)
 {
   g_return_if_fail (BJB_IS_PRODUCTS_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
   bjb_product_form_set_connection (self->form, connection);
   bjb_category_editor_set_connection (self->category_editor, connection);
   g_object_set (self->query, "connection", connection, NULL);
   load_categories (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

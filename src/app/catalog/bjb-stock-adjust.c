@@ -8,6 +8,7 @@
 #include "bjb-catalog.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
 #include "bjb-stock-adjust.h"
 
@@ -259,9 +260,7 @@ bjb_stock_adjust_set_connection (BjbStockAdjust *self,
 {
   g_return_if_fail (BJB_IS_STOCK_ADJUST (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   g_set_object (&self->connection, connection);
   set_busy (self, FALSE);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-catalog.h"
+#include "bjb-object-prop.h"
 #include "bjb-stock-count-cell.h"
 
 struct _BjbStockCountCell
@@ -41,51 +42,19 @@ bjb_stock_count_cell_dispose (GObject *object)
 }
 
 static void
-bjb_stock_count_cell_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_COUNT:
-      g_value_set_object (value, BJB_STOCK_COUNT_CELL (object)->count);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_stock_count_cell_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_COUNT:
-      bjb_stock_count_cell_set_count (BJB_STOCK_COUNT_CELL (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_stock_count_cell_class_init (BjbStockCountCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_stock_count_cell_dispose;
-  object_class->get_property = bjb_stock_count_cell_get_property;
-  object_class->set_property = bjb_stock_count_cell_set_property;
 
   properties[PROP_COUNT] =
     g_param_spec_object ("count", NULL, NULL, BJB_TYPE_STOCK_COUNT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_object_prop_install (object_class, properties[PROP_COUNT],
+                           G_STRUCT_OFFSET (BjbStockCountCell, count),
+                           (BjbObjectPropSetter) bjb_stock_count_cell_set_count);
 
   bjb_catalog_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

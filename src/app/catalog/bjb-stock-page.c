@@ -9,6 +9,7 @@
 #include "bjb-admin-product.h"
 #include "bjb-admin-product-query.h"
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
@@ -43,7 +44,6 @@ struct _BjbStockPage
   /* Owned */
   BjbConnection *connection;
   BjbAdminProduct *product;   /* the product whose ledger is shown */
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -51,14 +51,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStockPage, bjb_stock_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 gboolean
 bjb_stock_page_event_moves_stock (BjbEvent *event)
@@ -168,24 +160,6 @@ error_changed_cb (BjbPagedQueryModel *model,
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
   bjb_catalog_set_error_label (self->error_label, sentence);
-}
-
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbStockPage *self = user_data;
-
-  self->search_source = 0;
-  g_object_set (self->product_query, "search",
-                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-search_changed_cb (BjbStockPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -334,14 +308,6 @@ stock_search_action (GtkWidget  *widget,
 /* BjbPage */
 
 static void
-bjb_stock_page_set_session (BjbPage    *page,
-                            BjbSession *session)
-{
-  bjb_stock_page_set_connection (BJB_STOCK_PAGE (page),
-                                 session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_stock_page_page_refresh (BjbPage *page)
 {
   bjb_stock_page_refresh (BJB_STOCK_PAGE (page));
@@ -358,7 +324,7 @@ bjb_stock_page_event_received (BjbPage  *page,
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_stock_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_stock_page_page_refresh;
   iface->event_received = bjb_stock_page_event_received;
 }
@@ -370,44 +336,10 @@ bjb_stock_page_dispose (GObject *object)
 {
   BjbStockPage *self = (BjbStockPage *)object;
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
   set_product (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCK_PAGE);
-  g_clear_object (&self->connection);
+  bjb_connected_dispose (self, BJB_TYPE_STOCK_PAGE, NULL);
 
   G_OBJECT_CLASS (bjb_stock_page_parent_class)->dispose (object);
-}
-
-static void
-bjb_stock_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, BJB_STOCK_PAGE (object)->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_stock_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_stock_page_set_connection (BJB_STOCK_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -417,11 +349,9 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_stock_page_dispose;
-  object_class->get_property = bjb_stock_page_get_property;
-  object_class->set_property = bjb_stock_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStockPage, connection),
+                               (BjbConnectedSetter) bjb_stock_page_set_connection);
 
   bjb_catalog_ensure_resources ();
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT);
@@ -453,7 +383,6 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_model);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stocktake);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_cancelled_cb);
@@ -472,6 +401,8 @@ static void
 bjb_stock_page_init (BjbStockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->product_query),
+                           "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   g_signal_connect_object (self->product_model, "notify::loading",
@@ -487,16 +418,14 @@ bjb_stock_page_set_connection (BjbStockPage  *self,
                                BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_STOCK_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   bjb_stock_adjust_set_connection (self->adjust, connection);
   bjb_stocktake_view_set_connection (self->stocktake, connection);
   g_object_set (self->product_query, "connection", connection, NULL);
   if (self->product != NULL || connection == NULL)
     g_object_set (self->ledger_query, "connection", connection, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
+#include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
 #include "bjb-stock-count-cell.h"
 #include "bjb-stocktake-view.h"
@@ -253,9 +254,7 @@ bjb_stocktake_view_set_connection (BjbStocktakeView *self,
 {
   g_return_if_fail (BJB_IS_STOCKTAKE_VIEW (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   g_set_object (&self->connection, connection);
   set_busy (self, FALSE);
 }

@@ -10,6 +10,7 @@
 #include "bjb-delivery-cache.h"
 #include "bjb-delivery-ops.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-page.h"
 
 struct _BjbCourierPage
@@ -291,9 +292,7 @@ refresh (BjbCourierPage *self)
   if (!is_connected (self))
     return;
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+    bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->loading = TRUE;
   bjb_delivery_ops_list_mine_async (self->connection, self->cancellable, on_list, self);
 }
@@ -387,14 +386,6 @@ tick (gpointer user_data)
       bjb_delivery_tick (d, now);
     }
   return G_SOURCE_CONTINUE;
-}
-
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  refresh (BJB_COURIER_PAGE (widget));
 }
 
 static void
@@ -649,7 +640,7 @@ bjb_courier_page_class_init (BjbCourierPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_queued);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_reported);
 
-  gtk_widget_class_install_action (widget_class, "courier.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "courier.refresh", NULL, bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "courier.back", NULL, action_back);
   gtk_widget_class_install_action (widget_class, "courier.dismiss-refused", NULL,
                                    action_dismiss_refused);

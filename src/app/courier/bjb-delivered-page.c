@@ -10,6 +10,7 @@
 #include "bjb-delivery-ops.h"
 #include "bjb-delivery.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 #include "bjb-page.h"
 
 struct _BjbDeliveredPage
@@ -97,9 +98,7 @@ refresh (BjbDeliveredPage *self)
       return;
     }
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+    bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->loading = TRUE;
   gtk_label_set_text (self->status_label, _("Loading…"));
   bjb_delivery_ops_delivered_on_async (self->connection, &self->day, self->cancellable,

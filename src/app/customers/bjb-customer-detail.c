@@ -12,6 +12,7 @@
 #include "bjb-customers-page.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
+#include "bjb-ops-query.h"
 
 #define HISTORY_LIMIT 50
 
@@ -276,9 +277,7 @@ static void
 start_load (BjbCustomerDetail *self,
             gboolean           keep_content)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
 
   if (self->connection == NULL || self->customer_id <= 0)
     return;

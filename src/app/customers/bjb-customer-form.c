@@ -11,6 +11,7 @@
 #include "bjb-customers-page.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-ops-query.h"
 
 G_DEFINE_FINAL_TYPE (BjbCustomerForm, bjb_customer_form, GTK_TYPE_WIDGET)
 
@@ -322,9 +323,7 @@ cancel_action (GtkWidget  *widget,
 {
   BjbCustomerForm *self = BJB_CUSTOMER_FORM (widget);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   _bjb_customer_form_set_busy (self, FALSE);
   if (!self->products_loaded)
     load_products (self);
@@ -462,9 +461,7 @@ bjb_customer_form_edit (BjbCustomerForm *self,
   g_return_if_fail (BJB_IS_CUSTOMER_FORM (self));
 
   /* A save or load still on its way belongs to the previous customer. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   if (self->connection != NULL && !self->products_loaded)
     load_products (self);
 

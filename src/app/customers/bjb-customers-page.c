@@ -12,6 +12,7 @@
 #include "bjb-customer-sorter.h"
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-page.h"
 #include "bjb-shown-rows.h"
@@ -50,7 +51,6 @@ struct _BjbCustomersPage
   GCancellable *cancellable;
   GArray *product_ids;       /* gint64, parallel to product_names (0 = any) */
   gint64 selected_id;        /* kept across refreshes */
-  guint search_source;
   gboolean syncing_selection;
 };
 
@@ -58,14 +58,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomersPage, bjb_customers_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 void
 bjb_customers_ensure_resources (void)
@@ -158,17 +150,6 @@ loading_changed_cb (BjbCustomersPage *self)
   self->syncing_selection = FALSE;
 }
 
-static gboolean
-apply_search_cb (gpointer user_data)
-{
-  BjbCustomersPage *self = user_data;
-
-  self->search_source = 0;
-  bjb_customer_query_set_text (self->query,
-                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 error_changed_cb (BjbCustomersPage *self)
 {
@@ -197,14 +178,6 @@ items_changed_cb (BjbCustomersPage *self)
   bjb_shown_rows_reveal (self->list_model_shown, position);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
-}
-
-/* Replacing the text (paste, set_text) changes it twice, delete then insert: one query. */
-static void
-search_changed_cb (BjbCustomersPage *self)
-{
-  if (self->search_source == 0)
-    self->search_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, self, NULL);
 }
 
 static void
@@ -399,14 +372,6 @@ load_products (BjbCustomersPage *self)
 /* BjbPage */
 
 static void
-bjb_customers_page_set_session (BjbPage    *page,
-                                BjbSession *session)
-{
-  bjb_customers_page_set_connection (BJB_CUSTOMERS_PAGE (page),
-                                     session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_customers_page_page_refresh (BjbPage *page)
 {
   bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (page));
@@ -424,7 +389,7 @@ bjb_customers_page_event_received (BjbPage  *page,
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_customers_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_customers_page_page_refresh;
   iface->event_received = bjb_customers_page_event_received;
 }
@@ -436,11 +401,7 @@ bjb_customers_page_dispose (GObject *object)
 {
   BjbCustomersPage *self = (BjbCustomersPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMERS_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_CUSTOMERS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_customers_page_parent_class)->dispose (object);
 }
@@ -456,42 +417,6 @@ bjb_customers_page_finalize (GObject *object)
 }
 
 static void
-bjb_customers_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_customers_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_customers_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_customers_page_class_init (BjbCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -499,11 +424,9 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
 
   object_class->dispose = bjb_customers_page_dispose;
   object_class->finalize = bjb_customers_page_finalize;
-  object_class->get_property = bjb_customers_page_get_property;
-  object_class->set_property = bjb_customers_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbCustomersPage, connection),
+                               (BjbConnectedSetter) bjb_customers_page_set_connection);
 
   bjb_customers_ensure_resources ();
   /* The column cells are the shared ones of ui/cells/. */
@@ -539,7 +462,6 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -561,6 +483,7 @@ bjb_customers_page_init (BjbCustomersPage *self)
   gint64 any = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "text");
   ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -601,16 +524,13 @@ bjb_customers_page_set_connection (BjbCustomersPage *self,
                                    BjbConnection    *connection)
 {
   g_return_if_fail (BJB_IS_CUSTOMERS_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
-
   bjb_customer_detail_set_connection (self->detail, connection);
   bjb_customer_form_set_connection (self->form, connection);
   bjb_customer_query_set_connection (self->query, connection);
   load_products (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

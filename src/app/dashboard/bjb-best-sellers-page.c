@@ -9,6 +9,7 @@
 #include "bjb-best-seller.h"
 #include "bjb-best-sellers-page.h"
 #include "bjb-dashboard-format.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
 #include "bjb-money.h"
@@ -52,14 +53,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbBestSellersPage, bjb_best_sellers_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 void
 bjb_period_range (BjbPeriod    preset,
@@ -206,16 +199,6 @@ load (BjbBestSellersPage *self)
                                         TOP_N, cancellable, on_loaded, self);
 }
 
-static gboolean
-refresh_later_cb (gpointer user_data)
-{
-  BjbBestSellersPage *self = user_data;
-
-  self->refresh_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_period_selected (BjbBestSellersPage *self)
 {
@@ -241,14 +224,6 @@ on_by_toggled (BjbBestSellersPage *self,
     load (self);
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (widget));
-}
-
 /* What the page shows, as a file: the period of the rows on screen, ranked as shown. */
 static BjbExportSpec *
 build_export_spec (gpointer user_data)
@@ -270,15 +245,6 @@ build_export_spec (gpointer user_data)
 /* BjbPage */
 
 static void
-bjb_best_sellers_page_set_session (BjbPage    *page,
-                                   BjbSession *session)
-{
-  bjb_best_sellers_page_set_connection (BJB_BEST_SELLERS_PAGE (page),
-                                        session != NULL ? bjb_session_get_connection (session)
-                                                        : NULL);
-}
-
-static void
 bjb_best_sellers_page_page_refresh (BjbPage *page)
 {
   bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (page));
@@ -295,14 +261,13 @@ bjb_best_sellers_page_event_received (BjbPage  *page,
 
   if (g_strcmp0 (kind, "payment_confirmed") != 0 && g_strcmp0 (kind, "order_cancelled") != 0)
     return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
 }
 
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_best_sellers_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_best_sellers_page_page_refresh;
   iface->event_received = bjb_best_sellers_page_event_received;
 }
@@ -314,11 +279,8 @@ bjb_best_sellers_page_dispose (GObject *object)
 {
   BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_object (&self->connection);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_BEST_SELLERS_PAGE);
+  bjb_connected_dispose (self, BJB_TYPE_BEST_SELLERS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->dispose (object);
 }
@@ -335,42 +297,6 @@ bjb_best_sellers_page_finalize (GObject *object)
 }
 
 static void
-bjb_best_sellers_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_best_sellers_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_best_sellers_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -378,11 +304,9 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
 
   object_class->dispose = bjb_best_sellers_page_dispose;
   object_class->finalize = bjb_best_sellers_page_finalize;
-  object_class->get_property = bjb_best_sellers_page_get_property;
-  object_class->set_property = bjb_best_sellers_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbBestSellersPage, connection),
+                               (BjbConnectedSetter) bjb_best_sellers_page_set_connection);
 
   g_type_ensure (BJB_TYPE_BEST_SELLER);
   g_type_ensure (BJB_TYPE_EXPORT_BUTTON);
@@ -403,7 +327,8 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
   gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
 
-  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL,
+                                   bjb_page_refresh_action);
 }
 
 static void
@@ -428,11 +353,10 @@ bjb_best_sellers_page_set_connection (BjbBestSellersPage *self,
 {
   g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   g_cancellable_cancel (self->load_cancellable);
   bjb_export_button_set_connection (self->export_button, connection);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
   load (self);
 }
 

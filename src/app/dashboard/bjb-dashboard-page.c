@@ -8,6 +8,7 @@
 #include "bjb-dashboard-format.h"
 #include "bjb-dashboard-ops.h"
 #include "bjb-dashboard-page.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
@@ -51,18 +52,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BjbDashboardPage, bjb_dashboard_page, ADW_TYPE_BI
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
 
 enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-enum {
   ORDER_ACTIVATED,
   PRODUCT_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The range the chosen preset or the entries ask for; NULL dates are the server's
@@ -324,16 +318,6 @@ load (BjbDashboardPage *self)
                                 g_date_valid (&to) ? &to : NULL, cancellable, on_loaded, self);
 }
 
-static gboolean
-refresh_later_cb (gpointer user_data)
-{
-  BjbDashboardPage *self = user_data;
-
-  self->refresh_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_range_selected (BjbDashboardPage *self)
 {
@@ -374,23 +358,7 @@ on_low_stock_activated (BjbDashboardPage *self,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "stock");
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_dashboard_page_refresh (BJB_DASHBOARD_PAGE (widget));
-}
-
 /* BjbPage */
-
-static void
-bjb_dashboard_page_set_session (BjbPage    *page,
-                                BjbSession *session)
-{
-  bjb_dashboard_page_set_connection (BJB_DASHBOARD_PAGE (page),
-                                     session != NULL ? bjb_session_get_connection (session) : NULL);
-}
 
 static void
 bjb_dashboard_page_page_refresh (BjbPage *page)
@@ -407,14 +375,13 @@ bjb_dashboard_page_event_received (BjbPage  *page,
 
   if (bjb_event_get_order_id (event) <= 0 && bjb_event_get_product_id (event) <= 0)
     return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_later_cb, self);
+  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
 }
 
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_dashboard_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_dashboard_page_page_refresh;
   iface->event_received = bjb_dashboard_page_event_received;
 }
@@ -426,12 +393,9 @@ bjb_dashboard_page_dispose (GObject *object)
 {
   BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_object (&self->connection);
   g_clear_object (&self->dashboard);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DASHBOARD_PAGE);
+  bjb_connected_dispose (self, BJB_TYPE_DASHBOARD_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->dispose (object);
 }
@@ -448,42 +412,6 @@ bjb_dashboard_page_finalize (GObject *object)
 }
 
 static void
-bjb_dashboard_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_dashboard_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_dashboard_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -491,13 +419,9 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
 
   object_class->dispose = bjb_dashboard_page_dispose;
   object_class->finalize = bjb_dashboard_page_finalize;
-  object_class->get_property = bjb_dashboard_page_get_property;
-  object_class->set_property = bjb_dashboard_page_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDashboardPage, connection),
+                               (BjbConnectedSetter) bjb_dashboard_page_set_connection);
 
   signals[ORDER_ACTIVATED] = g_signal_new ("order-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -538,7 +462,8 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
 
-  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL,
+                                   bjb_page_refresh_action);
 }
 
 static void
@@ -560,11 +485,10 @@ bjb_dashboard_page_set_connection (BjbDashboardPage *self,
 {
   g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   /* What the old connection was fetching is of no use now. */
   g_cancellable_cancel (self->load_cancellable);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
   load (self);
 }
 

@@ -5,6 +5,7 @@
 
 #include "bjb-customer-card.h"
 #include "bjb-customer-ops.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-new-order-private.h"
@@ -20,18 +21,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BjbNewOrder, bjb_new_order, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, bjb_new_order_page_init))
 
 enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-enum {
   ORDER_PLACED,
   QUOTED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ what the clerk reads */
@@ -194,18 +188,10 @@ static void
 set_connection (BjbNewOrder   *self,
                 BjbConnection *connection)
 {
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
-}
-
-static void
-bjb_new_order_set_session (BjbPage    *page,
-                           BjbSession *session)
-{
-  set_connection (BJB_NEW_ORDER (page), session ? bjb_session_get_connection (session) : NULL);
 }
 
 static void
@@ -220,7 +206,7 @@ bjb_new_order_refresh (BjbPage *page)
 static void
 bjb_new_order_page_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_new_order_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_new_order_refresh;
 }
 
@@ -231,12 +217,9 @@ bjb_new_order_dispose (GObject *object)
 {
   BjbNewOrder *self = BJB_NEW_ORDER (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->quote_cancellable);
   g_clear_object (&self->customer_cancellable);
-  g_clear_object (&self->connection);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_NEW_ORDER);
+  bjb_connected_dispose (self, BJB_TYPE_NEW_ORDER, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_new_order_parent_class)->dispose (object);
 }
@@ -254,42 +237,6 @@ bjb_new_order_finalize (GObject *object)
 }
 
 static void
-bjb_new_order_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BjbNewOrder *self = BJB_NEW_ORDER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_new_order_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BjbNewOrder *self = BJB_NEW_ORDER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_new_order_class_init (BjbNewOrderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -297,12 +244,10 @@ bjb_new_order_class_init (BjbNewOrderClass *klass)
 
   object_class->dispose = bjb_new_order_dispose;
   object_class->finalize = bjb_new_order_finalize;
-  object_class->get_property = bjb_new_order_get_property;
-  object_class->set_property = bjb_new_order_set_property;
 
   /* Set by bjb_page_set_session() in the window; directly by tests and bjb_new_order_new(). */
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbNewOrder, connection),
+                               (BjbConnectedSetter) set_connection);
 
   signals[ORDER_PLACED] = g_signal_new ("order-placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

@@ -357,14 +357,6 @@ bjb_order_detail_reload (BjbOrderDetail *self)
     bjb_order_ops_get_business_async (self->connection, self->cancellable, on_business_loaded, self);
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_order_detail_reload (BJB_ORDER_DETAIL (widget));
-}
-
 /* ------------------------------------------------------------------ the page contract */
 
 static void
@@ -374,9 +366,7 @@ set_connection (BjbOrderDetail *self,
   if (self->connection == connection)
     return;
   /* Whatever was asked of the old connection is not wanted any more. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->loading = FALSE;
   self->load_again = FALSE;
   self->busy = FALSE;
@@ -534,7 +524,7 @@ bjb_order_detail_class_init (BjbOrderDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, total_value);
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, history_store);
 
-  gtk_widget_class_install_action (widget_class, "order.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "order.refresh", NULL, bjb_page_refresh_action);
   _bjb_order_detail_class_init_actions (widget_class);
   _bjb_order_detail_class_init_proof (widget_class);
   _bjb_order_detail_class_init_feedback (widget_class);

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-customer-ops.h"
+#include "bjb-customer-filter.h"
 #include "bjb-error-sentence.h"
 #include "bjb-order-format.h"
 #include "bjb-order-query.h"
@@ -137,55 +137,24 @@ on_filter_changed (BjbOrdersPage *self)
 }
 
 static void
-on_customer_found (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+customer_filtered_cb (gpointer user_data,
+                      gint64   customer_id)
 {
-  BjbOrdersPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = bjb_customer_ops_search_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (customers == NULL)
-    {
-      g_autofree char *text = bjb_error_sentence (error);
-
-      gtk_label_set_text (self->status_label, text);
-      return;
-    }
-  /* No such customer: show nothing rather than everyone. */
-  if (customers->len == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->customer_entry), "error");
-  g_object_set (self->query, "customer-id",
-                customers->len == 0 ? (gint64) -1
-                                    : bjb_customer_get_id (g_ptr_array_index (customers, 0)),
-                NULL);
+  g_object_set (BJB_ORDERS_PAGE (user_data)->query, "customer-id", customer_id, NULL);
 }
 
 static void
 on_customer_changed (BjbOrdersPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry));
-  BjbCustomerFilter filter = { .text = text };
 
   /* The text bjb_orders_page_set_customer() put there already has its id. */
   if (self->customer_name != NULL && g_strcmp0 (text, self->customer_name) == 0)
     return;
   g_clear_pointer (&self->customer_name, g_free);
-  g_cancellable_cancel (self->customer_cancellable);
-  g_clear_object (&self->customer_cancellable);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_entry), "error");
-  if (*text == '\0' || self->connection == NULL)
-    {
-      g_object_set (self->query, "customer-id", (gint64) 0, NULL);
-      return;
-    }
-  /* The customer pages' search (name, phone or email; planned for 100 000 customers);
-   * the first match by name is the one filtered on. */
-  self->customer_cancellable = g_cancellable_new ();
-  bjb_customer_ops_search_async (self->connection, &filter, "name", NULL, 1,
-                                 self->customer_cancellable, on_customer_found, self);
+  bjb_customer_filter_lookup (self->connection, GTK_EDITABLE (self->customer_entry),
+                              self->status_label, &self->customer_cancellable,
+                              customer_filtered_cb, self);
 }
 
 static void
@@ -216,14 +185,6 @@ on_selection_changed (BjbOrdersPage *self)
 
   if (row != NULL && bjb_order_row_get_id (row) != self->selected_id)
     open_order (self, row);
-}
-
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_orders_page_refresh (BJB_ORDERS_PAGE (widget));
 }
 
 static void
@@ -413,7 +374,7 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
-  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

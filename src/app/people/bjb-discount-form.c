@@ -11,6 +11,7 @@
 #include "bjb-discount-check.h"
 #include "bjb-discount-form.h"
 #include "bjb-discount-ops.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
@@ -59,14 +60,6 @@ struct _BjbDiscountForm
 };
 
 G_DEFINE_FINAL_TYPE (BjbDiscountForm, bjb_discount_form, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
@@ -362,10 +355,7 @@ bjb_discount_form_dispose (GObject *object)
 {
   BjbDiscountForm *self = (BjbDiscountForm *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DISCOUNT_FORM);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_DISCOUNT_FORM, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_discount_form_parent_class)->dispose (object);
 }
@@ -381,42 +371,6 @@ bjb_discount_form_finalize (GObject *object)
 }
 
 static void
-bjb_discount_form_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BjbDiscountForm *self = BJB_DISCOUNT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_discount_form_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BjbDiscountForm *self = BJB_DISCOUNT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_discount_form_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_discount_form_class_init (BjbDiscountFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -424,11 +378,9 @@ bjb_discount_form_class_init (BjbDiscountFormClass *klass)
 
   object_class->dispose = bjb_discount_form_dispose;
   object_class->finalize = bjb_discount_form_finalize;
-  object_class->get_property = bjb_discount_form_get_property;
-  object_class->set_property = bjb_discount_form_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDiscountForm, connection),
+                               (BjbConnectedSetter) bjb_discount_form_set_connection);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -484,16 +436,13 @@ bjb_discount_form_set_connection (BjbDiscountForm *self,
                                   BjbConnection   *connection)
 {
   g_return_if_fail (BJB_IS_DISCOUNT_FORM (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "bjb-customer-picker.h"
 #include "bjb-discount-preview.h"
 #include "bjb-discount-rule.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
@@ -44,14 +45,6 @@ struct _BjbDiscountPreview
 };
 
 G_DEFINE_FINAL_TYPE (BjbDiscountPreview, bjb_discount_preview, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 clear_list (GtkListBox *list)
@@ -343,10 +336,7 @@ bjb_discount_preview_dispose (GObject *object)
 {
   BjbDiscountPreview *self = (BjbDiscountPreview *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DISCOUNT_PREVIEW);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_DISCOUNT_PREVIEW, &self->cancellable);
   g_clear_object (&self->quote_cancellable);
   g_clear_object (&self->rules);
 
@@ -367,42 +357,6 @@ bjb_discount_preview_finalize (GObject *object)
 }
 
 static void
-bjb_discount_preview_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  BjbDiscountPreview *self = BJB_DISCOUNT_PREVIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_discount_preview_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  BjbDiscountPreview *self = BJB_DISCOUNT_PREVIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_discount_preview_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_discount_preview_class_init (BjbDiscountPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -410,11 +364,9 @@ bjb_discount_preview_class_init (BjbDiscountPreviewClass *klass)
 
   object_class->dispose = bjb_discount_preview_dispose;
   object_class->finalize = bjb_discount_preview_finalize;
-  object_class->get_property = bjb_discount_preview_get_property;
-  object_class->set_property = bjb_discount_preview_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDiscountPreview, connection),
+                               (BjbConnectedSetter) bjb_discount_preview_set_connection);
 
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER_PICKER);
@@ -462,15 +414,12 @@ bjb_discount_preview_set_connection (BjbDiscountPreview *self,
                                      BjbConnection      *connection)
 {
   g_return_if_fail (BJB_IS_DISCOUNT_PREVIEW (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
   bjb_discount_preview_requote (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "bjb-discount-ops.h"
 #include "bjb-discount-rule.h"
 #include "bjb-discounts-page.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -41,14 +42,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbDiscountsPage, bjb_discounts_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static BjbDiscountRule *
 selected (BjbDiscountsPage *self)
@@ -196,14 +189,6 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_discounts_page_refresh (BJB_DISCOUNTS_PAGE (widget));
-}
-
-static void
 preview_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -226,14 +211,6 @@ form_saved_cb (BjbDiscountsPage *self,
 /* BjbPage */
 
 static void
-bjb_discounts_page_set_session (BjbPage    *page,
-                                BjbSession *session)
-{
-  bjb_discounts_page_set_connection (BJB_DISCOUNTS_PAGE (page),
-                                     session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_discounts_page_page_refresh (BjbPage *page)
 {
   bjb_discounts_page_refresh (BJB_DISCOUNTS_PAGE (page));
@@ -253,7 +230,7 @@ bjb_discounts_page_event_received (BjbPage  *page,
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_discounts_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_discounts_page_page_refresh;
   iface->event_received = bjb_discounts_page_event_received;
 }
@@ -265,48 +242,9 @@ bjb_discounts_page_dispose (GObject *object)
 {
   BjbDiscountsPage *self = (BjbDiscountsPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DISCOUNTS_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_DISCOUNTS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_discounts_page_parent_class)->dispose (object);
-}
-
-static void
-bjb_discounts_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_discounts_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_discounts_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -316,11 +254,9 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_discounts_page_dispose;
-  object_class->get_property = bjb_discounts_page_get_property;
-  object_class->set_property = bjb_discounts_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDiscountsPage, connection),
+                               (BjbConnectedSetter) bjb_discounts_page_set_connection);
 
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_DISCOUNT_RULE);
@@ -343,7 +279,8 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bjb_discounts_page_refresh);
 
   gtk_widget_class_install_action (widget_class, "discounts.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "discounts.refresh", NULL,
+                                   bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "discounts.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "discounts.preview", NULL, preview_action);
 }
@@ -370,16 +307,13 @@ bjb_discounts_page_set_connection (BjbDiscountsPage *self,
                                    BjbConnection    *connection)
 {
   g_return_if_fail (BJB_IS_DISCOUNTS_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_discount_form_set_connection (self->form, connection);
   bjb_discount_preview_set_connection (self->preview, connection);
   bjb_discounts_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 GListModel *

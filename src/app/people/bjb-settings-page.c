@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
@@ -72,14 +73,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbSettingsPage, bjb_settings_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static int
 field_index (const char *key)
@@ -421,14 +414,6 @@ settings_refresh_action (GtkWidget  *widget,
 /* BjbPage */
 
 static void
-bjb_settings_page_set_session (BjbPage    *page,
-                               BjbSession *session)
-{
-  bjb_settings_page_set_connection (BJB_SETTINGS_PAGE (page),
-                                    session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_settings_page_page_refresh (BjbPage *page)
 {
   bjb_settings_page_refresh (BJB_SETTINGS_PAGE (page));
@@ -437,7 +422,7 @@ bjb_settings_page_page_refresh (BjbPage *page)
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_settings_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_settings_page_page_refresh;
   /* No event says a setting changed: the page reads them again whenever it is shown. */
 }
@@ -449,10 +434,7 @@ bjb_settings_page_dispose (GObject *object)
 {
   BjbSettingsPage *self = (BjbSettingsPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_SETTINGS_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_SETTINGS_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_settings_page_parent_class)->dispose (object);
 }
@@ -469,42 +451,6 @@ bjb_settings_page_finalize (GObject *object)
 }
 
 static void
-bjb_settings_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  BjbSettingsPage *self = BJB_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_settings_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BjbSettingsPage *self = BJB_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_settings_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_settings_page_class_init (BjbSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -512,11 +458,9 @@ bjb_settings_page_class_init (BjbSettingsPageClass *klass)
 
   object_class->dispose = bjb_settings_page_dispose;
   object_class->finalize = bjb_settings_page_finalize;
-  object_class->get_property = bjb_settings_page_get_property;
-  object_class->set_property = bjb_settings_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbSettingsPage, connection),
+                               (BjbConnectedSetter) bjb_settings_page_set_connection);
 
   bjb_people_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -565,15 +509,11 @@ bjb_settings_page_set_connection (BjbSettingsPage *self,
                                   BjbConnection   *connection)
 {
   g_return_if_fail (BJB_IS_SETTINGS_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  /* What was asked of the old connection is worthless now. */
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_settings_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-people.h"
@@ -52,14 +53,6 @@ struct _BjbStaffForm
 };
 
 G_DEFINE_FINAL_TYPE (BjbStaffForm, bjb_staff_form, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   DONE,
@@ -351,11 +344,8 @@ bjb_staff_form_dispose (GObject *object)
 {
   BjbStaffForm *self = (BjbStaffForm *)object;
 
-  g_cancellable_cancel (self->cancellable);
   forget_generated (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STAFF_FORM);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STAFF_FORM, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_staff_form_parent_class)->dispose (object);
 }
@@ -371,42 +361,6 @@ bjb_staff_form_finalize (GObject *object)
 }
 
 static void
-bjb_staff_form_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BjbStaffForm *self = BJB_STAFF_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_staff_form_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BjbStaffForm *self = BJB_STAFF_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_staff_form_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_staff_form_class_init (BjbStaffFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -414,11 +368,9 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
 
   object_class->dispose = bjb_staff_form_dispose;
   object_class->finalize = bjb_staff_form_finalize;
-  object_class->get_property = bjb_staff_form_get_property;
-  object_class->set_property = bjb_staff_form_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStaffForm, connection),
+                               (BjbConnectedSetter) bjb_staff_form_set_connection);
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -470,13 +422,10 @@ bjb_staff_form_set_connection (BjbStaffForm  *self,
                                BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_STAFF_FORM (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   set_busy (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 void

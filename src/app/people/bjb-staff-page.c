@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -48,14 +49,6 @@ static void page_iface_init (BjbPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStaffPage, bjb_staff_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static BjbStaffMember *
 selected (BjbStaffPage *self)
@@ -270,14 +263,6 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_staff_page_refresh (BJB_STAFF_PAGE (widget));
-}
-
-static void
 form_done_cb (BjbStaffPage *self,
               const char   *login)
 {
@@ -308,14 +293,6 @@ password_cancelled_cb (BjbStaffPage *self)
 /* BjbPage */
 
 static void
-bjb_staff_page_set_session (BjbPage    *page,
-                            BjbSession *session)
-{
-  bjb_staff_page_set_connection (BJB_STAFF_PAGE (page),
-                                 session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
 bjb_staff_page_page_refresh (BjbPage *page)
 {
   bjb_staff_page_refresh (BJB_STAFF_PAGE (page));
@@ -324,7 +301,7 @@ bjb_staff_page_page_refresh (BjbPage *page)
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_staff_page_set_session;
+  iface->set_session = bjb_page_set_session_connection;
   iface->refresh = bjb_staff_page_page_refresh;
   /* No event tells of sign-ins or accounts: the list is read again whenever it is shown. */
 }
@@ -336,10 +313,7 @@ bjb_staff_page_dispose (GObject *object)
 {
   BjbStaffPage *self = (BjbStaffPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STAFF_PAGE);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STAFF_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_staff_page_parent_class)->dispose (object);
 }
@@ -355,42 +329,6 @@ bjb_staff_page_finalize (GObject *object)
 }
 
 static void
-bjb_staff_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BjbStaffPage *self = BJB_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_staff_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BjbStaffPage *self = BJB_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_staff_page_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_staff_page_class_init (BjbStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -398,11 +336,9 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
 
   object_class->dispose = bjb_staff_page_dispose;
   object_class->finalize = bjb_staff_page_finalize;
-  object_class->get_property = bjb_staff_page_get_property;
-  object_class->set_property = bjb_staff_page_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStaffPage, connection),
+                               (BjbConnectedSetter) bjb_staff_page_set_connection);
 
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_STAFF_MEMBER);
@@ -430,7 +366,7 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, password_cancelled_cb);
 
   gtk_widget_class_install_action (widget_class, "staff.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "staff.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "staff.refresh", NULL, bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "staff.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "staff.change-role", NULL, change_role_action);
 }
@@ -457,16 +393,13 @@ bjb_staff_page_set_connection (BjbStaffPage  *self,
                                BjbConnection *connection)
 {
   g_return_if_fail (BJB_IS_STAFF_PAGE (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = 0;
   bjb_staff_form_set_connection (self->create_form, connection);
   bjb_staff_form_set_connection (self->password_form, connection);
   bjb_staff_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 GListModel *

@@ -84,14 +84,6 @@ on_filter_changed (BjbAuditPage *self)
   update_status_label (self);
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_paged_query_model_refresh (BJB_AUDIT_PAGE (widget)->list_model);
-}
-
 /* BjbPage */
 
 static void
@@ -173,7 +165,7 @@ bjb_audit_page_class_init (BjbAuditPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
-  gtk_widget_class_install_action (widget_class, "audit.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "audit.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

@@ -103,14 +103,6 @@ on_photos_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_paged_query_model_refresh (BJB_FEEDBACK_PAGE (widget)->list_model);
-}
-
-static void
 action_close_photo (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -205,7 +197,7 @@ bjb_feedback_page_class_init (BjbFeedbackPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_photos_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_photos_unbind);
 
-  gtk_widget_class_install_action (widget_class, "feedback.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "feedback.refresh", NULL, bjb_page_refresh_action);
   gtk_widget_class_install_action (widget_class, "feedback.close-photo", NULL, action_close_photo);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-feedback-photos.h"
+#include "bjb-ops-query.h"
 #include "bjb-photo-ops.h"
 #include "bjb-records-format.h"
 
@@ -93,9 +94,7 @@ reload (BjbFeedbackPhotos *self,
 {
   g_auto(GStrv) ids = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   g_array_set_size (self->pending, 0);
   g_list_store_remove_all (self->photos);
   if (photo_ids == NULL)

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-customer-ops.h"
+#include "bjb-customer-filter.h"
 #include "bjb-error-sentence.h"
 #include "bjb-message-admin-ops.h"
 #include "bjb-message-detail.h"
@@ -96,50 +96,22 @@ on_filter_changed (BjbMessagesPage *self)
                 NULL);
 }
 
+/* The query's customer-id filter is the id as text (NULL: any customer). */
 static void
-on_customer_found (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+customer_filtered_cb (gpointer user_data,
+                      gint64   customer_id)
 {
-  BjbMessagesPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = bjb_customer_ops_search_finish (result, &error);
-  g_autofree char *id = NULL;
+  g_autofree char *id = customer_id != 0 ? bjb_ops_int_param (customer_id) : NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (customers == NULL)
-    {
-      g_autofree char *text = bjb_error_sentence (error);
-
-      gtk_label_set_text (self->status_label, text);
-      return;
-    }
-  /* No such customer: show nothing rather than everyone. */
-  if (customers->len == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->customer_entry), "error");
-  id = bjb_ops_int_param (customers->len == 0
-                          ? -1 : bjb_customer_get_id (g_ptr_array_index (customers, 0)));
-  g_object_set (self->query, "customer-id", id, NULL);
+  g_object_set (BJB_MESSAGES_PAGE (user_data)->query, "customer-id", id, NULL);
 }
 
-/* The customer search of the customer pages (name, phone or email); the first match by
- * name is the one filtered on, as on the orders page. */
 static void
 on_customer_changed (BjbMessagesPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_entry));
-  BjbCustomerFilter filter = { .text = text };
-  GCancellable *cancellable = bjb_ops_restart_cancellable (&self->customer_cancellable, NULL);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_entry), "error");
-  if (*text == '\0' || self->connection == NULL)
-    {
-      g_object_set (self->query, "customer-id", NULL, NULL);
-      return;
-    }
-  bjb_customer_ops_search_async (self->connection, &filter, "name", NULL, 1, cancellable,
-                                 on_customer_found, self);
+  bjb_customer_filter_lookup (self->connection, GTK_EDITABLE (self->customer_entry),
+                              self->status_label, &self->customer_cancellable,
+                              customer_filtered_cb, self);
 }
 
 static void
@@ -230,14 +202,6 @@ on_resent (BjbMessagesPage *self)
 {
   read_counts (self);
   bjb_paged_query_model_refresh (self->list_model);
-}
-
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  refresh (BJB_MESSAGES_PAGE (widget));
 }
 
 /* BjbPage */
@@ -383,7 +347,7 @@ bjb_messages_page_class_init (BjbMessagesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_resent);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
-  gtk_widget_class_install_action (widget_class, "messages.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "messages.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

@@ -75,14 +75,6 @@ page_iface_init (BjbPageInterface *iface)
   iface->refresh = bjb_reports_page_refresh;
 }
 
-static void
-action_refresh (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  bjb_reports_page_refresh (BJB_PAGE (widget));
-}
-
 GtkWidget *
 bjb_reports_page_get_transactions (BjbReportsPage *self)
 {
@@ -121,7 +113,7 @@ bjb_reports_page_class_init (BjbReportsPageClass *klass)
 
   object_class->dispose = bjb_reports_page_dispose;
 
-  gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, action_refresh);
+  gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, bjb_page_refresh_action);
 
   g_type_ensure (BJB_TYPE_TRANSACTIONS_REPORT);
   g_type_ensure (BJB_TYPE_CUSTOMER_REPORT_SECTION);

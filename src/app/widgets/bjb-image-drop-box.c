@@ -7,6 +7,7 @@
 
 #include "bjb-error-sentence.h"
 #include "bjb-image-drop-box.h"
+#include "bjb-ops-query.h"
 #include "bjb-widgets.h"
 
 #define ZOOM_STEP 1.25
@@ -302,9 +303,7 @@ on_image_loaded (GObject      *source,
 static GCancellable *
 restart_load (BjbImageDropBox *self)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   show_status (self, _("Checking the image…"));
   return self->cancellable;
 }

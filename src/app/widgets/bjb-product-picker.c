@@ -7,6 +7,7 @@
 
 #include "bjb-catalog-ops.h"
 #include "bjb-category.h"
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-picker.h"
@@ -35,18 +36,11 @@ struct _BjbProductPicker
 G_DEFINE_FINAL_TYPE (BjbProductPicker, bjb_product_picker, ADW_TYPE_BIN)
 
 enum {
-  PROP_0,
-  PROP_CONNECTION,
-  N_PROPS
-};
-
-enum {
   ACTIVATED,
   FAILED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -164,18 +158,12 @@ bjb_product_picker_set_connection (BjbProductPicker *self,
                                    BjbConnection    *connection)
 {
   g_return_if_fail (BJB_IS_PRODUCT_PICKER (self));
-  g_return_if_fail (connection == NULL || BJB_IS_CONNECTION (connection));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  /* What was in flight was asked of the old connection. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
-  self->cancellable = g_cancellable_new ();
   if (connection != NULL)
     bjb_catalog_ops_list_categories_async (connection, self->cancellable, on_categories_loaded, self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 static void
@@ -183,11 +171,8 @@ bjb_product_picker_dispose (GObject *object)
 {
   BjbProductPicker *self = BJB_PRODUCT_PICKER (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->search_cancellable);
-  g_clear_object (&self->connection);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_PRODUCT_PICKER);
+  bjb_connected_dispose (self, BJB_TYPE_PRODUCT_PICKER, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_product_picker_parent_class)->dispose (object);
 }
@@ -203,42 +188,6 @@ bjb_product_picker_finalize (GObject *object)
 }
 
 static void
-bjb_product_picker_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbProductPicker *self = BJB_PRODUCT_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bjb_product_picker_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  BjbProductPicker *self = BJB_PRODUCT_PICKER (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      bjb_product_picker_set_connection (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_product_picker_class_init (BjbProductPickerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -246,11 +195,9 @@ bjb_product_picker_class_init (BjbProductPickerClass *klass)
 
   object_class->dispose = bjb_product_picker_dispose;
   object_class->finalize = bjb_product_picker_finalize;
-  object_class->get_property = bjb_product_picker_get_property;
-  object_class->set_property = bjb_product_picker_set_property;
 
-  properties[PROP_CONNECTION] = bjb_widgets_connection_property ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbProductPicker, connection),
+                               (BjbConnectedSetter) bjb_product_picker_set_connection);
 
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, BJB_TYPE_PRODUCT_HIT);

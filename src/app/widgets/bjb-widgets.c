@@ -39,3 +39,58 @@ bjb_widgets_connection_property (void)
   return g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
+
+typedef struct
+{
+  GtkEditable *entry;     /* its data holds the idle: removed before the entry goes */
+  GObject     *query;     /* (owned) */
+  const char  *property;  /* (unowned): a literal */
+  guint        idle_id;
+} BoundSearch;
+
+static void
+bound_search_free (gpointer data)
+{
+  BoundSearch *bound = data;
+
+  g_clear_handle_id (&bound->idle_id, g_source_remove);
+  g_object_unref (bound->query);
+  g_free (bound);
+}
+
+static gboolean
+apply_search_cb (gpointer user_data)
+{
+  BoundSearch *bound = user_data;
+
+  bound->idle_id = 0;
+  g_object_set (bound->query, bound->property, gtk_editable_get_text (bound->entry), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+search_changed_cb (GtkEditable *entry,
+                   BoundSearch *bound)
+{
+  if (bound->idle_id == 0)
+    bound->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_search_cb, bound, NULL);
+}
+
+void
+bjb_widgets_bind_search (GtkEditable *entry,
+                         GObject     *query,
+                         const char  *property)
+{
+  BoundSearch *bound;
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+  g_return_if_fail (G_IS_OBJECT (query));
+  g_return_if_fail (property != NULL);
+
+  bound = g_new0 (BoundSearch, 1);
+  bound->entry = entry;
+  bound->query = g_object_ref (query);
+  bound->property = property;
+  g_object_set_data_full (G_OBJECT (entry), "bjb-bound-search", bound, bound_search_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (search_changed_cb), bound);
+}

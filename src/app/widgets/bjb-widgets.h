@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "bjb-connection.h"
 
@@ -19,5 +19,13 @@ GParamSpec *bjb_widgets_connection_property (void);
 /* Makes @store hold just the items of @items, in one items-changed. */
 void bjb_widgets_store_replace (GListStore *store,
                                 GListModel *items);
+
+/* Hands the text of @entry to the string property @property of @query (a page's paged
+ * query) whenever it changes, once per main-loop turn: replacing the text (paste,
+ * set_text) changes it twice, delete then insert, and the server is asked once. Lasts as
+ * long as @entry. */
+void bjb_widgets_bind_search (GtkEditable *entry,
+                              GObject     *query,
+                              const char  *property);
 
 G_END_DECLS
