@@ -389,12 +389,14 @@ bjb_notification_new_from_event (BjbEvent   *event,
     title = g_strdup_printf (_("Event “%s”"), kind);
 
   /* Who, and how much: "Ibu Sari · Rp 1.250.000"; for a failed delivery who reported it
-   * and why: "t_courier · Alamat tidak ditemukan · pagar terkunci" (the reason's label
-   * comes worded from the server). */
+   * and why: "Pak Joko · Alamat tidak ditemukan · pagar terkunci" (the reason's label
+   * comes worded from the server; events from before 0021 carry only the login). */
   if (json_get_int (details, "total", &total))
     total_text = bjb_money_format (total);
   if (g_strcmp0 (kind, "delivery_problem") == 0)
-    body = join_present (json_get_string (details, "courier"),
+    body = join_present (json_get_string (details, "courier_name") != NULL
+                         ? json_get_string (details, "courier_name")
+                         : json_get_string (details, "courier"),
                          json_get_string (details, "label"),
                          json_get_string (details, "note"));
   else

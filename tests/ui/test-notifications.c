@@ -230,6 +230,10 @@ test_wording (void)
       "Order SO-0081 could not be delivered", "t_courier · Alamat tidak ditemukan · pagar terkunci" },
     { "delivery_problem", "cs", "{\"number\": \"SO-0081\", \"courier\": \"t_courier\", \"note\": null}",
       "Order SO-0081 could not be delivered", "t_courier" },
+    { "delivery_problem", "cs",
+      "{\"number\": \"SO-0081\", \"courier\": \"t_courier\", \"courier_name\": \"Pak Joko\","
+      " \"label\": \"Alamat tidak ditemukan\", \"note\": null}",
+      "Order SO-0081 could not be delivered", "Pak Joko · Alamat tidak ditemukan" },
     { "delivery_reassigned", "courier", "{\"number\": \"SO-0082\", \"to\": \"t_courier2\"}",
       "Order SO-0082 was given to another courier", "" },
     { "delivery_proof_kept", "cs", "{\"number\": \"SO-0083\", \"photo_id\": 5}",
