@@ -15,6 +15,7 @@ typedef struct
   char *detail;
   char *hint;
   char *column;         /* PG_DIAG_COLUMN_NAME: the form field a BJ011 names */
+  char *constraint;     /* PG_DIAG_CONSTRAINT_NAME: the rule a BJ010 names (0022) */
   int   schema_found;
   int   schema_expected;
 } BjbDbErrorPrivate;
@@ -33,6 +34,7 @@ bjb_db_error_private_copy (const BjbDbErrorPrivate *src,
   dest->detail = g_strdup (src->detail);
   dest->hint = g_strdup (src->hint);
   dest->column = g_strdup (src->column);
+  dest->constraint = g_strdup (src->constraint);
   dest->schema_found = src->schema_found;
   dest->schema_expected = src->schema_expected;
 }
@@ -45,6 +47,7 @@ bjb_db_error_private_clear (BjbDbErrorPrivate *priv)
   g_clear_pointer (&priv->detail, g_free);
   g_clear_pointer (&priv->hint, g_free);
   g_clear_pointer (&priv->column, g_free);
+  g_clear_pointer (&priv->constraint, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (BjbDbError, bjb_db_error)
@@ -95,6 +98,14 @@ bjb_db_error_get_column (const GError *error)
   const BjbDbErrorPrivate *priv = get_private (error);
 
   return priv ? priv->column : NULL;
+}
+
+const char *
+bjb_db_error_get_constraint (const GError *error)
+{
+  const BjbDbErrorPrivate *priv = get_private (error);
+
+  return priv ? priv->constraint : NULL;
 }
 
 gboolean
@@ -249,6 +260,8 @@ bjb_db_error_new_from_result (const PGresult *result)
                                  PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL),
                                  PQresultErrorField (result, PG_DIAG_MESSAGE_HINT));
   bjb_db_error_get_private (error)->column = g_strdup (column);
+  bjb_db_error_get_private (error)->constraint =
+    g_strdup (PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME));
   return error;
 }
 

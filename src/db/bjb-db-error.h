@@ -77,6 +77,13 @@ const char *bjb_db_error_get_hint           (const GError *error);
 const char *bjb_db_error_get_column         (const GError *error);
 
 /**
+ * bjb_db_error_get_constraint: Returns: (nullable) (transfer none): the server's CONSTRAINT
+ *   field (PG_DIAG_CONSTRAINT_NAME): the violated constraint, or the rule a BJ010 staff
+ *   refusal names ("staff_last_admin", …: docs/database.md, 0022)
+ */
+const char *bjb_db_error_get_constraint     (const GError *error);
+
+/**
  * bjb_db_error_get_schema_versions:
  * @found: (out) (optional): the database's bjb.schema_version(), 0 if it has none
  * @expected: (out) (optional): the version this program was built for

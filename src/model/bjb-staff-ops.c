@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
@@ -150,39 +149,39 @@ char *
 bjb_staff_ops_refusal_sentence (const GError  *error,
                                 const char   **field)
 {
-  /* The start of each message 0001 and 0007 raise, the field it concerns and its words. */
-  static const struct { const char *prefix, *field, *sentence; } refusals[] = {
-    { "Login", "login", N_("This login is already used, or not allowed. Choose another.") },
-    { "Nama staf", "name", N_("Type the staff member’s name.") },
-    { "Kata sandi", "password", N_("The password must have at least 8 characters.") },
-    { "Peran", "role", N_("Choose a role.") },
-    { "Anda tidak dapat menonaktifkan akun sendiri", NULL,
-      N_("You cannot deactivate your own account.") },
-    { "Anda tidak dapat mengubah peran akun sendiri", NULL,
-      N_("You cannot change the role of your own account.") },
-    { "Admin aktif terakhir tidak dapat dinonaktifkan", NULL,
-      N_("This is the last active administrator: make another administrator active first.") },
-    { "Admin aktif terakhir tidak dapat diubah perannya", NULL,
-      N_("This is the last active administrator: its role stays until another administrator is active.") },
-    { "Staf", NULL, N_("This staff member is no longer there. Refresh the list.") },
+  /* The rules 0022 names in the CONSTRAINT of each BJ010, and their words; the field the
+   * refusal concerns comes in COLUMN. */
+  static const struct { const char *rule, *sentence; } refusals[] = {
+    { "staff_login_taken", N_("This login is already used, or not allowed. Choose another.") },
+    { "staff_login_shape", N_("A login is 3 to 63 lower-case letters, digits or underscores, starting with a letter.") },
+    { "staff_name", N_("Type the staff member’s name.") },
+    { "staff_password_length", N_("The password must have at least 8 characters.") },
+    { "staff_role", N_("Choose a role.") },
+    { "staff_not_self", N_("You cannot deactivate your own account.") },
+    { "staff_not_own_role", N_("You cannot change the role of your own account.") },
+    { "staff_last_admin", N_("This is the last active administrator: make another administrator active first.") },
+    { "staff_missing", N_("This staff member is no longer there. Refresh the list.") },
   };
   const char *message = bjb_db_error_get_server_message (error);
   const char *sqlstate = bjb_db_error_get_sqlstate (error);
+  const char *rule = bjb_db_error_get_constraint (error);
 
   if (field != NULL)
     *field = NULL;
-  if (g_strcmp0 (sqlstate, "BJ010") == 0 && message != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
-      if (g_str_has_prefix (message, refusals[i].prefix))
-        {
-          if (field != NULL)
-            *field = refusals[i].field;
-          if (bjb_ui_speaks_server_language ())
-            return g_strdup (message);
-          return g_strdup (_(refusals[i].sentence));
-        }
+  if (g_strcmp0 (sqlstate, "BJ010") == 0)
+    {
+      if (field != NULL)
+        *field = bjb_db_error_get_column (error);
+      for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+        if (g_strcmp0 (rule, refusals[i].rule) == 0)
+          {
+            if (bjb_ui_speaks_server_language () && message != NULL)
+              return g_strdup (message);
+            return g_strdup (_(refusals[i].sentence));
+          }
+    }
   /* The phone's CHECK of bjb.staff (0001): create_staff does not word it itself. */
-  if (g_strcmp0 (sqlstate, "23514") == 0 && message != NULL && strstr (message, "phone") != NULL)
+  if (g_strcmp0 (sqlstate, "23514") == 0 && g_strcmp0 (rule, "staff_phone_check") == 0)
     {
       if (field != NULL)
         *field = "phone";

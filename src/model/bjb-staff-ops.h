@@ -24,7 +24,8 @@ gboolean bjb_staff_ops_record_sign_in_finish (GAsyncResult         *result,
 /*
  * The admin's staff list and its changes (0001, 0007). Passwords go as SCRAM verifiers
  * (bjb_connection_scram_verifier()), never as typed. Refusals are BJ010 with the server's
- * sentence ("not yourself", "the last active admin", "login already used").
+ * sentence ("not yourself", "the last active admin", "login already used") and name the
+ * rule in CONSTRAINT (0022).
  */
 
 /* Finish: (transfer full): a GPtrArray of BjbStaffMember, active first, by role and login */
@@ -77,7 +78,9 @@ gboolean   bjb_staff_ops_change_finish           (GAsyncResult         *result,
  *
  * The sentence for a refusal of the calls above in the UI language: the server's own in
  * Indonesian; in English one per rule ("not yourself", "the last active admin", "login
- * already used"), since BJ010 alone does not say which rule it was.
+ * already used"), chosen by the rule the server names in the error's CONSTRAINT field
+ * and marked on the field it names in COLUMN (0022), never by the server's wording.
+ * @field points into @error: use it before freeing the error.
  *
  * Returns: (transfer full)
  */
