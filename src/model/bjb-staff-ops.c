@@ -153,7 +153,7 @@ bjb_staff_ops_refusal_sentence (const GError  *error,
    * refusal concerns comes in COLUMN. */
   static const struct { const char *rule, *sentence; } refusals[] = {
     { "staff_login_taken", N_("This login is already used, or not allowed. Choose another.") },
-    { "staff_login_shape", N_("A login is 3 to 63 lower-case letters, digits or underscores, starting with a letter.") },
+    { "staff_login_shape", N_("A login is 3 to 63 small letters, digits or “_”, starting with a letter.") },
     { "staff_name", N_("Type the staff member’s name.") },
     { "staff_password_length", N_("The password must have at least 8 characters.") },
     { "staff_role", N_("Choose a role.") },
