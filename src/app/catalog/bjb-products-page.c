@@ -206,21 +206,6 @@ products_new_action (GtkWidget  *widget,
 }
 
 static void
-products_open_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
-  g_autoptr(BjbAdminProduct) product =
-    bjb_list_controller_dup_row (self->list, g_variant_get_int64 (parameter));
-
-  if (product == NULL)
-    return;
-  show_product (self, product);
-  bjb_list_controller_sync (self->list);
-}
-
-static void
 products_categories_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -229,22 +214,6 @@ products_categories_action (GtkWidget  *widget,
 
   load_categories (self);
   gtk_stack_set_visible_child_name (self->stack, "categories");
-}
-
-static void
-products_refresh_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  bjb_products_page_refresh (BJB_PRODUCTS_PAGE (widget));
-}
-
-static void
-products_search_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (BJB_PRODUCTS_PAGE (widget)->search_entry));
 }
 
 /* BjbPage */
@@ -343,11 +312,13 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, categories_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "products.new", NULL, products_new_action);
-  gtk_widget_class_install_action (widget_class, "products.open", "x", products_open_action);
+  gtk_widget_class_install_action (widget_class, "products.open", "x",
+                                   bjb_list_controller_open_action);
   gtk_widget_class_install_action (widget_class, "products.categories", NULL,
                                    products_categories_action);
-  gtk_widget_class_install_action (widget_class, "products.refresh", NULL, products_refresh_action);
-  gtk_widget_class_install_action (widget_class, "products.search", NULL, products_search_action);
+  gtk_widget_class_install_action (widget_class, "products.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "products.search", NULL,
+                                   bjb_list_controller_search_action);
 }
 
 static void
@@ -356,7 +327,6 @@ bjb_products_page_init (BjbProductsPage *self)
   gint64 all = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

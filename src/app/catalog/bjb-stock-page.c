@@ -232,21 +232,6 @@ stock_correct_action (GtkWidget  *widget,
 }
 
 static void
-stock_open_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BjbStockPage *self = BJB_STOCK_PAGE (widget);
-  g_autoptr(BjbAdminProduct) product =
-    bjb_list_controller_dup_row (self->list, g_variant_get_int64 (parameter));
-
-  if (product == NULL)
-    return;
-  show_ledger (self, product);
-  bjb_list_controller_sync (self->list);
-}
-
-static void
 stock_stocktake_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -256,22 +241,6 @@ stock_stocktake_action (GtkWidget  *widget,
   set_status (self, NULL);
   bjb_stocktake_view_start (self->stocktake);
   gtk_stack_set_visible_child_name (self->stack, "stocktake");
-}
-
-static void
-stock_refresh_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  bjb_stock_page_refresh (BJB_STOCK_PAGE (widget));
-}
-
-static void
-stock_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (BJB_STOCK_PAGE (widget)->search_entry));
 }
 
 /* BjbPage */
@@ -350,25 +319,26 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stocktake);
   gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_ledger);
   gtk_widget_class_bind_template_callback (widget_class, adjust_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_cancelled_cb);
   gtk_widget_class_bind_template_callback (widget_class, stocktake_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, stocktake_cancelled_cb);
 
-  gtk_widget_class_install_action (widget_class, "stock.open", "x", stock_open_action);
+  gtk_widget_class_install_action (widget_class, "stock.open", "x",
+                                   bjb_list_controller_open_action);
   gtk_widget_class_install_action (widget_class, "stock.restock", NULL, stock_restock_action);
   gtk_widget_class_install_action (widget_class, "stock.correct", NULL, stock_correct_action);
   gtk_widget_class_install_action (widget_class, "stock.stocktake", NULL, stock_stocktake_action);
-  gtk_widget_class_install_action (widget_class, "stock.refresh", NULL, stock_refresh_action);
-  gtk_widget_class_install_action (widget_class, "stock.search", NULL, stock_search_action);
+  gtk_widget_class_install_action (widget_class, "stock.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "stock.search", NULL,
+                                   bjb_list_controller_search_action);
 }
 
 static void
 bjb_stock_page_init (BjbStockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->product_query),
-                           "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   g_signal_connect_object (self->ledger_model, "notify::error",

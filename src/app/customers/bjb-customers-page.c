@@ -223,24 +223,6 @@ customers_edit_action (GtkWidget  *widget,
   bjb_customer_form_focus (self->form);
 }
 
-static void
-customers_refresh_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (widget));
-}
-
-static void
-customers_search_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
 /* Products for the preference filter */
 
 static void
@@ -373,8 +355,10 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.new", NULL, customers_new_action);
   gtk_widget_class_install_action (widget_class, "customers.open", "x", customers_open_action);
   gtk_widget_class_install_action (widget_class, "customers.edit", NULL, customers_edit_action);
-  gtk_widget_class_install_action (widget_class, "customers.refresh", NULL, customers_refresh_action);
-  gtk_widget_class_install_action (widget_class, "customers.search", NULL, customers_search_action);
+  gtk_widget_class_install_action (widget_class, "customers.refresh", NULL,
+                                   bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "customers.search", NULL,
+                                   bjb_list_controller_search_action);
 
 }
 
@@ -384,7 +368,6 @@ bjb_customers_page_init (BjbCustomersPage *self)
   gint64 any = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "text");
   ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -8,6 +8,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-list-controller.h"
 #include "bjb-money.h"
+#include "bjb-widgets.h"
 
 struct _BjbListController
 {
@@ -22,7 +23,10 @@ struct _BjbListController
   GtkSpinner *spinner;
   GtkLabel *count_label;
   GtkLabel *error_label;
+  GtkEditable *search_entry;
 
+  char *search_property;   /* the query's property the search entry's text goes to */
+  gboolean search_bound;
   BjbListCountFormat count_format;
   gint64 count_cap;
   gint64 selected_id;
@@ -46,9 +50,11 @@ enum {
   PROP_SPINNER,
   PROP_COUNT_LABEL,
   PROP_ERROR_LABEL,
+  PROP_SEARCH_ENTRY,
   N_OBJECT_PROPS,
   PROP_SELECTED_ID = N_OBJECT_PROPS,
   PROP_KEEP_PICKED,
+  PROP_SEARCH_PROPERTY,
   N_PROPS
 };
 
@@ -66,6 +72,7 @@ static guint signals[N_SIGNALS];
 static void model_set (BjbListController *self);
 static void selection_set (BjbListController *self);
 static void view_set (BjbListController *self);
+static void bind_search (BjbListController *self);
 
 static const struct
 {
@@ -90,6 +97,8 @@ static const struct
                          G_STRUCT_OFFSET (BjbListController, count_label), NULL },
   [PROP_ERROR_LABEL] = { "error-label", gtk_label_get_type,
                          G_STRUCT_OFFSET (BjbListController, error_label), NULL },
+  [PROP_SEARCH_ENTRY] = { "search-entry", gtk_editable_get_type,
+                          G_STRUCT_OFFSET (BjbListController, search_entry), bind_search },
 };
 
 static GObject **
@@ -187,6 +196,7 @@ items_changed_cb (BjbListController *self)
 static void
 model_set (BjbListController *self)
 {
+  bind_search (self);
   g_signal_connect_object (self->model, "notify::n-total", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (loading_changed_cb), self,
@@ -250,6 +260,21 @@ view_set (BjbListController *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Once the entry, the property and the model's query are all known (the builder sets them in
+ * any order); the binding lasts as long as the entry. */
+static void
+bind_search (BjbListController *self)
+{
+  BjbPagedQuery *query = self->model != NULL ? bjb_paged_query_model_get_query (self->model)
+                                             : NULL;
+
+  if (self->search_bound || self->search_entry == NULL || self->search_property == NULL ||
+      query == NULL)
+    return;
+  self->search_bound = TRUE;
+  bjb_widgets_bind_search (self->search_entry, G_OBJECT (query), self->search_property);
+}
+
 static void
 set_object (BjbListController *self,
             guint              prop_id,
@@ -288,6 +313,14 @@ bjb_list_controller_dispose (GObject *object)
 }
 
 static void
+bjb_list_controller_finalize (GObject *object)
+{
+  g_free (BJB_LIST_CONTROLLER (object)->search_property);
+
+  G_OBJECT_CLASS (bjb_list_controller_parent_class)->finalize (object);
+}
+
+static void
 bjb_list_controller_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -301,6 +334,8 @@ bjb_list_controller_get_property (GObject    *object,
     g_value_set_int64 (value, self->selected_id);
   else if (prop_id == PROP_KEEP_PICKED)
     g_value_set_boolean (value, self->keep_picked);
+  else if (prop_id == PROP_SEARCH_PROPERTY)
+    g_value_set_string (value, self->search_property);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -319,6 +354,14 @@ bjb_list_controller_set_property (GObject      *object,
     bjb_list_controller_set_selected_id (self, g_value_get_int64 (value));
   else if (prop_id == PROP_KEEP_PICKED)
     self->keep_picked = g_value_get_boolean (value);
+  else if (prop_id == PROP_SEARCH_PROPERTY)
+    {
+      /* Said once, in the .ui: a binding made stays. */
+      g_warn_if_fail (!self->search_bound);
+      g_free (self->search_property);
+      self->search_property = g_value_dup_string (value);
+      bind_search (self);
+    }
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -329,6 +372,7 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = bjb_list_controller_dispose;
+  object_class->finalize = bjb_list_controller_finalize;
   object_class->get_property = bjb_list_controller_get_property;
   object_class->set_property = bjb_list_controller_set_property;
 
@@ -343,6 +387,9 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   properties[PROP_KEEP_PICKED] =
     g_param_spec_boolean ("keep-picked", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_PROPERTY] =
+    g_param_spec_string ("search-property", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -436,11 +483,38 @@ bjb_list_controller_dup_row (BjbListController *self,
   return is_placeholder (row) ? NULL : g_steal_pointer (&row);
 }
 
-void
-bjb_list_controller_refresh (BjbListController *self)
+static BjbListController *
+page_list (GtkWidget *page)
 {
-  g_return_if_fail (BJB_IS_LIST_CONTROLLER (self));
+  GObject *list = gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "list");
 
-  if (self->model != NULL)
-    bjb_paged_query_model_refresh (self->model);
+  g_return_val_if_fail (BJB_IS_LIST_CONTROLLER (list), NULL);
+  return BJB_LIST_CONTROLLER (list);
+}
+
+void
+bjb_list_controller_open_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  BjbListController *self = page_list (widget);
+  g_autoptr(GObject) row = self != NULL
+                           ? bjb_list_controller_dup_row (self, g_variant_get_int64 (parameter))
+                           : NULL;
+
+  if (row == NULL)
+    return;
+  g_signal_emit (self, signals[ACTIVATED], 0, row);
+  bjb_list_controller_sync (self);
+}
+
+void
+bjb_list_controller_search_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  BjbListController *self = page_list (widget);
+
+  if (self != NULL && self->search_entry != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -39,9 +39,18 @@ G_DECLARE_FINAL_TYPE (BjbListController, bjb_list_controller, BJB, LIST_CONTROLL
  *   selection goes back to "selected-id". A row activated in the view (double click,
  *   Enter) is "activated", without asking. Placeholders are never picked nor activated.
  *
- * Optional: "scroller", scrolled to the top when a load ends (a new first page); and
+ * Optional: "scroller", scrolled to the top when a load ends (a new first page);
  * "keep-picked", which selects "selected-id" again when it comes back into the rows after
- * the selection was lost (a refresh that dropped it for a moment, a page arriving).
+ * the selection was lost (a refresh that dropped it for a moment, a page arriving); and
+ * "search-entry" with "search-property", the model's query property its text goes to
+ * (bjb_widgets_bind_search()).
+ *
+ * The page binds the controller as the template child "list"; then its "<page>.open" (an
+ * int64 id: the loaded row is "activated" and selected) and "<page>.search" (focus the
+ * search entry) actions need no code of its own:
+ *
+ *   gtk_widget_class_install_action (widget_class, "products.open", "x",
+ *                                    bjb_list_controller_open_action);
  */
 
 /* The ngettext format of the count label for @n rows, with one %s: the number, written
@@ -62,6 +71,13 @@ void     bjb_list_controller_select_id        (BjbListController  *self,
 /* (transfer full) (nullable): the loaded row with @id, not a placeholder */
 gpointer bjb_list_controller_dup_row          (BjbListController  *self,
                                                gint64              id);
-void     bjb_list_controller_refresh          (BjbListController  *self);
+
+/* Action handlers for a page whose template child "list" is its controller. */
+void     bjb_list_controller_open_action      (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
+void     bjb_list_controller_search_action    (GtkWidget          *widget,
+                                               const char         *action_name,
+                                               GVariant           *parameter);
 
 G_END_DECLS
