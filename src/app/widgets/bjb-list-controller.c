@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-error-sentence.h"
+#include "bjb-field-props.h"
 #include "bjb-list-controller.h"
 #include "bjb-money.h"
 #include "bjb-widgets.h"
@@ -66,6 +67,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define FIELD_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 static guint signals[N_SIGNALS];
 
 /* The object properties: their field and what the controller listens to on them. */
@@ -315,29 +318,22 @@ bjb_list_controller_dispose (GObject *object)
 static void
 bjb_list_controller_finalize (GObject *object)
 {
-  g_free (BJB_LIST_CONTROLLER (object)->search_property);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_list_controller_parent_class)->finalize (object);
 }
 
+/* The object properties are set_object()'s; the others are fields (bjb-field-props). */
 static void
 bjb_list_controller_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  BjbListController *self = BJB_LIST_CONTROLLER (object);
-
-  if (prop_id > PROP_0 && prop_id < N_OBJECT_PROPS)
-    g_value_set_object (value, *object_field (self, prop_id));
-  else if (prop_id == PROP_SELECTED_ID)
-    g_value_set_int64 (value, self->selected_id);
-  else if (prop_id == PROP_KEEP_PICKED)
-    g_value_set_boolean (value, self->keep_picked);
-  else if (prop_id == PROP_SEARCH_PROPERTY)
-    g_value_set_string (value, self->search_property);
+  if (prop_id < N_OBJECT_PROPS)
+    g_value_set_object (value, *object_field (BJB_LIST_CONTROLLER (object), prop_id));
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
 static void
@@ -348,22 +344,13 @@ bjb_list_controller_set_property (GObject      *object,
 {
   BjbListController *self = BJB_LIST_CONTROLLER (object);
 
-  if (prop_id > PROP_0 && prop_id < N_OBJECT_PROPS)
+  if (prop_id < N_OBJECT_PROPS)
     set_object (self, prop_id, g_value_get_object (value));
-  else if (prop_id == PROP_SELECTED_ID)
-    bjb_list_controller_set_selected_id (self, g_value_get_int64 (value));
-  else if (prop_id == PROP_KEEP_PICKED)
-    self->keep_picked = g_value_get_boolean (value);
-  else if (prop_id == PROP_SEARCH_PROPERTY)
-    {
-      /* Said once, in the .ui: a binding made stays. */
-      g_warn_if_fail (!self->search_bound);
-      g_free (self->search_property);
-      self->search_property = g_value_dup_string (value);
-      bind_search (self);
-    }
   else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    bjb_field_props_set_property (object, prop_id, value, pspec);
+  /* Said once, in the .ui: a binding made stays. */
+  if (prop_id == PROP_SEARCH_PROPERTY)
+    bind_search (self);
 }
 
 static void
@@ -378,19 +365,22 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
 
   for (guint i = PROP_MODEL; i < N_OBJECT_PROPS; i++)
     properties[i] = g_param_spec_object (object_props[i].name, NULL, NULL,
-                                         object_props[i].get_type (),
-                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                         G_PARAM_STATIC_STRINGS);
+                                         object_props[i].get_type (), FIELD_FLAGS);
+  g_object_class_install_properties (object_class, N_OBJECT_PROPS, properties);
   properties[PROP_SELECTED_ID] =
-    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEEP_PICKED] =
-    g_param_spec_boolean ("keep-picked", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0, FIELD_FLAGS);
+  properties[PROP_KEEP_PICKED] = g_param_spec_boolean ("keep-picked", NULL, NULL, FALSE, FIELD_FLAGS);
   properties[PROP_SEARCH_PROPERTY] =
-    g_param_spec_string ("search-property", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    g_param_spec_string ("search-property", NULL, NULL, NULL, FIELD_FLAGS);
+  bjb_field_props_install (object_class, PROP_SELECTED_ID,
+                           G_STRUCT_OFFSET (BjbListController, selected_id),
+                           properties[PROP_SELECTED_ID]);
+  bjb_field_props_install (object_class, PROP_KEEP_PICKED,
+                           G_STRUCT_OFFSET (BjbListController, keep_picked),
+                           properties[PROP_KEEP_PICKED]);
+  bjb_field_props_install (object_class, PROP_SEARCH_PROPERTY,
+                           G_STRUCT_OFFSET (BjbListController, search_property),
+                           properties[PROP_SEARCH_PROPERTY]);
 
   /**
    * BjbListController::picked:
@@ -451,10 +441,7 @@ bjb_list_controller_set_selected_id (BjbListController *self,
 {
   g_return_if_fail (BJB_IS_LIST_CONTROLLER (self));
 
-  if (self->selected_id == id)
-    return;
-  self->selected_id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  bjb_field_props_set_int64 (self, properties[PROP_SELECTED_ID], id);
 }
 
 void
