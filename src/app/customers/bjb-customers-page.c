@@ -55,25 +55,7 @@ bjb_customers_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_customers_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
-}
-
-static void
-ensure_style (GtkWidget *widget)
-{
-  static GtkCssProvider *provider = NULL;
-
-  if (provider != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/id/barokahjaya/BackOffice/customers/customers.css");
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bjb_widgets_register_once (&once, bjb_customers_register_resource);
 }
 
 static void
@@ -368,7 +350,7 @@ bjb_customers_page_init (BjbCustomersPage *self)
   gint64 any = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style (GTK_WIDGET (self));
+  bjb_widgets_add_style (GTK_WIDGET (self), "/id/barokahjaya/BackOffice/customers/customers.css");
 
   self->cancellable = g_cancellable_new ();
   self->product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
