@@ -23,6 +23,7 @@ struct _TestQuery
   GObject  parent_instance;
   GArray  *ids;      /* gint64 */
   gboolean fail;
+  char    *search;   /* what the page's search entry hands over */
 };
 
 static void test_query_iface_init (BjbPagedQueryInterface *iface);
@@ -78,13 +79,40 @@ static void
 test_query_finalize (GObject *object)
 {
   g_array_unref (TEST_QUERY (object)->ids);
+  g_free (TEST_QUERY (object)->search);
   G_OBJECT_CLASS (test_query_parent_class)->finalize (object);
+}
+
+static void
+test_query_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  g_value_set_string (value, TEST_QUERY (object)->search);
+}
+
+static void
+test_query_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  g_free (TEST_QUERY (object)->search);
+  TEST_QUERY (object)->search = g_value_dup_string (value);
 }
 
 static void
 test_query_class_init (TestQueryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = test_query_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = test_query_finalize;
+  object_class->get_property = test_query_get_property;
+  object_class->set_property = test_query_set_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_string ("search", NULL, NULL, NULL,
+                                                        G_PARAM_READWRITE));
 }
 
 static void
@@ -320,6 +348,133 @@ test_placeholders (Fixture       *f,
   g_assert_cmpuint (f->picked->len, ==, 0);
 }
 
+/* --- a page declaring the controller in its template, as the list pages do ------------- */
+
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, GtkWidget)
+
+struct _TestPage
+{
+  GtkWidget           parent_instance;
+  GtkSearchEntry     *search_entry;
+  GtkSingleSelection *selection;
+  BjbPagedQueryModel *list_model;
+  BjbListController  *list;
+  gint64              activated;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, GTK_TYPE_WIDGET)
+
+static const char page_ui[] =
+  "<interface>"
+  "  <template class='TestPage' parent='GtkWidget'>"
+  "    <child><object class='GtkSearchEntry' id='search_entry'/></child>"
+  "    <child><object class='GtkListView' id='view'>"
+  "      <property name='model'><object class='GtkSingleSelection' id='selection'>"
+  "        <property name='autoselect'>False</property>"
+  "        <property name='model'><object class='BjbShownRows' id='shown'>"
+  "          <property name='initial'>25</property>"
+  "          <property name='model'><object class='BjbPagedQueryModel' id='list_model'>"
+  "            <property name='item-type'>BjbOrderRow</property>"
+  "            <property name='query'><object class='TestQuery' id='query'/></property>"
+  "          </object></property>"
+  "        </object></property>"
+  "      </object></property>"
+  "    </object></child>"
+  "  </template>"
+  "  <object class='BjbListController' id='list'>"
+  "    <property name='model'>list_model</property>"
+  "    <property name='shown-rows'>shown</property>"
+  "    <property name='selection'>selection</property>"
+  "    <property name='search-entry'>search_entry</property>"
+  "    <property name='search-property'>search</property>"
+  "    <signal name='activated' handler='activated_cb' swapped='yes'/>"
+  "  </object>"
+  "</interface>";
+
+static void
+activated_cb (TestPage    *self,
+              BjbOrderRow *row)
+{
+  self->activated = bjb_order_row_get_id (row);
+  bjb_list_controller_set_selected_id (self->list, self->activated);
+}
+
+static void
+test_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TEST_TYPE_PAGE);
+  G_OBJECT_CLASS (test_page_parent_class)->dispose (object);
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page_ui, sizeof page_ui - 1);
+
+  G_OBJECT_CLASS (klass)->dispose = test_page_dispose;
+  g_type_ensure (TEST_TYPE_QUERY);
+  g_type_ensure (BJB_TYPE_ORDER_ROW);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
+  gtk_widget_class_set_template (widget_class, bytes);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, TestPage, search_entry);
+  gtk_widget_class_bind_template_child_full (widget_class, "view", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, TestPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, TestPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, TestPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_install_action (widget_class, "test.open", "x",
+                                   bjb_list_controller_open_action);
+  gtk_widget_class_install_action (widget_class, "test.search", NULL,
+                                   bjb_list_controller_search_action);
+}
+
+static void
+test_page_init (TestPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The .ui way: the search entry reaches the query, "<page>.open" activates and selects the
+ * row, and everything goes with the page. */
+static void
+test_template (void)
+{
+  TestPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  TestQuery *query = TEST_QUERY (bjb_paged_query_model_get_query (page->list_model));
+  GtkWidget *window = gtk_window_new ();
+  BjbOrderRow *row;
+
+  set_ids (query, (const gint64[]) { 4, 5, 6 }, 3);
+  bjb_paged_query_model_reload (page->list_model);
+  while (bjb_paged_query_model_get_loading (page->list_model))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "batako");
+  while (query->search == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (query->search, ==, "batako");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "test.open", "x", (gint64) 5));
+  g_assert_cmpint (page->activated, ==, 5);
+  row = gtk_single_selection_get_selected_item (page->selection);
+  g_assert_nonnull (row);
+  g_assert_cmpint (bjb_order_row_get_id (row), ==, 5);
+  /* An id not loaded opens nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "test.open", "x", (gint64) 99));
+  g_assert_cmpint (page->activated, ==, 5);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "test.search", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (page->search_entry)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,5 +489,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/list-controller/placeholders", Fixture, NULL, fixture_set_up,
               test_placeholders, fixture_tear_down);
+  g_test_add_func ("/list-controller/template", test_template);
   return g_test_run ();
 }
