@@ -21,20 +21,9 @@ struct _BjbCourierWindow
 G_DEFINE_FINAL_TYPE (BjbCourierWindow, bjb_courier_window, BJB_TYPE_ROLE_WINDOW)
 
 static void
-bjb_courier_window_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), BJB_TYPE_COURIER_WINDOW);
-
-  G_OBJECT_CLASS (bjb_courier_window_parent_class)->dispose (object);
-}
-
-static void
 bjb_courier_window_class_init (BjbCourierWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = bjb_courier_window_dispose;
 
   g_type_ensure (BJB_TYPE_COURIER_PAGE);
   g_type_ensure (BJB_TYPE_DELIVERED_PAGE);

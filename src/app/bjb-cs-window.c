@@ -54,20 +54,9 @@ on_order_changed (BjbCsWindow    *self,
 }
 
 static void
-bjb_cs_window_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), BJB_TYPE_CS_WINDOW);
-
-  G_OBJECT_CLASS (bjb_cs_window_parent_class)->dispose (object);
-}
-
-static void
 bjb_cs_window_class_init (BjbCsWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = bjb_cs_window_dispose;
 
   g_type_ensure (BJB_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (BJB_TYPE_NEW_ORDER);

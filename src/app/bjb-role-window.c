@@ -280,6 +280,10 @@ bjb_role_window_dispose (GObject *object)
   BjbRoleWindow *self = (BjbRoleWindow *)object;
   BjbRoleWindowPrivate *priv = bjb_role_window_get_instance_private (self);
 
+  /* Every role window's subclass has a template (its pages): disposed here, first, for all
+   * of them. */
+  if (G_OBJECT_TYPE (object) != BJB_TYPE_ROLE_WINDOW)
+    gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   /* The sidebar would read the stack's pages while they go. */
   if (priv->sidebar_list != NULL)
     gtk_list_view_set_model (priv->sidebar_list, NULL);

@@ -18,7 +18,8 @@ G_DECLARE_DERIVABLE_TYPE (BjbRoleWindow, bjb_role_window, BJB, ROLE_WINDOW, AdwA
  * A role's window (admin, customer service, courier) is a subclass whose template only adds
  * pages, as `<child type="page">` holding an `AdwViewStackPage`; everything around them (the
  * header with the staff member, the connection, the bell and the menu, the offline banner,
- * the page switcher) and the handing of the session and events to pages is here.
+ * the page switcher) and the handing of the session and events to pages is here. A
+ * subclass must have a template and needs no dispose for it: this class disposes it.
  */
 struct _BjbRoleWindowClass
 {

@@ -10,11 +10,10 @@
 #include "bjb-catalog.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
-#include "bjb-money.h"
+#include "bjb-list-controller.h"
 #include "bjb-page.h"
 #include "bjb-product-ops.h"
 #include "bjb-products-page.h"
-#include "bjb-shown-rows.h"
 #include "bjb-stock-page.h"
 #include "bjb-widgets.h"
 
@@ -28,12 +27,9 @@ struct _BjbProductsPage
   GtkDropDown *category_dropdown;
   GtkStringList *category_names;
   GtkDropDown *active_dropdown;
-  GtkSpinner *spinner;
-  GtkLabel *count_label;
   GtkLabel *error_label;
-  GtkSingleSelection *selection;
   BjbPagedQueryModel *list_model;
-  BjbShownRows       *list_model_shown;
+  BjbListController *list;
   BjbAdminProductQuery *query;
   GtkStack *stack;
   BjbProductForm *form;
@@ -44,8 +40,6 @@ struct _BjbProductsPage
   BjbConnection *connection;
   GCancellable *cancellable;
   GArray *category_ids;      /* gint64, parallel to category_names (0 = all) */
-  gint64 selected_id;
-  gboolean syncing_selection;
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -53,53 +47,11 @@ static void page_iface_init (BjbPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbProductsPage, bjb_products_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
 
-static void
-update_count (BjbProductsPage *self)
+static const char *
+count_format (gulong n)
 {
-  gint64 n = bjb_paged_query_model_get_n_total (self->list_model);
-  g_autofree char *digits = NULL;
-  g_autofree char *text = NULL;
-
-  if (n < 0)
-    return;
-  digits = bjb_money_format_plain (n);
   /* Translators: %s is a number such as 120 */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s product", "%s products", (gulong) n),
-                          digits);
-  gtk_label_set_label (self->count_label, text);
-}
-
-/* A new first page reuses the row objects: the picked product stays picked if still listed. */
-static void
-sync_selection (BjbProductsPage *self)
-{
-  guint position = self->selected_id > 0
-                   ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
-
-  bjb_shown_rows_reveal (self->list_model_shown, position);
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection,
-                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  self->syncing_selection = FALSE;
-}
-
-static void
-loading_changed_cb (BjbProductsPage *self)
-{
-  gboolean loading = bjb_paged_query_model_get_loading (self->list_model);
-
-  gtk_spinner_set_spinning (self->spinner, loading);
-  if (!loading)
-    sync_selection (self);
-}
-
-static void
-error_changed_cb (BjbProductsPage *self)
-{
-  const GError *error = bjb_paged_query_model_get_error (self->list_model);
-  g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
-
-  bjb_catalog_set_error_label (self->error_label, sentence);
+  return g_dngettext (GETTEXT_PACKAGE, "%s product", "%s products", n);
 }
 
 static void
@@ -125,27 +77,25 @@ static void
 show_product (BjbProductsPage *self,
               BjbAdminProduct *product)
 {
-  self->selected_id = bjb_admin_product_get_id (product);
+  bjb_list_controller_set_selected_id (self->list, bjb_admin_product_get_id (product));
   bjb_product_form_edit (self->form, product);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
-static void
-selection_changed_cb (BjbProductsPage *self)
+/* A save on its way finishes with the product it was for, and what is typed in the form is
+ * never thrown away by a click in the list (Cancel first). */
+static gboolean
+can_leave_cb (BjbProductsPage *self)
 {
-  BjbAdminProduct *product = gtk_single_selection_get_selected_item (self->selection);
+  return !bjb_product_form_get_busy (self->form) &&
+         !(bjb_product_form_get_dirty (self->form) &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0);
+}
 
-  if (self->syncing_selection || product == NULL || bjb_admin_product_get_placeholder (product))
-    return;
-  /* A save on its way finishes with the product it was for, and what is typed in the form
-   * is never thrown away by a click in the list (Cancel first). */
-  if (bjb_product_form_get_busy (self->form) ||
-      (bjb_product_form_get_dirty (self->form) &&
-       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0))
-    {
-      sync_selection (self);
-      return;
-    }
+static void
+picked_cb (BjbProductsPage *self,
+           BjbAdminProduct *product)
+{
   if (bjb_admin_product_get_id (product) == bjb_product_form_get_product_id (self->form) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") == 0)
     return;
@@ -153,28 +103,17 @@ selection_changed_cb (BjbProductsPage *self)
 }
 
 static void
-row_activated_cb (BjbProductsPage *self,
-                  guint            position)
-{
-  g_autoptr(BjbAdminProduct) product = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
-
-  if (product != NULL && !bjb_admin_product_get_placeholder (product))
-    show_product (self, product);
-}
-
-static void
 form_saved_cb (BjbProductsPage *self,
                gint64           id)
 {
-  self->selected_id = id;
+  bjb_list_controller_set_selected_id (self->list, id);
   bjb_paged_query_model_refresh (self->list_model);
 }
 
 static void
 form_cancelled_cb (BjbProductsPage *self)
 {
-  self->selected_id = 0;
-  sync_selection (self);
+  bjb_list_controller_select_id (self->list, 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -260,27 +199,10 @@ products_new_action (GtkWidget  *widget,
 {
   BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
 
-  self->selected_id = 0;
-  sync_selection (self);
+  bjb_list_controller_select_id (self->list, 0);
   bjb_product_form_edit (self->form, NULL);
   gtk_stack_set_visible_child_name (self->stack, "form");
   bjb_product_form_focus (self->form);
-}
-
-static void
-products_open_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BjbProductsPage *self = BJB_PRODUCTS_PAGE (widget);
-  guint position = bjb_paged_query_model_find (self->list_model, g_variant_get_int64 (parameter));
-  g_autoptr(BjbAdminProduct) product = NULL;
-
-  if (position == G_MAXUINT)
-    return;
-  product = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
-  show_product (self, product);
-  sync_selection (self);
 }
 
 static void
@@ -292,22 +214,6 @@ products_categories_action (GtkWidget  *widget,
 
   load_categories (self);
   gtk_stack_set_visible_child_name (self->stack, "categories");
-}
-
-static void
-products_refresh_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  bjb_products_page_refresh (BJB_PRODUCTS_PAGE (widget));
-}
-
-static void
-products_search_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (BJB_PRODUCTS_PAGE (widget)->search_entry));
 }
 
 /* BjbPage */
@@ -372,8 +278,7 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT);
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT_QUERY);
   g_type_ensure (BJB_TYPE_ADMIN_CATEGORY);
-  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
-  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   g_type_ensure (BJB_TYPE_PRODUCT_FORM);
   g_type_ensure (BJB_TYPE_CATEGORY_EDITOR);
 
@@ -386,12 +291,11 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, category_names);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, active_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list_model);
-  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list_model_shown);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, list);
+  /* Tests pick rows through it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "selection", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, form);
@@ -399,19 +303,22 @@ bjb_products_page_class_init (BjbProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductsPage, categories);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, can_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_product);
   gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_cancelled_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_refresh_cb);
   gtk_widget_class_bind_template_callback (widget_class, categories_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "products.new", NULL, products_new_action);
-  gtk_widget_class_install_action (widget_class, "products.open", "x", products_open_action);
+  gtk_widget_class_install_action (widget_class, "products.open", "x",
+                                   bjb_list_controller_open_action);
   gtk_widget_class_install_action (widget_class, "products.categories", NULL,
                                    products_categories_action);
-  gtk_widget_class_install_action (widget_class, "products.refresh", NULL, products_refresh_action);
-  gtk_widget_class_install_action (widget_class, "products.search", NULL, products_search_action);
+  gtk_widget_class_install_action (widget_class, "products.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "products.search", NULL,
+                                   bjb_list_controller_search_action);
 }
 
 static void
@@ -420,7 +327,6 @@ bjb_products_page_init (BjbProductsPage *self)
   gint64 all = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -428,13 +334,7 @@ bjb_products_page_init (BjbProductsPage *self)
   g_array_append_val (self->category_ids, all);
   bjb_product_form_set_categories (self->form, G_LIST_MODEL (self->categories));
   bjb_category_editor_set_categories (self->category_editor, G_LIST_MODEL (self->categories));
-
-  g_signal_connect_object (self->list_model, "notify::n-total",
-                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_model, "notify::loading",
-                           G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_model, "notify::error",
-                           G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
+  bjb_list_controller_set_count_format (self->list, count_format, 0);
 }
 
 BjbConnection *

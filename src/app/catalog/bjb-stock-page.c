@@ -11,9 +11,9 @@
 #include "bjb-catalog.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-list-controller.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
-#include "bjb-shown-rows.h"
 #include "bjb-stock-ledger-query.h"
 #include "bjb-stock-movement.h"
 #include "bjb-stock-page.h"
@@ -27,11 +27,9 @@ struct _BjbStockPage
   GtkWidget *paned;
   GtkSearchEntry *search_entry;
   GtkLabel *status_label;
-  GtkSpinner *spinner;
   GtkLabel *error_label;
-  GtkSingleSelection *selection;
   BjbPagedQueryModel *product_model;
-  BjbShownRows       *product_model_shown;
+  BjbListController *list;
   BjbAdminProductQuery *product_query;
   GtkStack *stack;
   GtkLabel *product_label;
@@ -44,7 +42,6 @@ struct _BjbStockPage
   /* Owned */
   BjbConnection *connection;
   BjbAdminProduct *product;   /* the product whose ledger is shown */
-  gboolean syncing_selection;
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -117,6 +114,7 @@ show_ledger (BjbStockPage    *self,
              BjbAdminProduct *product)
 {
   set_product (self, product);
+  bjb_list_controller_set_selected_id (self->list, bjb_admin_product_get_id (product));
   update_header (self);
   gtk_widget_set_visible (GTK_WIDGET (self->adjust), FALSE);
   /* The ledger reads only once a product is picked (its connection comes with it). */
@@ -127,48 +125,20 @@ show_ledger (BjbStockPage    *self,
   gtk_stack_set_visible_child_name (self->stack, "ledger");
 }
 
+/* The ledger's errors; the product list's are its list controller's. */
 static void
-sync_selection (BjbStockPage *self)
+error_changed_cb (BjbStockPage *self)
 {
-  guint position = self->product != NULL
-    ? bjb_paged_query_model_find (self->product_model, bjb_admin_product_get_id (self->product))
-    : G_MAXUINT;
-
-  bjb_shown_rows_reveal (self->product_model_shown, position);
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection,
-                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  self->syncing_selection = FALSE;
-}
-
-static void
-loading_changed_cb (BjbStockPage *self)
-{
-  gboolean loading = bjb_paged_query_model_get_loading (self->product_model);
-
-  gtk_spinner_set_spinning (self->spinner, loading);
-  if (!loading)
-    sync_selection (self);
-}
-
-static void
-error_changed_cb (BjbPagedQueryModel *model,
-                  GParamSpec         *pspec,
-                  BjbStockPage       *self)
-{
-  const GError *error = bjb_paged_query_model_get_error (model);
+  const GError *error = bjb_paged_query_model_get_error (self->ledger_model);
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
   bjb_catalog_set_error_label (self->error_label, sentence);
 }
 
 static void
-selection_changed_cb (BjbStockPage *self)
+picked_cb (BjbStockPage    *self,
+           BjbAdminProduct *product)
 {
-  BjbAdminProduct *product = gtk_single_selection_get_selected_item (self->selection);
-
-  if (self->syncing_selection || product == NULL || bjb_admin_product_get_placeholder (product))
-    return;
   /* Counts typed in stocktake mode are never thrown away by a click in the list. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "stocktake") == 0)
     return;
@@ -262,22 +232,6 @@ stock_correct_action (GtkWidget  *widget,
 }
 
 static void
-stock_open_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BjbStockPage *self = BJB_STOCK_PAGE (widget);
-  guint position = bjb_paged_query_model_find (self->product_model, g_variant_get_int64 (parameter));
-  g_autoptr(BjbAdminProduct) product = NULL;
-
-  if (position == G_MAXUINT)
-    return;
-  product = g_list_model_get_item (G_LIST_MODEL (self->product_model), position);
-  show_ledger (self, product);
-  sync_selection (self);
-}
-
-static void
 stock_stocktake_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -287,22 +241,6 @@ stock_stocktake_action (GtkWidget  *widget,
   set_status (self, NULL);
   bjb_stocktake_view_start (self->stocktake);
   gtk_stack_set_visible_child_name (self->stack, "stocktake");
-}
-
-static void
-stock_refresh_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  bjb_stock_page_refresh (BJB_STOCK_PAGE (widget));
-}
-
-static void
-stock_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (BJB_STOCK_PAGE (widget)->search_entry));
 }
 
 /* BjbPage */
@@ -358,8 +296,7 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   g_type_ensure (BJB_TYPE_ADMIN_PRODUCT_QUERY);
   g_type_ensure (BJB_TYPE_STOCK_MOVEMENT);
   g_type_ensure (BJB_TYPE_STOCK_LEDGER_QUERY);
-  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
-  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   g_type_ensure (BJB_TYPE_STOCK_ADJUST);
   g_type_ensure (BJB_TYPE_STOCKTAKE_VIEW);
 
@@ -370,11 +307,9 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_model);
-  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_model_shown);
+  gtk_widget_class_bind_template_child (widget_class, BjbStockPage, list);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, product_label);
@@ -383,34 +318,31 @@ bjb_stock_page_class_init (BjbStockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_model);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, ledger_query);
   gtk_widget_class_bind_template_child (widget_class, BjbStockPage, stocktake);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_ledger);
   gtk_widget_class_bind_template_callback (widget_class, adjust_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, adjust_cancelled_cb);
   gtk_widget_class_bind_template_callback (widget_class, stocktake_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, stocktake_cancelled_cb);
 
-  gtk_widget_class_install_action (widget_class, "stock.open", "x", stock_open_action);
+  gtk_widget_class_install_action (widget_class, "stock.open", "x",
+                                   bjb_list_controller_open_action);
   gtk_widget_class_install_action (widget_class, "stock.restock", NULL, stock_restock_action);
   gtk_widget_class_install_action (widget_class, "stock.correct", NULL, stock_correct_action);
   gtk_widget_class_install_action (widget_class, "stock.stocktake", NULL, stock_stocktake_action);
-  gtk_widget_class_install_action (widget_class, "stock.refresh", NULL, stock_refresh_action);
-  gtk_widget_class_install_action (widget_class, "stock.search", NULL, stock_search_action);
+  gtk_widget_class_install_action (widget_class, "stock.refresh", NULL, bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "stock.search", NULL,
+                                   bjb_list_controller_search_action);
 }
 
 static void
 bjb_stock_page_init (BjbStockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->product_query),
-                           "search");
   bjb_catalog_ensure_style (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->product_model, "notify::loading",
-                           G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->product_model, "notify::error",
-                           G_CALLBACK (error_changed_cb), self, 0);
   g_signal_connect_object (self->ledger_model, "notify::error",
-                           G_CALLBACK (error_changed_cb), self, 0);
+                           G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

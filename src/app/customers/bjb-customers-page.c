@@ -13,11 +13,9 @@
 #include "bjb-customers-page.h"
 #include "bjb-customers-resources.h"
 #include "bjb-connected.h"
-#include "bjb-error-sentence.h"
+#include "bjb-list-controller.h"
 #include "bjb-page.h"
-#include "bjb-shown-rows.h"
 #include "bjb-widgets.h"
-#include "bjb-money.h"
 
 #define BIRTHDAY_DAYS 7
 
@@ -33,14 +31,9 @@ struct _BjbCustomersPage
   GtkStringList *product_names;
   GtkToggleButton *loyal_toggle;
   GtkToggleButton *birthday_toggle;
-  GtkSpinner *spinner;
-  GtkLabel *count_label;
-  GtkLabel *error_label;
-  GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
-  GtkSingleSelection *selection;
   BjbPagedQueryModel *list_model;
-  BjbShownRows *list_model_shown;
+  BjbListController *list;
   BjbCustomerQuery *query;
   GtkStack *stack;
   BjbCustomerDetail *detail;
@@ -50,8 +43,6 @@ struct _BjbCustomersPage
   BjbConnection *connection;
   GCancellable *cancellable;
   GArray *product_ids;       /* gint64, parallel to product_names (0 = any) */
-  gint64 selected_id;        /* kept across refreshes */
-  gboolean syncing_selection;
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -64,25 +55,7 @@ bjb_customers_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_customers_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
-}
-
-static void
-ensure_style (GtkWidget *widget)
-{
-  static GtkCssProvider *provider = NULL;
-
-  if (provider != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/id/barokahjaya/BackOffice/customers/customers.css");
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bjb_widgets_register_once (&once, bjb_customers_register_resource);
 }
 
 static void
@@ -92,92 +65,14 @@ show_pane (BjbCustomersPage *self,
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
-static void
-update_count (BjbCustomersPage *self)
+static const char *
+count_format (gulong n)
 {
-  gint64 n = bjb_paged_query_model_get_n_total (self->list_model);
-  g_autofree char *digits = NULL;
-  g_autofree char *text = NULL;
-
-  /* Unknown while the new count is on its way: the old one stays until then. */
-  if (n < 0)
-    return;
   if (n > BJB_CUSTOMER_OPS_COUNT_CAP)
-    {
-      digits = bjb_money_format_plain (BJB_CUSTOMER_OPS_COUNT_CAP);
-      /* Translators: %s is a number such as 1.000; the count stops there */
-      text = g_strdup_printf (_("More than %s customers"), digits);
-    }
-  else
-    {
-      digits = bjb_money_format_plain (n);
-      /* Translators: %s is a number such as 12.345 */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
-                                           (gulong) n),
-                              digits);
-    }
-  gtk_label_set_label (self->count_label, text);
-}
-
-static void
-n_total_changed_cb (BjbCustomersPage *self)
-{
-  update_count (self);
-}
-
-/* A new first page reuses the row objects in place (see apply_first), so the selection and
- * the scroll position are put right here: back to the top, the selected customer still
- * selected if the new rows have them. */
-static void
-loading_changed_cb (BjbCustomersPage *self)
-{
-  gboolean loading = bjb_paged_query_model_get_loading (self->list_model);
-  guint position;
-
-  gtk_spinner_set_spinning (self->spinner, loading);
-  if (loading)
-    return;
-
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  position = self->selected_id > 0
-             ? bjb_paged_query_model_find (self->list_model, self->selected_id) : G_MAXUINT;
-  bjb_shown_rows_reveal (self->list_model_shown, position);
-  self->syncing_selection = TRUE;
-  if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
-  else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->syncing_selection = FALSE;
-}
-
-static void
-error_changed_cb (BjbCustomersPage *self)
-{
-  const GError *error = bjb_paged_query_model_get_error (self->list_model);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-  if (error != NULL)
-    {
-      g_autofree char *sentence = bjb_error_sentence (error);
-
-      gtk_label_set_label (self->error_label, sentence);
-    }
-}
-
-/* Keep the customer selected when rows around it change (refresh, pages arriving). */
-static void
-items_changed_cb (BjbCustomersPage *self)
-{
-  guint position;
-
-  if (self->selected_id == 0)
-    return;
-  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
-    return;
-  position = bjb_paged_query_model_find (self->list_model, self->selected_id);
-  bjb_shown_rows_reveal (self->list_model_shown, position);
-  if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
+    /* Translators: %s is a number such as 1.000; the count stops there */
+    return _("More than %s customers");
+  /* Translators: %s is a number such as 12.345 */
+  return g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers", n);
 }
 
 static void
@@ -226,20 +121,17 @@ show_customer (BjbCustomersPage *self,
 {
   if (id <= 0)
     return;
-  self->selected_id = id;
+  bjb_list_controller_set_selected_id (self->list, id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", TRUE);
   bjb_customer_detail_load (self->detail, id);
   show_pane (self, "detail");
 }
 
 static void
-selection_changed_cb (BjbCustomersPage *self)
+picked_cb (BjbCustomersPage *self,
+           BjbCustomer      *customer)
 {
-  BjbCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
-
-  if (self->syncing_selection || customer == NULL || bjb_customer_get_placeholder (customer))
-    return;
-  if (bjb_customer_get_id (customer) == self->selected_id &&
+  if (bjb_customer_get_id (customer) == bjb_list_controller_get_selected_id (self->list) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     return;
   /* Work in the form is never thrown away by a click in the list. */
@@ -249,13 +141,9 @@ selection_changed_cb (BjbCustomersPage *self)
 }
 
 static void
-row_activated_cb (BjbCustomersPage *self,
-                  guint             position)
+activated_cb (BjbCustomersPage *self,
+              BjbCustomer      *customer)
 {
-  g_autoptr(BjbCustomer) customer = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
-
-  if (customer == NULL || bjb_customer_get_placeholder (customer))
-    return;
   show_customer (self, bjb_customer_get_id (customer));
 }
 
@@ -270,7 +158,7 @@ form_saved_cb (BjbCustomersPage *self,
 static void
 form_cancelled_cb (BjbCustomersPage *self)
 {
-  show_pane (self, self->selected_id > 0 ? "detail" : "empty");
+  show_pane (self, bjb_list_controller_get_selected_id (self->list) > 0 ? "detail" : "empty");
 }
 
 /* Actions */
@@ -294,12 +182,12 @@ customers_open_action (GtkWidget  *widget,
 {
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  guint position = bjb_paged_query_model_find (self->list_model, id);
+  g_autoptr(BjbCustomer) customer = bjb_list_controller_dup_row (self->list, id);
 
-  bjb_shown_rows_reveal (self->list_model_shown, position);
-  if (position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
   show_customer (self, id);
+  /* A customer not loaded yet leaves the list as it is. */
+  if (customer != NULL)
+    bjb_list_controller_sync (self->list);
 }
 
 static void
@@ -308,30 +196,13 @@ customers_edit_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
+  gint64 id = bjb_list_controller_get_selected_id (self->list);
 
-  if (self->selected_id <= 0)
+  if (id <= 0)
     return;
-  bjb_customer_form_edit (self->form, self->selected_id);
+  bjb_customer_form_edit (self->form, id);
   show_pane (self, "form");
   bjb_customer_form_focus (self->form);
-}
-
-static void
-customers_refresh_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  bjb_customers_page_refresh (BJB_CUSTOMERS_PAGE (widget));
-}
-
-static void
-customers_search_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* Products for the preference filter */
@@ -432,8 +303,7 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   /* The column cells are the shared ones of ui/cells/. */
   bjb_widgets_ensure_resources ();
   g_type_ensure (BJB_TYPE_CUSTOMER);
-  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
-  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   g_type_ensure (BJB_TYPE_CUSTOMER_QUERY);
   g_type_ensure (BJB_TYPE_CUSTOMER_SORTER);
   g_type_ensure (BJB_TYPE_CUSTOMER_DETAIL);
@@ -450,30 +320,27 @@ bjb_customers_page_class_init (BjbCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, product_names);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, loyal_toggle);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, birthday_toggle);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model);
-  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list_model_shown);
+  gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, list);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BjbCustomersPage, form);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_cancelled_cb);
 
   gtk_widget_class_install_action (widget_class, "customers.new", NULL, customers_new_action);
   gtk_widget_class_install_action (widget_class, "customers.open", "x", customers_open_action);
   gtk_widget_class_install_action (widget_class, "customers.edit", NULL, customers_edit_action);
-  gtk_widget_class_install_action (widget_class, "customers.refresh", NULL, customers_refresh_action);
-  gtk_widget_class_install_action (widget_class, "customers.search", NULL, customers_search_action);
+  gtk_widget_class_install_action (widget_class, "customers.refresh", NULL,
+                                   bjb_page_refresh_action);
+  gtk_widget_class_install_action (widget_class, "customers.search", NULL,
+                                   bjb_list_controller_search_action);
 
 }
 
@@ -483,22 +350,13 @@ bjb_customers_page_init (BjbCustomersPage *self)
   gint64 any = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bjb_widgets_bind_search (GTK_EDITABLE (self->search_entry), G_OBJECT (self->query), "text");
-  ensure_style (GTK_WIDGET (self));
+  bjb_widgets_add_style (GTK_WIDGET (self), "/id/barokahjaya/BackOffice/customers/customers.css");
 
   self->cancellable = g_cancellable_new ();
   self->product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->product_ids, any);
 
-  g_signal_connect_object (self->list_model, "notify::n-total",
-                           G_CALLBACK (n_total_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_model, "notify::loading",
-                           G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_model, "notify::error",
-                           G_CALLBACK (error_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_model, "items-changed",
-                           G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  bjb_list_controller_set_count_format (self->list, count_format, BJB_CUSTOMER_OPS_COUNT_CAP);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   /* Sorted by name from the start, as the server's default; the header shows it. */

@@ -7,13 +7,12 @@
 
 #include "bjb-customer-filter.h"
 #include "bjb-error-sentence.h"
+#include "bjb-list-controller.h"
 #include "bjb-order-format.h"
 #include "bjb-order-query.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
 #include "bjb-page.h"
-#include "bjb-paged-query-model.h"
-#include "bjb-shown-rows.h"
 #include "bjb-widgets.h"
 
 struct _BjbOrdersPage
@@ -26,10 +25,8 @@ struct _BjbOrdersPage
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
   GtkSearchEntry     *customer_entry;
-  GtkScrolledWindow  *scroller;
-  GtkColumnView      *view;
-  GtkSingleSelection *selection;
   BjbPagedQueryModel *list_model;
+  BjbListController  *list;
   BjbOrderQuery      *query;
   GtkLabel           *status_label;
 
@@ -39,7 +36,6 @@ struct _BjbOrdersPage
   GCancellable  *cancellable;       /* cancelled in dispose */
   GCancellable  *customer_cancellable;
   char          *customer_name;     /* as set by bjb_orders_page_set_customer() */
-  gint64         selected_id;       /* the order shown beside the list */
   guint          tick_id;
 };
 
@@ -157,33 +153,22 @@ on_customer_changed (BjbOrdersPage *self)
                               customer_filtered_cb, self);
 }
 
+/* The order shown beside the list: what the list keeps selected. */
 static void
 open_order (BjbOrdersPage *self,
             BjbOrderRow   *row)
 {
-  if (row == NULL || bjb_order_row_get_placeholder (row))
-    return;
-  self->selected_id = bjb_order_row_get_id (row);
-  g_signal_emit (self, signals[ORDER_ACTIVATED], 0, self->selected_id);
-}
-
-static void
-on_row_activated (BjbOrdersPage *self,
-                  guint          position)
-{
-  g_autoptr(BjbOrderRow) row = g_list_model_get_item (G_LIST_MODEL (self->list_model), position);
-
-  open_order (self, row);
+  bjb_list_controller_set_selected_id (self->list, bjb_order_row_get_id (row));
+  g_signal_emit (self, signals[ORDER_ACTIVATED], 0, bjb_order_row_get_id (row));
 }
 
 /* A single click or the arrow keys open the order beside the list (issue 8 #5); a refresh
  * that only moves the selected row along does not open it again. */
 static void
-on_selection_changed (BjbOrdersPage *self)
+on_picked (BjbOrdersPage *self,
+           BjbOrderRow   *row)
 {
-  BjbOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  if (row != NULL && bjb_order_row_get_id (row) != self->selected_id)
+  if (bjb_order_row_get_id (row) != bjb_list_controller_get_selected_id (self->list))
     open_order (self, row);
 }
 
@@ -350,8 +335,7 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
 
   g_type_ensure (BJB_TYPE_ORDER_ROW);
   g_type_ensure (BJB_TYPE_ORDER_QUERY);
-  g_type_ensure (BJB_TYPE_PAGED_QUERY_MODEL);
-  g_type_ensure (BJB_TYPE_SHOWN_ROWS);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   bjb_orders_ensure_resources ();
   /* The column cells are the shared ones of ui/cells/. */
   bjb_widgets_ensure_resources ();
@@ -362,16 +346,17 @@ bjb_orders_page_class_init (BjbOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, customer_entry);
-  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, view);
-  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, selection);
+  /* Tests scroll and pick rows through them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "selection", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, list_model);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, list);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, query);
   gtk_widget_class_bind_template_child (widget_class, BjbOrdersPage, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_picked);
+  gtk_widget_class_bind_template_callback (widget_class, open_order);
   gtk_widget_class_bind_template_callback (widget_class, update_status_label);
 
   gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, bjb_page_refresh_action);

@@ -403,14 +403,6 @@ settings_apply_action (GtkWidget  *widget,
     apply (BJB_SETTINGS_PAGE (widget), (guint) i);
 }
 
-static void
-settings_refresh_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  bjb_settings_page_refresh (BJB_SETTINGS_PAGE (widget));
-}
-
 /* BjbPage */
 
 static void
@@ -485,7 +477,7 @@ bjb_settings_page_class_init (BjbSettingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, switch_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "settings.apply", "s", settings_apply_action);
-  gtk_widget_class_install_action (widget_class, "settings.refresh", NULL, settings_refresh_action);
+  gtk_widget_class_install_action (widget_class, "settings.refresh", NULL, bjb_page_refresh_action);
 }
 
 static void

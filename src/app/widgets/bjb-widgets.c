@@ -7,15 +7,42 @@
 #include "bjb-widgets-resources.h"
 
 void
+bjb_widgets_register_once (gsize  *once,
+                           void  (*register_resource) (void))
+{
+  if (g_once_init_enter (once))
+    {
+      register_resource ();
+      g_once_init_leave (once, 1);
+    }
+}
+
+void
 bjb_widgets_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_widgets_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_widgets_register_resource);
+}
+
+void
+bjb_widgets_add_style (GtkWidget  *widget,
+                       const char *resource_path)
+{
+  static GHashTable *added = NULL;   /* resource paths (unowned: literals) */
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (added == NULL)
+    added = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!g_hash_table_add (added, (gpointer) resource_path))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, resource_path);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 void

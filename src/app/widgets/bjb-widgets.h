@@ -12,6 +12,17 @@ G_BEGIN_DECLS
  * from its class_init, and a page whose .ui uses a cell factory calls it too. */
 void bjb_widgets_ensure_resources (void);
 
+/* What a page library's bjb_<feature>_ensure_resources() does: calls @register_resource (its
+ * generated GResource registration) the first time, from any thread, with @once its own
+ * static flag. */
+void bjb_widgets_register_once (gsize *once,
+                                void (*register_resource) (void));
+
+/* Adds the style sheet at @resource_path (a page library's CSS) to @widget's display once
+ * per process, at application priority. */
+void bjb_widgets_add_style (GtkWidget  *widget,
+                            const char *resource_path);
+
 /* The "connection" property of every page and picker: the connection it asks the server
  * through, set by its page or window (and directly by tests); notified only on a change. */
 GParamSpec *bjb_widgets_connection_property (void);
