@@ -5,31 +5,20 @@
 
 #include "bjb-catalog.h"
 #include "bjb-catalog-resources.h"
+#include "bjb-widgets.h"
 
 void
 bjb_catalog_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_catalog_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_catalog_register_resource);
 }
 
 void
 bjb_catalog_ensure_style (GtkWidget *widget)
 {
-  static GtkCssProvider *provider = NULL;
-
-  if (provider != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/id/barokahjaya/BackOffice/catalog/catalog.css");
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  bjb_widgets_add_style (widget, "/id/barokahjaya/BackOffice/catalog/catalog.css");
 }
 
 void

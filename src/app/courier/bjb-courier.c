@@ -5,15 +5,12 @@
 
 #include "bjb-courier.h"
 #include "bjb-courier-resources.h"
+#include "bjb-widgets.h"
 
 void
 bjb_courier_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_courier_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_courier_register_resource);
 }
