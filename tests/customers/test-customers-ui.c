@@ -557,6 +557,14 @@ test_detail (void)
   detail = bjb_customers_page_get_detail (fx.page);
   activate (GTK_WIDGET (fx.page), "customers.open", g_variant_new_int64 (sri));
   g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (sri), 10000));
+  /* The list marks the customer shown, or none if it is not loaded: never the one before. */
+  {
+    GtkSingleSelection *selection =
+      GTK_SINGLE_SELECTION (gtk_column_view_get_model (bjb_customers_page_get_column_view (fx.page)));
+    BjbCustomer *marked = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_true (marked == NULL || bjb_customer_get_id (marked) == sri);
+  }
 
   g_assert_cmpstr (bjb_customer_detail_get_text (detail, "name"), ==, "Sri Rejeki");
   g_assert_cmpstr (bjb_customer_detail_get_text (detail, "spend"), ==, "Rp 6.000.000");

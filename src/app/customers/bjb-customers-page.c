@@ -181,13 +181,11 @@ customers_open_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(BjbCustomer) customer = bjb_list_controller_dup_row (self->list, id);
 
-  show_customer (self, id);
-  /* A customer not loaded yet leaves the list as it is. */
-  if (customer != NULL)
-    bjb_list_controller_sync (self->list);
+  show_customer (self, g_variant_get_int64 (parameter));
+  /* The list marks the customer shown, or nothing when it is not among the rows loaded
+   * (opened from an order): never the customer shown before. */
+  bjb_list_controller_sync (self->list);
 }
 
 static void
