@@ -12,6 +12,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
+#include "bjb-order-format.h"
 #include "bjb-page.h"
 
 /* Events arrive in bursts (a checkout is one event per order, a stock change per product):
@@ -150,22 +151,6 @@ row_id (GtkListBoxRow *row)
   return id != NULL ? *id : 0;
 }
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "pending_payment") == 0)
-    return _("Awaiting payment");
-  if (g_strcmp0 (status, "paid") == 0)
-    return _("Paid");
-  if (g_strcmp0 (status, "shipped") == 0)
-    return _("Shipped");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return _("Cancelled");
-  return status != NULL ? status : "";
-}
-
 static void
 show_figures (BjbDashboardPage *self,
               BjbDashboard     *dashboard)
@@ -218,7 +203,7 @@ show_lists (BjbDashboardPage *self,
                                   g_date_time_get_year (local), g_date_time_get_hour (local),
                                   g_date_time_get_minute (local));
         }
-      subtitle = g_strdup_printf ("%s · %s", status_label (order->status), when ? when : "");
+      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status), when ? when : "");
       fill_row (row_at (self->latest_list, i), order->id, title, subtitle, total);
     }
   trim_rows (self->latest_list, orders->len);
