@@ -11,6 +11,7 @@
 #include "bjb-customers-page.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 
 G_DEFINE_FINAL_TYPE (BjbCustomerForm, bjb_customer_form, GTK_TYPE_WIDGET)
@@ -67,21 +68,7 @@ _bjb_customer_form_set_field_error (BjbCustomerForm *self,
   GtkEntry *entry = _bjb_customer_form_entry_for (self, field);
 
   g_return_if_fail (label != NULL);
-
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (entry != NULL)
-    {
-      if (message != NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                                   GTK_ACCESSIBLE_STATE_INVALID,
-                                   message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                   : GTK_ACCESSIBLE_INVALID_FALSE,
-                                   -1);
-    }
+  bjb_form_mark_field (GTK_WIDGET (entry), GTK_WIDGET (label), label, message);
 }
 
 void
