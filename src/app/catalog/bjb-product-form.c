@@ -339,14 +339,6 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
-choose_photo_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  bjb_image_drop_box_choose_file (BJB_PRODUCT_FORM (widget)->photo_box);
-}
-
-static void
 remove_photo_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -434,7 +426,8 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   gtk_widget_class_install_action (widget_class, "product.save", NULL, _bjb_product_form_save_action);
   gtk_widget_class_install_action (widget_class, "product.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "product.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "product.choose-photo", NULL, choose_photo_action);
+  bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbProductForm, photo_box),
+                                       "product.choose-photo", NULL);
   gtk_widget_class_install_action (widget_class, "product.remove-photo", NULL, remove_photo_action);
 }
 
