@@ -8,6 +8,7 @@
 #include "bjb-catalog.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-product-form-private.h"
 #include "bjb-product-ops.h"
@@ -70,10 +71,8 @@ void
 _bjb_product_form_set_busy (BjbProductForm *self,
                             gboolean        busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.save", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.reload", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner,
+                     "product.save", "product.reload", NULL);
 }
 
 char *

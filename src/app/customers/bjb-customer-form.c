@@ -169,9 +169,7 @@ void
 _bjb_customer_form_set_busy (BjbCustomerForm *self,
                              gboolean         busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner, "customer.save", NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.deactivate",
                                  !busy && self->customer_id > 0);
 }

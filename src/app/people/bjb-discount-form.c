@@ -84,6 +84,13 @@ set_field_error (BjbDiscountForm *self,
   bjb_form_fields_set_error (self, &fields, field, sentence);
 }
 
+static void
+set_busy (BjbDiscountForm *self,
+          gboolean         busy)
+{
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, NULL, "discount-form.save", NULL);
+}
+
 static const char *
 audience (BjbDiscountForm *self)
 {
@@ -208,8 +215,7 @@ save_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
+  set_busy (self, FALSE);
   if (id == 0)
     {
       const char *field = bjb_discount_check_field_of_error (error);
@@ -318,8 +324,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  self->busy = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", FALSE);
+  set_busy (self, TRUE);
   bjb_discount_ops_save_async (self->connection, &edit, self->cancellable, save_cb,
                                g_object_ref (self));
 }
@@ -419,8 +424,7 @@ bjb_discount_form_set_connection (BjbDiscountForm *self,
 
   if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  self->busy = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
+  set_busy (self, FALSE);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
 }

@@ -179,8 +179,7 @@ static void
 set_busy (BjbStaffForm *self,
           gboolean      busy)
 {
-  self->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff-form.submit", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, NULL, "staff-form.submit", NULL);
 }
 
 static void

@@ -152,6 +152,28 @@ bjb_form_fields_get_error (gpointer             self,
   return bjb_form_shown_error (GTK_WIDGET (top), top);
 }
 
+void
+bjb_form_set_busy (GtkWidget  *form,
+                   gboolean   *busy_field,
+                   gboolean    busy,
+                   GtkSpinner *spinner,
+                   const char *first_action,
+                   ...)
+{
+  va_list actions;
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+  g_return_if_fail (busy_field != NULL);
+
+  *busy_field = busy;
+  if (spinner != NULL)
+    gtk_spinner_set_spinning (spinner, busy);
+  va_start (actions, first_action);
+  for (const char *action = first_action; action != NULL; action = va_arg (actions, const char *))
+    gtk_widget_action_set_enabled (form, action, !busy);
+  va_end (actions);
+}
+
 char *
 bjb_form_not_saved (const GError *error,
                     const char   *sentence)

@@ -82,6 +82,15 @@ const char  *bjb_form_fields_get_error (gpointer            self,
                                         const BjbFormFields *fields,
                                         const char          *field);
 
+/* A save or load in flight: stores @busy in *@busy_field, spins @spinner (nullable) and
+ * disables the actions named after it (a NULL-terminated list) on @form while it lasts. */
+void         bjb_form_set_busy        (GtkWidget           *form,
+                                       gboolean            *busy_field,
+                                       gboolean             busy,
+                                       GtkSpinner          *spinner,
+                                       const char          *first_action,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 /* (transfer full): what a form shows when the server refused or did not answer a save,
  * "Not saved: <the sentence of @error>", saying that nothing typed is lost when the
  * connection was the cause; @sentence (nullable) replaces the sentence of @error. */
