@@ -272,7 +272,6 @@ bjb_best_sellers_page_finalize (GObject *object)
 {
   BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
 
   G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->finalize (object);

@@ -370,7 +370,6 @@ bjb_dashboard_page_finalize (GObject *object)
 {
   BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
 
   G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->finalize (object);
