@@ -196,7 +196,8 @@ show_lists (BjbDashboardPage *self,
                                   g_date_time_get_year (local), g_date_time_get_hour (local),
                                   g_date_time_get_minute (local));
         }
-      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status), when ? when : "");
+      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status),
+                                  when ? when : "");
       fill_row (row_at (self->latest_list, i), order->id, title, subtitle, total);
     }
   trim_rows (self->latest_list, orders->len);
@@ -520,6 +521,8 @@ bjb_dashboard_page_set_range (BjbDashboardPage *self,
 {
   g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
 
-  bjb_period_bar_set (self->period_bar, from != NULL || to != NULL ? RANGE_CUSTOM : preset, from, to);
+  /* Typed dates make the range custom, as Enter in an entry does. */
+  bjb_period_bar_set (self->period_bar, from != NULL || to != NULL ? RANGE_CUSTOM : preset,
+                      from, to);
   load (self);
 }

@@ -86,7 +86,8 @@ bjb_form_fields_index (const BjbFormFields *fields,
 }
 
 /* The widget pointer @i of the array at @offset of the instance @self. */
-#define MEMBER(self, offset, i) (G_STRUCT_MEMBER (GtkWidget *, (self), (offset) + (i) * sizeof (gpointer)))
+#define MEMBER(self, offset, i) \
+  (G_STRUCT_MEMBER (GtkWidget *, (self), (offset) + (i) * sizeof (gpointer)))
 
 GtkEditable *
 bjb_form_fields_entry (gpointer             self,
