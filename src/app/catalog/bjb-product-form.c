@@ -24,7 +24,7 @@ GtkLabel *
 _bjb_product_form_error_label_for (BjbProductForm *self,
                                    const char     *field)
 {
-  static const struct { const char *field; gsize offset; } labels[] = {
+  static const BjbFormPlace labels[] = {
     { "name", G_STRUCT_OFFSET (BjbProductForm, name_error) },
     { "category", G_STRUCT_OFFSET (BjbProductForm, category_error) },
     { "unit", G_STRUCT_OFFSET (BjbProductForm, unit_error) },
@@ -34,10 +34,7 @@ _bjb_product_form_error_label_for (BjbProductForm *self,
     { "form", G_STRUCT_OFFSET (BjbProductForm, error_label) },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (field, labels[i].field) == 0)
-      return G_STRUCT_MEMBER (GtkLabel *, self, labels[i].offset);
-  return NULL;
+  return bjb_form_place_lookup (self, labels, G_N_ELEMENTS (labels), field);
 }
 
 void

@@ -25,38 +25,32 @@ GtkEntry *
 _bjb_customer_form_entry_for (BjbCustomerForm *self,
                               const char      *field)
 {
-  if (g_str_equal (field, "name"))
-    return self->name_entry;
-  if (g_str_equal (field, "phone"))
-    return self->phone_entry;
-  if (g_str_equal (field, "email"))
-    return self->email_entry;
-  if (g_str_equal (field, "address"))
-    return self->address_entry;
-  if (g_str_equal (field, "birth-date"))
-    return self->birth_entry;
-  return NULL;
+  static const BjbFormPlace entries[] = {
+    { "name", G_STRUCT_OFFSET (BjbCustomerForm, name_entry) },
+    { "phone", G_STRUCT_OFFSET (BjbCustomerForm, phone_entry) },
+    { "email", G_STRUCT_OFFSET (BjbCustomerForm, email_entry) },
+    { "address", G_STRUCT_OFFSET (BjbCustomerForm, address_entry) },
+    { "birth-date", G_STRUCT_OFFSET (BjbCustomerForm, birth_entry) },
+  };
+
+  return bjb_form_place_lookup (self, entries, G_N_ELEMENTS (entries), field);
 }
 
 GtkLabel *
 _bjb_customer_form_error_label_for (BjbCustomerForm *self,
                                     const char      *field)
 {
-  if (g_str_equal (field, "name"))
-    return self->name_error;
-  if (g_str_equal (field, "phone"))
-    return self->phone_error;
-  if (g_str_equal (field, "email"))
-    return self->email_error;
-  if (g_str_equal (field, "address"))
-    return self->address_error;
-  if (g_str_equal (field, "birth-date"))
-    return self->birth_error;
-  if (g_str_equal (field, "notes"))
-    return self->notes_error;
-  if (g_str_equal (field, "form"))
-    return self->error_label;
-  return NULL;
+  static const BjbFormPlace labels[] = {
+    { "name", G_STRUCT_OFFSET (BjbCustomerForm, name_error) },
+    { "phone", G_STRUCT_OFFSET (BjbCustomerForm, phone_error) },
+    { "email", G_STRUCT_OFFSET (BjbCustomerForm, email_error) },
+    { "address", G_STRUCT_OFFSET (BjbCustomerForm, address_error) },
+    { "birth-date", G_STRUCT_OFFSET (BjbCustomerForm, birth_error) },
+    { "notes", G_STRUCT_OFFSET (BjbCustomerForm, notes_error) },
+    { "form", G_STRUCT_OFFSET (BjbCustomerForm, error_label) },
+  };
+
+  return bjb_form_place_lookup (self, labels, G_N_ELEMENTS (labels), field);
 }
 
 void

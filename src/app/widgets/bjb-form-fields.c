@@ -153,6 +153,18 @@ bjb_form_fields_get_error (gpointer             self,
   return bjb_form_shown_error (GTK_WIDGET (top), top);
 }
 
+gpointer
+bjb_form_place_lookup (gpointer            self,
+                       const BjbFormPlace *places,
+                       guint               n_places,
+                       const char         *field)
+{
+  for (guint i = 0; i < n_places; i++)
+    if (g_strcmp0 (field, places[i].field) == 0)
+      return G_STRUCT_MEMBER (gpointer, self, places[i].offset);
+  return NULL;
+}
+
 void
 bjb_form_set_busy (GtkWidget  *form,
                    gboolean   *busy_field,

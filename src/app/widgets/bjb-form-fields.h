@@ -82,6 +82,19 @@ const char  *bjb_form_fields_get_error (gpointer            self,
                                         const BjbFormFields *fields,
                                         const char          *field);
 
+/* Where a form with a widget per named field (not arrays) keeps the one for @field. */
+typedef struct
+{
+  const char *field;
+  gsize offset;              /* of the widget pointer in the instance struct */
+} BjbFormPlace;
+
+/* (transfer none) (nullable): the widget @places puts at @field in @self */
+gpointer     bjb_form_place_lookup    (gpointer             self,
+                                       const BjbFormPlace  *places,
+                                       guint                n_places,
+                                       const char          *field);
+
 /* A save or load in flight: stores @busy in *@busy_field, spins @spinner (nullable) and
  * disables the actions named after it (a NULL-terminated list) on @form while it lasts. */
 void         bjb_form_set_busy        (GtkWidget           *form,
