@@ -54,15 +54,6 @@ struct _BjbLoginWindow
 
 G_DEFINE_FINAL_TYPE (BjbLoginWindow, bjb_login_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_BUSY,
-  PROP_ERROR_MESSAGE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 /* Same order as the TLS row's string list. */
 static const char *sslmodes[] = { "disable", "prefer", "require", "verify-ca", "verify-full" };
 
@@ -90,7 +81,6 @@ set_error_message (BjbLoginWindow *self,
 
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
 }
 
 static void
@@ -276,8 +266,6 @@ set_busy (BjbLoginWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->staff_group), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.connect", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.cancel", busy);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -658,27 +646,6 @@ bjb_login_window_finalize (GObject *object)
 }
 
 static void
-bjb_login_window_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BjbLoginWindow *self = BJB_LOGIN_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
-    case PROP_ERROR_MESSAGE:
-      g_value_set_string (value, self->error_message);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_login_window_class_init (BjbLoginWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -687,15 +654,6 @@ bjb_login_window_class_init (BjbLoginWindowClass *klass)
   object_class->constructed = bjb_login_window_constructed;
   object_class->dispose = bjb_login_window_dispose;
   object_class->finalize = bjb_login_window_finalize;
-  object_class->get_property = bjb_login_window_get_property;
-
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ERROR_MESSAGE] =
-    g_param_spec_string ("error-message", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BJB_TYPE_SERVER_PROFILE);
 

@@ -16,6 +16,7 @@
 #include "bjb-money.h"
 #include "bjb-order-detail.h"
 #include "bjb-page.h"
+#include "bjb-period-bar.h"
 #include "bjb-revenue-chart.h"
 #include "bjb-role-window.h"
 #include "bjb-ui-test.h"
@@ -499,6 +500,66 @@ test_formats (void)
   g_assert_false (bjb_dashboard_parse_date ("kemarin", &from));
 }
 
+/* The period bar: what the admin does emits "changed" once; what a page writes, never. */
+static void
+count_changed (guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_period_bar (void)
+{
+  static const char *const names[] = { "Last 6 months", "This year", "Custom range", NULL };
+  g_autoptr(GtkStringList) presets = gtk_string_list_new (names);
+  BjbPeriodBar *bar = g_object_ref_sink (g_object_new (BJB_TYPE_PERIOD_BAR, "presets", presets,
+                                                       "presets-tooltip", "Period", NULL));
+  GtkWidget *dropdown = gtk_widget_get_first_child (GTK_WIDGET (bar));
+  GtkWidget *from_entry = gtk_widget_get_next_sibling (dropdown);
+  GtkWidget *to_entry = gtk_widget_get_next_sibling (from_entry);
+  GDate from, to, first, last;
+  guint n_changed = 0;
+
+  g_signal_connect_swapped (bar, "changed", G_CALLBACK (count_changed), &n_changed);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (dropdown), ==, "Period");
+  bjb_period_bar_set (bar, 1, NULL, NULL);
+  g_assert_cmpuint (bjb_period_bar_get_preset (bar), ==, 1);
+  g_assert_false (bjb_period_bar_is_custom (bar));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  /* Enter in a date makes the range custom; a wrong date is marked, the other not. */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-01-31");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "kemarin");
+  g_signal_emit_by_name (from_entry, "activate");
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (bjb_period_bar_is_custom (bar));
+  g_assert_false (bjb_period_bar_get_dates (bar, &from, &to, FALSE));
+  g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
+  g_assert_true (gtk_widget_has_css_class (to_entry, "error"));
+  g_assert_cmpint (g_date_get_day (&from), ==, 31);
+
+  /* The range a page loaded shows, unmarked, and nothing is asked again. */
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JULY, 2026);
+  g_date_set_dmy (&last, 2, G_DATE_DECEMBER, 2026);
+  bjb_period_bar_show_dates (bar, &first, &last);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2026-12-02");
+  g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* Choosing a preset is the admin's doing; empty dates are allowed where the page says so. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_cmpuint (n_changed, ==, 2);
+  bjb_period_bar_set (bar, 2, "", NULL);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_true (bjb_period_bar_get_dates (bar, &from, &to, TRUE));
+  g_assert_false (g_date_valid (&from));
+  g_assert_false (bjb_period_bar_get_dates (bar, &from, &to, FALSE));
+
+  g_assert_finalize_object (bar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +569,7 @@ main (int   argc,
   if (!bjb_ui_test_init (&argc, &argv, "dashboard"))
     return 0;
   g_test_add_func ("/dashboard/formats", test_formats);
+  g_test_add_func ("/dashboard/period-bar", test_period_bar);
   g_test_add_func ("/dashboard/pages", test_dashboard);
   status = g_test_run ();
   bjb_ui_test_finish ();

@@ -41,5 +41,6 @@ gboolean px_indonesian       (void);
 void     people_add_settings_tests  (void);
 void     people_add_staff_tests     (void);
 void     people_add_discount_tests  (void);
+void     people_add_form_fields_tests (void);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-product-form-private.h"
 #include "bjb-product-ops.h"
@@ -172,13 +173,7 @@ show_save_error (BjbProductForm *self,
       gtk_widget_set_visible (GTK_WIDGET (self->reload_button), TRUE);
       return;
     }
-  sentence = bjb_error_sentence (error);
-  if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED) ||
-      g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_CONNECTION_FAILED))
-    text = g_strdup_printf (_("Not saved: %s Everything you typed is still here; press Save to try again."),
-                            sentence);
-  else
-    text = g_strdup_printf (_("Not saved: %s"), sentence);
+  text = bjb_form_not_saved (error, NULL);
   _bjb_product_form_set_field_error (self, prefix_field, text);
 }
 

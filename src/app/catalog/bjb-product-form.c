@@ -8,6 +8,7 @@
 #include "bjb-catalog.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-product-form-private.h"
 #include "bjb-product-ops.h"
@@ -23,7 +24,7 @@ GtkLabel *
 _bjb_product_form_error_label_for (BjbProductForm *self,
                                    const char     *field)
 {
-  static const struct { const char *field; gsize offset; } labels[] = {
+  static const BjbFormPlace labels[] = {
     { "name", G_STRUCT_OFFSET (BjbProductForm, name_error) },
     { "category", G_STRUCT_OFFSET (BjbProductForm, category_error) },
     { "unit", G_STRUCT_OFFSET (BjbProductForm, unit_error) },
@@ -33,10 +34,7 @@ _bjb_product_form_error_label_for (BjbProductForm *self,
     { "form", G_STRUCT_OFFSET (BjbProductForm, error_label) },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (field, labels[i].field) == 0)
-      return G_STRUCT_MEMBER (GtkLabel *, self, labels[i].offset);
-  return NULL;
+  return bjb_form_place_lookup (self, labels, G_N_ELEMENTS (labels), field);
 }
 
 void
@@ -70,10 +68,8 @@ void
 _bjb_product_form_set_busy (BjbProductForm *self,
                             gboolean        busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.save", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.reload", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner,
+                     "product.save", "product.reload", NULL);
 }
 
 char *
@@ -339,14 +335,6 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
-choose_photo_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  bjb_image_drop_box_choose_file (BJB_PRODUCT_FORM (widget)->photo_box);
-}
-
-static void
 remove_photo_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -434,7 +422,8 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   gtk_widget_class_install_action (widget_class, "product.save", NULL, _bjb_product_form_save_action);
   gtk_widget_class_install_action (widget_class, "product.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "product.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "product.choose-photo", NULL, choose_photo_action);
+  bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbProductForm, photo_box),
+                                       "product.choose-photo", NULL);
   gtk_widget_class_install_action (widget_class, "product.remove-photo", NULL, remove_photo_action);
 }
 

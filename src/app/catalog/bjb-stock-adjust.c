@@ -8,6 +8,7 @@
 #include "bjb-catalog.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
 #include "bjb-stock-adjust.h"
@@ -65,9 +66,7 @@ static void
 set_busy (BjbStockAdjust *self,
           gboolean        busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "adjust.apply", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner, "adjust.apply", NULL);
 }
 
 /* What is wrong with the amount for the reason, before anything is sent (NULL: fine). */
@@ -129,8 +128,7 @@ applied_cb (GObject      *object,
       return;
     }
   {
-    g_autofree char *sentence = bjb_error_sentence (error);
-    g_autofree char *text = g_strdup_printf (_("Not saved: %s"), sentence);
+    g_autofree char *text = bjb_form_not_saved (error, NULL);
 
     bjb_catalog_set_error_label (self->error_label, text);
   }

@@ -9,6 +9,7 @@
 #include "bjb-catalog.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
@@ -50,9 +51,8 @@ static void
 set_busy (BjbStocktakeView *self,
           gboolean          busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stocktake.apply", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner, "stocktake.apply",
+                     NULL);
 }
 
 /* (transfer full): the lines that differ from the books */

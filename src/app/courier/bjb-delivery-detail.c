@@ -391,22 +391,6 @@ action_open_map (GtkWidget  *widget,
 }
 
 static void
-action_choose_photo (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  bjb_image_drop_box_choose_file (BJB_DELIVERY_DETAIL (widget)->photo_box);
-}
-
-static void
-action_paste_photo (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  bjb_image_drop_box_paste (BJB_DELIVERY_DETAIL (widget)->photo_box);
-}
-
-static void
 action_complete (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -545,8 +529,8 @@ bjb_delivery_detail_class_init (BjbDeliveryDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "delivery.copy-phone", NULL, action_copy_phone);
   gtk_widget_class_install_action (widget_class, "delivery.open-map", NULL, action_open_map);
-  gtk_widget_class_install_action (widget_class, "delivery.choose-photo", NULL, action_choose_photo);
-  gtk_widget_class_install_action (widget_class, "delivery.paste-photo", NULL, action_paste_photo);
+  bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbDeliveryDetail, photo_box),
+                                       "delivery.choose-photo", "delivery.paste-photo");
   gtk_widget_class_install_action (widget_class, "delivery.complete", NULL, action_complete);
   gtk_widget_class_install_action (widget_class, "delivery.report-problem", NULL,
                                    action_report_problem);

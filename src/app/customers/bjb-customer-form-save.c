@@ -10,6 +10,7 @@
 #include "bjb-customer-ops.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 
 /* The form's checks and its save: every field checked before anything is sent, again as
  * the user fixes it, and the server's refusals put beside the field they concern. */
@@ -117,20 +118,8 @@ save_cb (GObject      *object,
                                               _("The server refused this value."));
     }
 
-  sentence = bjb_error_sentence (error);
-  if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED) ||
-      g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_CONNECTION_FAILED))
-    {
-      g_autofree char *text =
-        g_strdup_printf (_("Not saved: %s Everything you typed is still here; press Save to try again."),
-                         sentence);
-      _bjb_customer_form_set_field_error (self, "form", text);
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), sentence);
-      _bjb_customer_form_set_field_error (self, "form", text);
-    }
+  sentence = bjb_form_not_saved (error, NULL);
+  _bjb_customer_form_set_field_error (self, "form", sentence);
   _bjb_customer_form_focus_first_error (self);
 }
 

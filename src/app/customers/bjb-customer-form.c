@@ -11,6 +11,7 @@
 #include "bjb-customers-page.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 
 G_DEFINE_FINAL_TYPE (BjbCustomerForm, bjb_customer_form, GTK_TYPE_WIDGET)
@@ -24,38 +25,32 @@ GtkEntry *
 _bjb_customer_form_entry_for (BjbCustomerForm *self,
                               const char      *field)
 {
-  if (g_str_equal (field, "name"))
-    return self->name_entry;
-  if (g_str_equal (field, "phone"))
-    return self->phone_entry;
-  if (g_str_equal (field, "email"))
-    return self->email_entry;
-  if (g_str_equal (field, "address"))
-    return self->address_entry;
-  if (g_str_equal (field, "birth-date"))
-    return self->birth_entry;
-  return NULL;
+  static const BjbFormPlace entries[] = {
+    { "name", G_STRUCT_OFFSET (BjbCustomerForm, name_entry) },
+    { "phone", G_STRUCT_OFFSET (BjbCustomerForm, phone_entry) },
+    { "email", G_STRUCT_OFFSET (BjbCustomerForm, email_entry) },
+    { "address", G_STRUCT_OFFSET (BjbCustomerForm, address_entry) },
+    { "birth-date", G_STRUCT_OFFSET (BjbCustomerForm, birth_entry) },
+  };
+
+  return bjb_form_place_lookup (self, entries, G_N_ELEMENTS (entries), field);
 }
 
 GtkLabel *
 _bjb_customer_form_error_label_for (BjbCustomerForm *self,
                                     const char      *field)
 {
-  if (g_str_equal (field, "name"))
-    return self->name_error;
-  if (g_str_equal (field, "phone"))
-    return self->phone_error;
-  if (g_str_equal (field, "email"))
-    return self->email_error;
-  if (g_str_equal (field, "address"))
-    return self->address_error;
-  if (g_str_equal (field, "birth-date"))
-    return self->birth_error;
-  if (g_str_equal (field, "notes"))
-    return self->notes_error;
-  if (g_str_equal (field, "form"))
-    return self->error_label;
-  return NULL;
+  static const BjbFormPlace labels[] = {
+    { "name", G_STRUCT_OFFSET (BjbCustomerForm, name_error) },
+    { "phone", G_STRUCT_OFFSET (BjbCustomerForm, phone_error) },
+    { "email", G_STRUCT_OFFSET (BjbCustomerForm, email_error) },
+    { "address", G_STRUCT_OFFSET (BjbCustomerForm, address_error) },
+    { "birth-date", G_STRUCT_OFFSET (BjbCustomerForm, birth_error) },
+    { "notes", G_STRUCT_OFFSET (BjbCustomerForm, notes_error) },
+    { "form", G_STRUCT_OFFSET (BjbCustomerForm, error_label) },
+  };
+
+  return bjb_form_place_lookup (self, labels, G_N_ELEMENTS (labels), field);
 }
 
 void
@@ -67,21 +62,7 @@ _bjb_customer_form_set_field_error (BjbCustomerForm *self,
   GtkEntry *entry = _bjb_customer_form_entry_for (self, field);
 
   g_return_if_fail (label != NULL);
-
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (entry != NULL)
-    {
-      if (message != NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                                   GTK_ACCESSIBLE_STATE_INVALID,
-                                   message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                   : GTK_ACCESSIBLE_INVALID_FALSE,
-                                   -1);
-    }
+  bjb_form_mark_field (GTK_WIDGET (entry), GTK_WIDGET (label), label, message);
 }
 
 void
@@ -182,9 +163,7 @@ void
 _bjb_customer_form_set_busy (BjbCustomerForm *self,
                              gboolean         busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, self->spinner, "customer.save", NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.deactivate",
                                  !busy && self->customer_id > 0);
 }

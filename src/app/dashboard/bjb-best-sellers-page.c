@@ -15,6 +15,7 @@
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
+#include "bjb-period-bar.h"
 #include "bjb-widgets.h"
 
 #define TOP_N 10
@@ -25,9 +26,7 @@ struct _BjbBestSellersPage
   AdwBin parent_instance;
 
   /* Template widgets */
-  GtkDropDown     *period_dropdown;
-  GtkEntry        *from_entry;
-  GtkEntry        *to_entry;
+  BjbPeriodBar    *period_bar;
   GtkToggleButton *by_qty_button;
   GtkToggleButton *by_revenue_button;
   GtkLabel        *status_label;
@@ -46,7 +45,6 @@ struct _BjbBestSellersPage
   GDate          asked_to;
   guint          refresh_id;
   guint          n_loads;
-  gboolean       filling;
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -93,9 +91,8 @@ wanted_range (BjbBestSellersPage *self,
               GDate              *from,
               GDate              *to)
 {
-  BjbPeriod preset = gtk_drop_down_get_selected (self->period_dropdown);
+  BjbPeriod preset = bjb_period_bar_get_preset (self->period_bar);
   GDate today;
-  gboolean from_ok, to_ok;
 
   bjb_dashboard_today (&today);
   if (preset != BJB_PERIOD_CUSTOM)
@@ -103,9 +100,7 @@ wanted_range (BjbBestSellersPage *self,
       bjb_period_range (preset, &today, from, to);
       return TRUE;
     }
-  from_ok = bjb_dashboard_entry_date (self->from_entry, from, FALSE);
-  to_ok = bjb_dashboard_entry_date (self->to_entry, to, FALSE);
-  return from_ok && to_ok;
+  return bjb_period_bar_get_dates (self->period_bar, from, to, FALSE);
 }
 
 /* The period of the rows on screen, "1 Nov 2026 – 30 Nov 2026": above the table and in
@@ -186,10 +181,7 @@ load (BjbBestSellersPage *self)
       gtk_label_set_text (self->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
       return;
     }
-  self->filling = TRUE;
-  bjb_dashboard_set_entry_date (self->from_entry, &from);
-  bjb_dashboard_set_entry_date (self->to_entry, &to);
-  self->filling = FALSE;
+  bjb_period_bar_show_dates (self->period_bar, &from, &to);
   self->asked_from = from;
   self->asked_to = to;
   cancellable = bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable);
@@ -200,18 +192,8 @@ load (BjbBestSellersPage *self)
 }
 
 static void
-on_period_selected (BjbBestSellersPage *self)
+on_period_changed (BjbBestSellersPage *self)
 {
-  if (!self->filling)
-    load (self);
-}
-
-static void
-on_dates_entered (BjbBestSellersPage *self)
-{
-  self->filling = TRUE;
-  gtk_drop_down_set_selected (self->period_dropdown, BJB_PERIOD_CUSTOM);
-  self->filling = FALSE;
   load (self);
 }
 
@@ -220,7 +202,7 @@ on_by_toggled (BjbBestSellersPage *self,
                GtkToggleButton    *button)
 {
   /* Two buttons of a group toggle at once: reload for the one that became active. */
-  if (gtk_toggle_button_get_active (button) && !self->filling)
+  if (gtk_toggle_button_get_active (button))
     load (self);
 }
 
@@ -290,7 +272,6 @@ bjb_best_sellers_page_finalize (GObject *object)
 {
   BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
 
   G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->finalize (object);
@@ -310,12 +291,11 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
 
   g_type_ensure (BJB_TYPE_BEST_SELLER);
   g_type_ensure (BJB_TYPE_EXPORT_BUTTON);
+  g_type_ensure (BJB_TYPE_PERIOD_BAR);
   bjb_dashboard_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/dashboard/bjb-best-sellers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, period_bar);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_qty_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_revenue_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, status_label);
@@ -323,8 +303,7 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, products);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, categories);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
 
   gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL,
@@ -375,14 +354,10 @@ bjb_best_sellers_page_set_period (BjbBestSellersPage *self,
 {
   g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
 
-  self->filling = TRUE;
   if (preset == BJB_PERIOD_CUSTOM)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
-    }
-  gtk_drop_down_set_selected (self->period_dropdown, preset);
-  self->filling = FALSE;
+    bjb_period_bar_set (self->period_bar, preset, from != NULL ? from : "", to);
+  else
+    bjb_period_bar_set (self->period_bar, preset, NULL, NULL);
   load (self);
 }
 

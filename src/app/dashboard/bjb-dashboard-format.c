@@ -145,28 +145,3 @@ bjb_dashboard_format_date (const GDate *date)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
 }
-
-gboolean
-bjb_dashboard_entry_date (GtkEntry *entry,
-                          GDate    *date,
-                          gboolean  empty_ok)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gboolean ok = bjb_dashboard_parse_date (text, date) || (empty_ok && *text == '\0');
-
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return ok;
-}
-
-void
-bjb_dashboard_set_entry_date (GtkEntry    *entry,
-                              const GDate *date)
-{
-  g_autofree char *text = bjb_dashboard_format_date (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}

@@ -32,13 +32,4 @@ gboolean    bjb_dashboard_parse_date           (const char  *text,
 /* (transfer full): "2026-07-01", what the date entries show */
 char       *bjb_dashboard_format_date          (const GDate *date);
 
-/* The date typed in @entry into @date, the entry marked as an error when it is not one.
- * An empty entry is @empty_ok (and @date left cleared). */
-gboolean    bjb_dashboard_entry_date           (GtkEntry    *entry,
-                                                GDate       *date,
-                                                gboolean     empty_ok);
-/* Shows @date in @entry, unmarked. */
-void        bjb_dashboard_set_entry_date       (GtkEntry    *entry,
-                                                const GDate *date);
-
 G_END_DECLS

@@ -12,7 +12,9 @@
 #include "bjb-error-sentence.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
+#include "bjb-order-format.h"
 #include "bjb-page.h"
+#include "bjb-period-bar.h"
 
 /* Events arrive in bursts (a checkout is one event per order, a stock change per product):
  * one reload after the burst. */
@@ -25,9 +27,7 @@ struct _BjbDashboardPage
   AdwBin parent_instance;
 
   /* Template widgets */
-  GtkDropDown     *range_dropdown;
-  GtkEntry        *from_entry;
-  GtkEntry        *to_entry;
+  BjbPeriodBar    *period_bar;
   GtkLabel        *status_label;
   GtkLabel        *figure_labels[BJB_DASHBOARD_N_FIGURES];
   BjbRevenueChart *chart;
@@ -43,7 +43,6 @@ struct _BjbDashboardPage
   GCancellable  *load_cancellable;  /* the load in flight */
   guint          refresh_id;
   guint          n_loads;
-  gboolean       filling;           /* the page itself is writing the range widgets */
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -66,7 +65,7 @@ wanted_range (BjbDashboardPage *self,
               GDate            *from,
               GDate            *to)
 {
-  guint preset = gtk_drop_down_get_selected (self->range_dropdown);
+  guint preset = bjb_period_bar_get_preset (self->period_bar);
   GDate today;
 
   g_date_clear (from, 1);
@@ -84,13 +83,8 @@ wanted_range (BjbDashboardPage *self,
       g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (&today));
       return TRUE;
     case RANGE_CUSTOM:
-      {
-        /* An empty end is today, as on the server; an empty start is its default. */
-        gboolean from_ok = bjb_dashboard_entry_date (self->from_entry, from, TRUE);
-        gboolean to_ok = bjb_dashboard_entry_date (self->to_entry, to, TRUE);
-
-        return from_ok && to_ok;
-      }
+      /* An empty end is today, as on the server; an empty start is its default. */
+      return bjb_period_bar_get_dates (self->period_bar, from, to, TRUE);
     case RANGE_6_MONTHS:
     default:
       return TRUE;
@@ -150,22 +144,6 @@ row_id (GtkListBoxRow *row)
   return id != NULL ? *id : 0;
 }
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "pending_payment") == 0)
-    return _("Awaiting payment");
-  if (g_strcmp0 (status, "paid") == 0)
-    return _("Paid");
-  if (g_strcmp0 (status, "shipped") == 0)
-    return _("Shipped");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return _("Cancelled");
-  return status != NULL ? status : "";
-}
-
 static void
 show_figures (BjbDashboardPage *self,
               BjbDashboard     *dashboard)
@@ -218,7 +196,8 @@ show_lists (BjbDashboardPage *self,
                                   g_date_time_get_year (local), g_date_time_get_hour (local),
                                   g_date_time_get_minute (local));
         }
-      subtitle = g_strdup_printf ("%s · %s", status_label (order->status), when ? when : "");
+      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status),
+                                  when ? when : "");
       fill_row (row_at (self->latest_list, i), order->id, title, subtitle, total);
     }
   trim_rows (self->latest_list, orders->len);
@@ -262,10 +241,7 @@ show_dashboard (BjbDashboardPage *self,
   show_lists (self, dashboard);
 
   /* A preset's range shows in the entries, ready to be edited into a custom one. */
-  self->filling = TRUE;
-  bjb_dashboard_set_entry_date (self->from_entry, from);
-  bjb_dashboard_set_entry_date (self->to_entry, to);
-  self->filling = FALSE;
+  bjb_period_bar_show_dates (self->period_bar, from, to);
 }
 
 static void
@@ -319,18 +295,8 @@ load (BjbDashboardPage *self)
 }
 
 static void
-on_range_selected (BjbDashboardPage *self)
+on_period_changed (BjbDashboardPage *self)
 {
-  if (!self->filling)
-    load (self);
-}
-
-static void
-on_dates_entered (BjbDashboardPage *self)
-{
-  self->filling = TRUE;
-  gtk_drop_down_set_selected (self->range_dropdown, RANGE_CUSTOM);
-  self->filling = FALSE;
   load (self);
 }
 
@@ -405,7 +371,6 @@ bjb_dashboard_page_finalize (GObject *object)
 {
   BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
 
   G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->finalize (object);
@@ -431,12 +396,11 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (BJB_TYPE_REVENUE_CHART);
+  g_type_ensure (BJB_TYPE_PERIOD_BAR);
   bjb_dashboard_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/dashboard/bjb-dashboard-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, range_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, period_bar);
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, status_label);
   gtk_widget_class_bind_template_child_full (widget_class, "revenue_today_label", FALSE,
     G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_REVENUE_TODAY]));
@@ -457,8 +421,7 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, latest_list);
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_list);
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_caption);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_dates_entered);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
 
@@ -558,14 +521,8 @@ bjb_dashboard_page_set_range (BjbDashboardPage *self,
 {
   g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
 
-  self->filling = TRUE;
-  if (from != NULL || to != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
-      preset = RANGE_CUSTOM;
-    }
-  gtk_drop_down_set_selected (self->range_dropdown, preset);
-  self->filling = FALSE;
+  /* Typed dates make the range custom, as Enter in an entry does. */
+  bjb_period_bar_set (self->period_bar, from != NULL || to != NULL ? RANGE_CUSTOM : preset,
+                      from, to);
   load (self);
 }

@@ -229,7 +229,6 @@ bjb_new_order_finalize (GObject *object)
 {
   BjbNewOrder *self = BJB_NEW_ORDER (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->request_id, g_free);
   g_clear_pointer (&self->message, g_free);
 

@@ -68,14 +68,6 @@ bjb_order_detail_load_feedback_photo_file (BjbOrderDetail *self,
 }
 
 static void
-action_choose_feedback_photo (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  bjb_image_drop_box_choose_file (BJB_ORDER_DETAIL (widget)->feedback_box);
-}
-
-static void
 on_feedback_photo_attached (GObject      *source,
                             GAsyncResult *result,
                             gpointer      user_data)
@@ -154,7 +146,7 @@ _bjb_order_detail_class_init_feedback (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, feedback_photo_label);
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, feedback_message_label);
 
-  gtk_widget_class_install_action (widget_class, "order.choose-feedback-photo", NULL,
-                                   action_choose_feedback_photo);
+  bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbOrderDetail, feedback_box),
+                                       "order.choose-feedback-photo", NULL);
   gtk_widget_class_install_action (widget_class, "order.record-feedback", NULL, action_record_feedback);
 }

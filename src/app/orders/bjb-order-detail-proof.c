@@ -189,22 +189,6 @@ bjb_order_detail_load_proof_file (BjbOrderDetail *self,
   bjb_image_drop_box_load_file (self->proof_box, file);
 }
 
-static void
-action_choose_proof (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  bjb_image_drop_box_choose_file (BJB_ORDER_DETAIL (widget)->proof_box);
-}
-
-static void
-action_paste_proof (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  bjb_image_drop_box_paste (BJB_ORDER_DETAIL (widget)->proof_box);
-}
-
 /* ------------------------------------------------------------------ attach, reject */
 
 static void
@@ -320,8 +304,8 @@ _bjb_order_detail_class_init_proof (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, reference_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, reject_reason_entry);
 
-  gtk_widget_class_install_action (widget_class, "order.choose-proof", NULL, action_choose_proof);
-  gtk_widget_class_install_action (widget_class, "order.paste-proof", NULL, action_paste_proof);
+  bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbOrderDetail, proof_box),
+                                       "order.choose-proof", "order.paste-proof");
   gtk_widget_class_install_action (widget_class, "order.attach-proof", NULL, action_attach_proof);
   gtk_widget_class_install_action (widget_class, "order.reject-proof", NULL, action_reject_proof);
 }

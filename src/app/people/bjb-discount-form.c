@@ -13,6 +13,7 @@
 #include "bjb-discount-ops.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-people.h"
@@ -69,35 +70,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static int
-field_index (const char *field)
-{
-  return bjb_people_field_index (field_names, N_FIELDS, field);
-}
+static const BjbFormFields fields = {
+  field_names, N_FIELDS, N_ENTRIES,
+  G_STRUCT_OFFSET (BjbDiscountForm, rows), G_STRUCT_OFFSET (BjbDiscountForm, error_rows),
+  G_STRUCT_OFFSET (BjbDiscountForm, error_labels), G_STRUCT_OFFSET (BjbDiscountForm, form_error),
+};
 
 static void
 set_field_error (BjbDiscountForm *self,
                  const char      *field,
                  const char      *sentence)
 {
-  int i = field_index (field);
-
-  if (i < 0)
-    {
-      gtk_label_set_text (self->form_error, sentence != NULL ? sentence : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->form_error), sentence != NULL);
-      return;
-    }
-  bjb_people_set_field_error (i < N_ENTRIES ? self->rows[i] : NULL, self->error_rows[i],
-                              self->error_labels[i], sentence);
+  bjb_form_fields_set_error (self, &fields, field, sentence);
 }
 
 static void
-clear_errors (BjbDiscountForm *self)
+set_busy (BjbDiscountForm *self,
+          gboolean         busy)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    set_field_error (self, field_names[i], NULL);
-  set_field_error (self, "form", NULL);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, NULL, "discount-form.save", NULL);
 }
 
 static const char *
@@ -169,7 +160,7 @@ static const char *
 text_of (BjbDiscountForm *self,
          guint            i)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
+  return gtk_editable_get_text (bjb_form_fields_entry (self, &fields, i));
 }
 
 static void
@@ -177,7 +168,7 @@ set_text (BjbDiscountForm *self,
           guint            i,
           const char      *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), text != NULL ? text : "");
+  gtk_editable_set_text (bjb_form_fields_entry (self, &fields, i), text != NULL ? text : "");
 }
 
 /* Saving */
@@ -224,8 +215,7 @@ save_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
+  set_busy (self, FALSE);
   if (id == 0)
     {
       const char *field = bjb_discount_check_field_of_error (error);
@@ -243,7 +233,7 @@ save_cb (GObject      *object,
       else
         {
           sentence = bjb_error_sentence (error);
-          text = g_strdup_printf (_("Not saved: %s"), sentence);
+          text = bjb_form_not_saved (error, sentence);
         }
       if (field != NULL)
         set_field_error (self, field, sentence);
@@ -273,7 +263,7 @@ save_action (GtkWidget  *widget,
 
   if (self->busy || self->connection == NULL)
     return;
-  clear_errors (self);
+  bjb_form_fields_clear (self, &fields);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 
   edit.id = self->rule_id;
@@ -334,8 +324,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  self->busy = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", FALSE);
+  set_busy (self, TRUE);
   bjb_discount_ops_save_async (self->connection, &edit, self->cancellable, save_cb,
                                g_object_ref (self));
 }
@@ -402,12 +391,8 @@ bjb_discount_form_class_init (BjbDiscountFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, product_row);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, product_picker);
-  gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, form_error);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountForm, status_label);
-  bjb_people_bind_fields (widget_class, field_names, N_FIELDS, N_ENTRIES,
-                          G_STRUCT_OFFSET (BjbDiscountForm, rows),
-                          G_STRUCT_OFFSET (BjbDiscountForm, error_rows),
-                          G_STRUCT_OFFSET (BjbDiscountForm, error_labels));
+  bjb_form_fields_bind (widget_class, &fields);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, product_activated_cb);
@@ -439,8 +424,7 @@ bjb_discount_form_set_connection (BjbDiscountForm *self,
 
   if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
-  self->busy = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discount-form.save", TRUE);
+  set_busy (self, FALSE);
   bjb_customer_picker_set_connection (self->customer_picker, connection);
   bjb_product_picker_set_connection (self->product_picker, connection);
 }
@@ -460,7 +444,7 @@ bjb_discount_form_start_new (BjbDiscountForm *self)
   adw_combo_row_set_selected (self->scope_row, 1);
   bjb_customer_picker_set_customer (self->customer_picker, 0, NULL);
   show_product (self, 0, NULL);
-  clear_errors (self);
+  bjb_form_fields_clear (self, &fields);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   adw_preferences_group_set_title (self->rule_group, _("New discount rule"));
   update_visibility (self);
@@ -510,25 +494,16 @@ GtkEditable *
 bjb_discount_form_get_field (BjbDiscountForm *self,
                              const char      *field)
 {
-  int i;
-
   g_return_val_if_fail (BJB_IS_DISCOUNT_FORM (self), NULL);
-  i = field_index (field);
-  g_return_val_if_fail (i >= 0 && i < N_ENTRIES, NULL);
-  return GTK_EDITABLE (self->rows[i]);
+  return bjb_form_fields_lookup (self, &fields, field);
 }
 
 const char *
 bjb_discount_form_get_error (BjbDiscountForm *self,
                              const char      *field)
 {
-  int i;
-
   g_return_val_if_fail (BJB_IS_DISCOUNT_FORM (self), NULL);
-  i = field_index (field);
-  if (i < 0)
-    return bjb_people_shown_error (GTK_WIDGET (self->form_error), self->form_error);
-  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
+  return bjb_form_fields_get_error (self, &fields, field);
 }
 
 void

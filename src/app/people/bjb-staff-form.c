@@ -10,6 +10,7 @@
 
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 #include "bjb-people.h"
 #include "bjb-phone.h"
@@ -62,41 +63,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static int
-field_index (const char *field)
-{
-  return bjb_people_field_index (field_names, N_FIELDS, field);
-}
+static const BjbFormFields fields = {
+  field_names, N_FIELDS, N_FIELDS,
+  G_STRUCT_OFFSET (BjbStaffForm, rows), G_STRUCT_OFFSET (BjbStaffForm, error_rows),
+  G_STRUCT_OFFSET (BjbStaffForm, error_labels), G_STRUCT_OFFSET (BjbStaffForm, form_error),
+};
 
 static void
 set_field_error (BjbStaffForm *self,
                  const char   *field,
                  const char   *sentence)
 {
-  int i = field_index (field);
-
-  if (i < 0)
-    {
-      gtk_label_set_text (self->form_error, sentence != NULL ? sentence : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->form_error), sentence != NULL);
-      return;
-    }
-  bjb_people_set_field_error (self->rows[i], self->error_rows[i], self->error_labels[i], sentence);
-}
-
-static void
-clear_errors (BjbStaffForm *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    set_field_error (self, field_names[i], NULL);
-  set_field_error (self, "form", NULL);
+  bjb_form_fields_set_error (self, &fields, field, sentence);
 }
 
 static const char *
 text_of (BjbStaffForm *self,
          guint         i)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
+  return gtk_editable_get_text (bjb_form_fields_entry (self, &fields, i));
 }
 
 static void
@@ -116,7 +101,7 @@ reset_fields (BjbStaffForm *self)
     gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), "");
   adw_combo_row_set_selected (self->role_row, 0);
   forget_generated (self);
-  clear_errors (self);
+  bjb_form_fields_clear (self, &fields);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 }
 
@@ -194,8 +179,7 @@ static void
 set_busy (BjbStaffForm *self,
           gboolean      busy)
 {
-  self->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff-form.submit", !busy);
+  bjb_form_set_busy (GTK_WIDGET (self), &self->busy, busy, NULL, "staff-form.submit", NULL);
 }
 
 static void
@@ -215,7 +199,7 @@ submit_cb (GObject      *object,
     {
       const char *field = NULL;
       g_autofree char *sentence = bjb_staff_ops_refusal_sentence (error, &field);
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), sentence);
+      g_autofree char *text = bjb_form_not_saved (error, sentence);
 
       g_debug ("staff change: %s", error->message);
       set_field_error (self, field != NULL ? field : "form", text);
@@ -307,7 +291,7 @@ submit_action (GtkWidget  *widget,
 
   if (self->busy || self->connection == NULL)
     return;
-  clear_errors (self);
+  bjb_form_fields_clear (self, &fields);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   if (!check_fields (self, &phone))
     return;
@@ -388,13 +372,9 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, role_row);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, generated_box);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, generated_label);
-  gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, form_error);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, status_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, submit_button);
-  bjb_people_bind_fields (widget_class, field_names, N_FIELDS, N_FIELDS,
-                          G_STRUCT_OFFSET (BjbStaffForm, rows),
-                          G_STRUCT_OFFSET (BjbStaffForm, error_rows),
-                          G_STRUCT_OFFSET (BjbStaffForm, error_labels));
+  bjb_form_fields_bind (widget_class, &fields);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "staff-form.submit", NULL, submit_action);
@@ -464,25 +444,16 @@ GtkEditable *
 bjb_staff_form_get_field (BjbStaffForm *self,
                           const char   *field)
 {
-  int i;
-
   g_return_val_if_fail (BJB_IS_STAFF_FORM (self), NULL);
-  i = field_index (field);
-  g_return_val_if_fail (i >= 0, NULL);
-  return GTK_EDITABLE (self->rows[i]);
+  return bjb_form_fields_lookup (self, &fields, field);
 }
 
 const char *
 bjb_staff_form_get_error (BjbStaffForm *self,
                           const char   *field)
 {
-  int i;
-
   g_return_val_if_fail (BJB_IS_STAFF_FORM (self), NULL);
-  i = field_index (field);
-  if (i < 0)
-    return bjb_people_shown_error (GTK_WIDGET (self->form_error), self->form_error);
-  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
+  return bjb_form_fields_get_error (self, &fields, field);
 }
 
 void

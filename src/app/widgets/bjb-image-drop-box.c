@@ -371,6 +371,58 @@ bjb_image_drop_box_paste (BjbImageDropBox *self)
                                     restart_load (self), on_clipboard_texture, self);
 }
 
+/* The page's commands: which drop box of the page an action of the page works on. */
+
+static GHashTable *command_boxes;  /* interned action name → offset of the box in the page */
+
+static BjbImageDropBox *
+command_box (GtkWidget  *owner,
+             const char *action_name)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_hash_table_lookup (command_boxes, action_name));
+
+  g_assert (offset > 0);
+  return G_STRUCT_MEMBER (BjbImageDropBox *, owner, offset);
+}
+
+static void
+choose_command (GtkWidget  *owner,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bjb_image_drop_box_choose_file (command_box (owner, action_name));
+}
+
+static void
+paste_command (GtkWidget  *owner,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  bjb_image_drop_box_paste (command_box (owner, action_name));
+}
+
+void
+bjb_image_drop_box_install_commands (GtkWidgetClass *owner_class,
+                                     gsize           box_offset,
+                                     const char     *choose_action,
+                                     const char     *paste_action)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (owner_class));
+  g_return_if_fail (box_offset > 0 && choose_action != NULL);
+
+  /* Class initialisation runs once per class, on the main thread. */
+  if (command_boxes == NULL)
+    command_boxes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (command_boxes, (gpointer) g_intern_string (choose_action),
+                       GSIZE_TO_POINTER (box_offset));
+  gtk_widget_class_install_action (owner_class, choose_action, NULL, choose_command);
+  if (paste_action == NULL)
+    return;
+  g_hash_table_insert (command_boxes, (gpointer) g_intern_string (paste_action),
+                       GSIZE_TO_POINTER (box_offset));
+  gtk_widget_class_install_action (owner_class, paste_action, NULL, paste_command);
+}
+
 static void
 on_chooser_response (GtkNativeDialog *dialog,
                      int              response,

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (BjbImageDropBox, bjb_image_drop_box, BJB, IMAGE_DROP_BOX, 
  * photo (bjb_image_drop_box_show_jpeg()). What went wrong is said beside the preview, in a
  * sentence (bjb_error_sentence()), and handed to the page with "failed".
  *
- * The page owns the commands (its actions call _choose_file() and _paste(), enabled as the
- * page's state allows); the box owns the zoom actions "image.zoom-in", "image.zoom-out",
+ * The page owns the commands, enabled as the page's state allows: actions of its own class
+ * that bjb_image_drop_box_install_commands() makes (or its own, calling _choose_file() and
+ * _paste()); the box owns the zoom actions "image.zoom-in", "image.zoom-out",
  * "image.zoom-fit" and "image.full-window".
  *
  * Properties: "title" (the file chooser's), "accepting" (FALSE: drops and pastes are
@@ -30,6 +31,13 @@ G_DECLARE_FINAL_TYPE (BjbImageDropBox, bjb_image_drop_box, BJB, IMAGE_DROP_BOX, 
 GtkWidget *bjb_image_drop_box_new            (void);
 void       bjb_image_drop_box_choose_file    (BjbImageDropBox *self);
 void       bjb_image_drop_box_paste          (BjbImageDropBox *self);
+/* Installs on @owner_class the action @choose_action, which opens the file chooser of the
+ * drop box kept at @box_offset of the owner's instance struct, and (unless NULL)
+ * @paste_action, which pastes into it. */
+void       bjb_image_drop_box_install_commands (GtkWidgetClass *owner_class,
+                                                gsize           box_offset,
+                                                const char     *choose_action,
+                                                const char     *paste_action);
 void       bjb_image_drop_box_load_file      (BjbImageDropBox *self,
                                               GFile           *file);
 void       bjb_image_drop_box_load_texture   (BjbImageDropBox *self,

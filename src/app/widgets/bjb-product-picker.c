@@ -178,23 +178,12 @@ bjb_product_picker_dispose (GObject *object)
 }
 
 static void
-bjb_product_picker_finalize (GObject *object)
-{
-  BjbProductPicker *self = BJB_PRODUCT_PICKER (object);
-
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (bjb_product_picker_parent_class)->finalize (object);
-}
-
-static void
 bjb_product_picker_class_init (BjbProductPickerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_product_picker_dispose;
-  object_class->finalize = bjb_product_picker_finalize;
 
   bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbProductPicker, connection),
                                (BjbConnectedSetter) bjb_product_picker_set_connection);
