@@ -7,17 +7,14 @@
 
 #include "bjb-order-format.h"
 #include "bjb-orders-resources.h"
+#include "bjb-widgets.h"
 
 void
 bjb_orders_ensure_resources (void)
 {
-  static gsize done = 0;
+  static gsize once = 0;
 
-  if (g_once_init_enter (&done))
-    {
-      bjb_orders_register_resource ();
-      g_once_init_leave (&done, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_orders_register_resource);
 }
 
 const char *

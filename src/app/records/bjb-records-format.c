@@ -11,6 +11,7 @@
 #include "bjb-money.h"
 #include "bjb-records-format.h"
 #include "bjb-records-resources.h"
+#include "bjb-widgets.h"
 
 /* Changed values longer than this are cut: a customer's note must not fill the screen. */
 #define MAX_VALUE_CHARS 80
@@ -18,13 +19,9 @@
 void
 bjb_records_ensure_resources (void)
 {
-  static gsize done = 0;
+  static gsize once = 0;
 
-  if (g_once_init_enter (&done))
-    {
-      bjb_records_register_resource ();
-      g_once_init_leave (&done, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_records_register_resource);
 }
 
 typedef struct

@@ -7,17 +7,14 @@
 
 #include "bjb-reports.h"
 #include "bjb-reports-resources.h"
+#include "bjb-widgets.h"
 
 void
 bjb_reports_ensure_resources (void)
 {
   static gsize once = 0;
 
-  if (g_once_init_enter (&once))
-    {
-      bjb_reports_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
+  bjb_widgets_register_once (&once, bjb_reports_register_resource);
 }
 
 char *
