@@ -39,32 +39,19 @@ get_filter (BjbCustomerQuery *self)
   return filter;
 }
 
-/* BjbPagedQuery: straight through to the ops, whose _finish reads the answer. */
+/* BjbFilterQuery: straight through to the ops, whose _finish reads the answer. */
 
-static void
-bjb_customer_query_fetch_async (BjbPagedQuery       *query,
-                                BjbPagedRow         *after,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
   BjbCustomerQuery *self = BJB_CUSTOMER_QUERY (query);
   BjbCustomerFilter filter = get_filter (self);
 
-  bjb_customer_ops_search_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                 &filter, self->sort,
+  bjb_customer_ops_search_async (connection, &filter, self->sort,
                                  after != NULL ? BJB_CUSTOMER (after) : NULL, limit,
                                  cancellable, callback, user_data);
 }
 
-static GPtrArray *
-bjb_customer_query_fetch_finish (BjbPagedQuery  *query,
-                                 GAsyncResult   *result,
-                                 GError        **error)
-{
-  return bjb_customer_ops_search_finish (result, error);
-}
+/* BjbPagedQuery: the count, over what BjbFilterQuery implements. */
 
 static void
 bjb_customer_query_count_async (BjbPagedQuery       *query,
@@ -90,9 +77,6 @@ bjb_customer_query_count_finish (BjbPagedQuery  *query,
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_customer_query_fetch_async;
-  iface->fetch_finish = bjb_customer_query_fetch_finish;
   iface->count_async = bjb_customer_query_count_async;
   iface->count_finish = bjb_customer_query_count_finish;
 }
@@ -105,7 +89,11 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 static void
 bjb_customer_query_class_init (BjbCustomerQueryClass *klass)
 {
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
   GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
+
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_customer_ops_search_finish;
 
   FILTER (text, g_param_spec_string ("text", NULL, NULL, NULL, rw));
   FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));

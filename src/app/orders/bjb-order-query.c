@@ -21,10 +21,7 @@ struct _BjbOrderQuery
   char *number;
 };
 
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+G_DEFINE_FINAL_TYPE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY)
 
 void
 bjb_order_query_update_due (BjbOrderRow *row,
@@ -54,9 +51,11 @@ bjb_order_query_update_due (BjbOrderRow *row,
 
 /* The texts the columns show, in the UI's language. */
 static void
-decorate (BjbOrderRow *row,
-          GDateTime   *now)
+decorate (gpointer item,
+          gpointer query)
 {
+  BjbOrderRow *row = item;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) placed = NULL;
   g_autofree char *placed_text = NULL;
   g_autofree char *total = bjb_money_format (bjb_order_row_get_total (row));
@@ -70,15 +69,9 @@ decorate (BjbOrderRow *row,
   bjb_order_query_update_due (row, now);
 }
 
-/* BjbPagedQuery */
+/* BjbFilterQuery */
 
-static void
-bjb_order_query_fetch_async (BjbPagedQuery       *query,
-                             BjbPagedRow         *after,
-                             guint                limit,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
   BjbOrderQuery *self = BJB_ORDER_QUERY (query);
   BjbOrderFilter filter = {
@@ -89,29 +82,8 @@ bjb_order_query_fetch_async (BjbPagedQuery       *query,
     .number = self->number,
   };
 
-  bjb_order_list_ops_list_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                 &filter,
-                                 after != NULL ? BJB_ORDER_ROW (after) : NULL, limit,
-                                 cancellable, callback, user_data);
-}
-
-static GPtrArray *
-bjb_order_query_fetch_finish (BjbPagedQuery  *query,
-                              GAsyncResult   *result,
-                              GError        **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return bjb_paged_query_decorate (bjb_order_list_ops_list_finish (result, error),
-                                   (GFunc) decorate, now);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_order_query_fetch_async;
-  iface->fetch_finish = bjb_order_query_fetch_finish;
+  bjb_order_list_ops_list_async (connection, &filter, after != NULL ? BJB_ORDER_ROW (after) : NULL,
+                                 limit, cancellable, callback, user_data);
 }
 
 /* GObject */
@@ -122,7 +94,12 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 static void
 bjb_order_query_class_init (BjbOrderQueryClass *klass)
 {
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
   GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
+
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_order_list_ops_list_finish;
+  query_class->decorate = decorate;
 
   FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
   FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
