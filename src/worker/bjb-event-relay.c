@@ -110,6 +110,31 @@ call_is_current (Call *call)
          && call->generation == call->self->generation;
 }
 
+/* The rows @call's statement answered; NULL with @error set when it failed; NULL without
+ * an error when there is nothing to do: the relay stopped or moved to a new session
+ * meanwhile, or the link was lost ("connected" starts over). */
+static BjbResult *
+call_finish (Call          *call,
+             GObject       *source,
+             GAsyncResult  *res,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res,
+                                                           &local_error);
+
+  if (!call_is_current (call))
+    return NULL;
+  if (g_error_matches (local_error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+    {
+      set_active (call->self, FALSE);
+      return NULL;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return g_steal_pointer (&rows);
+}
+
 static void poll_events (BjbEventRelay *self);
 static void wait_for_lock (BjbEventRelay *self);
 static void notify_missed (BjbEventRelay *self);
@@ -155,22 +180,17 @@ poll_done (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(Call) call = user_data;
-  BjbEventRelay *self = call->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
+  g_autoptr(BjbResult) rows = call_finish (call, source, res, &error);
+  BjbEventRelay *self = call->self;
   gint64 cursor;
 
-  if (!call_is_current (call))
-    return;
   if (rows == NULL)
     {
-      /* A lost link starts over from "connected"; anything else (the schema changing
-       * under us, a statement timeout) is worth a line and a slower retry. */
-      if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
-        {
-          set_active (self, FALSE);
-          return;
-        }
+      /* The schema changing under us, a statement timeout: worth a line and a slower
+       * retry. */
+      if (error == NULL)
+        return;
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                         "event relay: bjb.relay_events failed: %s", error->message);
       schedule (self, MAX (self->interval_ms, 1000), poll_events);
@@ -202,16 +222,14 @@ lock_done (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(Call) call = user_data;
-  BjbEventRelay *self = call->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
+  g_autoptr(BjbResult) rows = call_finish (call, source, res, &error);
+  BjbEventRelay *self = call->self;
 
-  if (!call_is_current (call))
-    return;
   if (rows == NULL)
     {
-      if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
-        return;   /* "connected" starts over */
+      if (error == NULL)
+        return;
       /* 55P03: the wait timed out; another barokahd relays, or a session holds the key.
        * Wake the desks whose commits fell in the wait, then wait again, less often. */
       if (g_strcmp0 (bjb_db_error_get_sqlstate (error), "55P03") != 0 || !self->waiting_logged)
@@ -244,9 +262,10 @@ miss_done (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(Call) call = user_data;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbResult) rows = call_finish (call, source, res, &error);
 
-  if (rows != NULL && call_is_current (call))
+  if (rows != NULL)
     call->self->n_wakeups++;
 }
 
@@ -266,10 +285,9 @@ setup_done (GObject      *source,
 {
   g_autoptr(Call) call = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
+  g_autoptr(BjbResult) rows = call_finish (call, source, res, &error);
 
-  if (rows == NULL && call_is_current (call)
-      && !g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+  if (error != NULL)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                       "event relay: %s failed: %s", setup_sql, error->message);
 }
