@@ -347,9 +347,7 @@ bjb_session_get_property (GObject    *object,
     bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
-#define FIELD(prop, field, pspec) \
-  bjb_field_props_install (object_class, prop, G_STRUCT_OFFSET (BjbSession, field), \
-                           properties[prop] = pspec)
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbSession, prop, field, pspec)
 #define OBJECT(prop, field, name, type, flags) \
   FIELD (prop, field, g_param_spec_object (name, NULL, NULL, type, flags | G_PARAM_STATIC_STRINGS))
 #define TEXT(prop, name) \

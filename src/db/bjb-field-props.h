@@ -29,6 +29,13 @@ void     bjb_field_props_install      (GObjectClass *klass,
                                        gsize         offset,
                                        GParamSpec   *pspec);
 
+/* For a class_init whose GObjectClass is `object_class` and whose pspecs are kept in
+ * `properties[]`: properties[@prop] = @pspec, installed as @prop with its value in the
+ * field @field of the instance struct @Type. */
+#define BJB_FIELD_PROP(Type, prop, field, pspec) \
+  bjb_field_props_install (object_class, (prop), G_STRUCT_OFFSET (Type, field), \
+                           properties[prop] = (pspec))
+
 /* TRUE when @pspec was installed with bjb_field_props_install() */
 gboolean bjb_field_props_has_field    (GParamSpec   *pspec);
 

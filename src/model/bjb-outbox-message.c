@@ -45,9 +45,7 @@ bjb_outbox_message_finalize (GObject *object)
   G_OBJECT_CLASS (bjb_outbox_message_parent_class)->finalize (object);
 }
 
-#define FIELD(prop, field, pspec) \
-  bjb_field_props_install (object_class, prop, G_STRUCT_OFFSET (BjbOutboxMessage, field), \
-                           properties[prop] = pspec)
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbOutboxMessage, prop, field, pspec)
 #define TEXT(prop, field, name) \
   FIELD (prop, field, g_param_spec_string (name, NULL, NULL, NULL, flags))
 

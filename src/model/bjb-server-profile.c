@@ -77,9 +77,7 @@ bjb_server_profile_set_property (GObject      *object,
     g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
 }
 
-#define FIELD(prop, field, pspec) \
-  bjb_field_props_install (object_class, prop, G_STRUCT_OFFSET (BjbServerProfile, field), \
-                           properties[prop] = pspec)
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbServerProfile, prop, field, pspec)
 #define TEXT(prop, field, name, fallback) \
   FIELD (prop, field, g_param_spec_string (name, NULL, NULL, fallback, flags))
 
