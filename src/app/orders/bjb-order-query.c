@@ -13,12 +13,8 @@ struct _BjbOrderQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  char *status;
-  char *from;
-  char *to;
-  gint64 customer_id;
-  char *number;
+  /* The ops call's filter itself; its strings are owned (field props) */
+  BjbOrderFilter filter;
 };
 
 G_DEFINE_FINAL_TYPE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY)
@@ -73,17 +69,9 @@ decorate (gpointer item,
 
 static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbOrderQuery *self = BJB_ORDER_QUERY (query);
-  BjbOrderFilter filter = {
-    .status = self->status,
-    .from = self->from,
-    .to = self->to,
-    .customer_id = self->customer_id,
-    .number = self->number,
-  };
-
-  bjb_order_list_ops_list_async (connection, &filter, after != NULL ? BJB_ORDER_ROW (after) : NULL,
-                                 limit, cancellable, callback, user_data);
+  bjb_order_list_ops_list_async (connection, &BJB_ORDER_QUERY (query)->filter,
+                                 after != NULL ? BJB_ORDER_ROW (after) : NULL, limit,
+                                 cancellable, callback, user_data);
 }
 
 /* GObject */
@@ -101,11 +89,12 @@ bjb_order_query_class_init (BjbOrderQueryClass *klass)
   query_class->fetch_finish = bjb_order_list_ops_list_finish;
   query_class->decorate = decorate;
 
-  FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
-  FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
-  FILTER (to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
-  FILTER (customer_id, g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw));
-  FILTER (number, g_param_spec_string ("number", NULL, NULL, NULL, rw));
+  FILTER (filter.status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
+  FILTER (filter.from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
+  FILTER (filter.to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
+  FILTER (filter.customer_id,
+          g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw));
+  FILTER (filter.number, g_param_spec_string ("number", NULL, NULL, NULL, rw));
 }
 
 #undef FILTER

@@ -11,12 +11,8 @@ struct _BjbAuditQuery
 {
   BjbRecordsQuery parent_instance;
 
-  /* Owned: the filters, NULL when off */
-  char *table;
-  char *actor;
-  char *from;
-  char *to;
-  char *row;
+  /* The ops call's filter itself; its strings are owned (field props), NULL when off */
+  BjbAuditFilter filter;
 };
 
 G_DEFINE_FINAL_TYPE (BjbAuditQuery, bjb_audit_query, BJB_TYPE_RECORDS_QUERY)
@@ -43,17 +39,9 @@ decorate (BjbValueRow *row,
 
 static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbAuditQuery *self = BJB_AUDIT_QUERY (query);
-  BjbAuditFilter filter = {
-    .table = self->table,
-    .actor = self->actor,
-    .from = self->from,
-    .to = self->to,
-    .row = self->row,
-  };
-
-  bjb_audit_ops_list_async (connection, &filter, after != NULL ? BJB_AUDIT_ENTRY (after) : NULL,
-                            limit, cancellable, callback, user_data);
+  bjb_audit_ops_list_async (connection, &BJB_AUDIT_QUERY (query)->filter,
+                            after != NULL ? BJB_AUDIT_ENTRY (after) : NULL, limit,
+                            cancellable, callback, user_data);
 }
 
 #define FILTER(field, name) \
@@ -67,11 +55,11 @@ bjb_audit_query_class_init (BjbAuditQueryClass *klass)
   query_class->fetch = fetch_async;
   query_class->fetch_finish = bjb_audit_ops_list_finish;
   query_class->decorate = (GFunc) decorate;
-  FILTER (table, "table");
-  FILTER (actor, "actor");
-  FILTER (from, "from");
-  FILTER (to, "to");
-  FILTER (row, "row");
+  FILTER (filter.table, "table");
+  FILTER (filter.actor, "actor");
+  FILTER (filter.from, "from");
+  FILTER (filter.to, "to");
+  FILTER (filter.row, "row");
 }
 
 #undef FILTER

@@ -11,13 +11,8 @@ struct _BjbTransactionQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  char *from;
-  char *to;
-  char *status;
-  char *courier;
-  char *delivery;
-  gint64 customer_id;
+  /* The ops call's filter itself; its strings are owned (field props) */
+  BjbTransactionFilter filter;
 };
 
 G_DEFINE_FINAL_TYPE (BjbTransactionQuery, bjb_transaction_query, BJB_TYPE_FILTER_QUERY)
@@ -28,22 +23,12 @@ bjb_transaction_query_get_filter (BjbTransactionQuery  *self,
 {
   g_return_if_fail (BJB_IS_TRANSACTION_QUERY (self));
 
-  *filter = (BjbTransactionFilter) {
-    .from = self->from,
-    .to = self->to,
-    .status = self->status,
-    .customer_id = self->customer_id,
-    .courier = self->courier,
-    .delivery = self->delivery,
-  };
+  *filter = self->filter;
 }
 
 static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbTransactionFilter filter;
-
-  bjb_transaction_query_get_filter (BJB_TRANSACTION_QUERY (query), &filter);
-  bjb_report_ops_transactions_async (connection, &filter,
+  bjb_report_ops_transactions_async (connection, &BJB_TRANSACTION_QUERY (query)->filter,
                                      after != NULL ? BJB_REPORT_ROW (after) : NULL, limit,
                                      cancellable, callback, user_data);
 }
@@ -75,12 +60,12 @@ bjb_transaction_query_class_init (BjbTransactionQueryClass *klass)
   query_class->fetch = fetch_async;
   query_class->fetch_finish = bjb_report_ops_transactions_finish;
   query_class->decorate = decorate;
-  TEXT_FILTER (from, "from");
-  TEXT_FILTER (to, "to");
-  TEXT_FILTER (status, "status");
-  TEXT_FILTER (courier, "courier");
-  TEXT_FILTER (delivery, "delivery");
-  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbTransactionQuery, customer_id),
+  TEXT_FILTER (filter.from, "from");
+  TEXT_FILTER (filter.to, "to");
+  TEXT_FILTER (filter.status, "status");
+  TEXT_FILTER (filter.courier, "courier");
+  TEXT_FILTER (filter.delivery, "delivery");
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbTransactionQuery, filter.customer_id),
                               g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0,
                                                   BJB_FILTER_QUERY_PARAM_FLAGS));
 }
