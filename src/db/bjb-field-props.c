@@ -56,7 +56,8 @@ bjb_field_props_install (GObjectClass *klass,
   g_return_if_fail (G_IS_OBJECT_CLASS (klass));
   ensure_quarks ();
   g_return_if_fail (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type) || is_object (type) ||
-                    type == G_TYPE_BOOLEAN || type == G_TYPE_INT || type == G_TYPE_UINT ||
+                    type == G_TYPE_BOOLEAN || type == G_TYPE_INT || G_TYPE_IS_ENUM (type) ||
+                    type == G_TYPE_UINT ||
                     type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
 
   g_param_spec_set_qdata (pspec, offset_quark, GSIZE_TO_POINTER (offset + 1));
@@ -105,7 +106,7 @@ bjb_field_props_get_property (GObject    *object,
 
   if (field == NULL)
     return;
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
     {
     case G_TYPE_STRING:
       g_value_set_string (value, *(char **) field);
@@ -116,6 +117,9 @@ bjb_field_props_get_property (GObject    *object,
     case G_TYPE_INT:
       g_value_set_int (value, *(int *) field);
       break;
+    case G_TYPE_ENUM:
+      g_value_set_enum (value, *(int *) field);
+      break;
     case G_TYPE_UINT:
       g_value_set_uint (value, *(guint *) field);
       break;
@@ -125,12 +129,13 @@ bjb_field_props_get_property (GObject    *object,
     case G_TYPE_DOUBLE:
       g_value_set_double (value, *(double *) field);
       break;
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      g_value_set_object (value, *(gpointer *) field);
+      break;
     default:
-      /* G_TYPE_STRV, the other boxed types and object types are not fundamental */
-      if (is_object (G_PARAM_SPEC_VALUE_TYPE (pspec)))
-        g_value_set_object (value, *(gpointer *) field);
-      else
-        g_value_set_boxed (value, *(gpointer *) field);
+      /* boxed: a strv, a GDateTime… */
+      g_value_set_boxed (value, *(gpointer *) field);
     }
 }
 
@@ -171,7 +176,7 @@ bjb_field_props_set_property (GObject      *object,
 
   if (field == NULL)
     return;
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
     {
     case G_TYPE_STRING:
       bjb_field_props_set_string (object, pspec, g_value_get_string (value));
@@ -182,6 +187,9 @@ bjb_field_props_set_property (GObject      *object,
     case G_TYPE_INT:
       SET_SCALAR (int, g_value_get_int);
       break;
+    case G_TYPE_ENUM:
+      SET_SCALAR (int, g_value_get_enum);
+      break;
     case G_TYPE_UINT:
       SET_SCALAR (guint, g_value_get_uint);
       break;
@@ -191,10 +199,12 @@ bjb_field_props_set_property (GObject      *object,
     case G_TYPE_DOUBLE:
       SET_SCALAR (double, g_value_get_double);
       break;
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      bjb_field_props_set_object (object, pspec, g_value_get_object (value));
+      break;
     default:
-      if (is_object (G_PARAM_SPEC_VALUE_TYPE (pspec)))
-        bjb_field_props_set_object (object, pspec, g_value_get_object (value));
-      else if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
         bjb_field_props_set_strv (object, pspec, g_value_get_boxed (value));
       else
         set_boxed (object, pspec, g_value_get_boxed (value));

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * set_property switch, a finalize and a "compare, store, notify" setter of each class's
  * own. A field is a char * (G_TYPE_STRING), a char ** (G_TYPE_STRV), another boxed pointer
  * (a GDateTime: a new pointer counts as a change), an object (a reference, for an object or
- * interface pspec), a gboolean, an int, a guint, a gint64 or a double, of the pspec's value
- * type.
+ * interface pspec), a gboolean, an int (or an enum), a guint, a gint64 or a double, of the
+ * pspec's value type.
  *
  * Writing a field notifies its property only when the value changed (so a cell bound to it
  * redraws only then): declare the pspecs G_PARAM_EXPLICIT_NOTIFY.

@@ -244,7 +244,8 @@ test_filter_query_fetch (void)
   g_assert_cmpstr (after_off, ==, "none");
 }
 
-/* A holder of the test's own with an object, an interface, a boolean and an int field. */
+/* A holder of the test's own with an object, an interface, a boolean, an int and an enum
+ * field. */
 struct _TestHolder
 {
   GObject parent_instance;
@@ -253,12 +254,13 @@ struct _TestHolder
   GListModel *model;
   gboolean flag;
   int count;
+  BjbConnectionState state;
 };
 
 G_DECLARE_FINAL_TYPE (TestHolder, test_holder, TEST, HOLDER, GObject)
 G_DEFINE_FINAL_TYPE (TestHolder, test_holder, G_TYPE_OBJECT)
 
-static GParamSpec *holder_props[5];
+static GParamSpec *holder_props[6];
 
 static void
 test_holder_finalize (GObject *object)
@@ -284,6 +286,9 @@ test_holder_class_init (TestHolderClass *klass)
   bjb_field_props_install (object_class, 2, G_STRUCT_OFFSET (TestHolder, model), holder_props[2]);
   bjb_field_props_install (object_class, 3, G_STRUCT_OFFSET (TestHolder, flag), holder_props[3]);
   bjb_field_props_install (object_class, 4, G_STRUCT_OFFSET (TestHolder, count), holder_props[4]);
+  holder_props[5] = g_param_spec_enum ("state", NULL, NULL, BJB_TYPE_CONNECTION_STATE,
+                                       BJB_CONNECTION_STATE_DISCONNECTED, flags);
+  bjb_field_props_install (object_class, 5, G_STRUCT_OFFSET (TestHolder, state), holder_props[5]);
 }
 
 static void
@@ -298,6 +303,7 @@ test_field_props_objects (void)
   GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
   GListStore *store = g_list_store_new (G_TYPE_OBJECT);
   g_autoptr(GObject) item_back = NULL;
+  BjbConnectionState state = BJB_CONNECTION_STATE_DISCONNECTED;
   guint notified = 0;
 
   g_object_add_weak_pointer (item, (gpointer *) &item);
@@ -324,6 +330,13 @@ test_field_props_objects (void)
   g_assert_cmpuint (notified, ==, 4);
   g_assert_true (holder->flag);
   g_assert_cmpint (holder->count, ==, 7);
+
+  /* An enum field reads and writes as its enum, and notifies only a change. */
+  g_object_set (holder, "state", BJB_CONNECTION_STATE_CONNECTED, NULL);
+  g_object_set (holder, "state", BJB_CONNECTION_STATE_CONNECTED, NULL);
+  g_assert_cmpuint (notified, ==, 5);
+  g_object_get (holder, "state", &state, NULL);
+  g_assert_cmpint (state, ==, BJB_CONNECTION_STATE_CONNECTED);
 
   /* Finalizing drops the objects. */
   g_object_unref (holder);
