@@ -28,7 +28,7 @@ struct _BjbSession
   int last_desktop_notification_id;
   guint listener_retry_source;    /* a failed first start of the listener, tried again */
   guint listener_retry_msec;
-  guint listening : 1;
+  gboolean listening;             /* a field property: no bitfield */
   guint first_run : 1;            /* no cursor was stored for this login on this machine */
   guint closed : 1;
 };

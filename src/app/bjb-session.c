@@ -6,6 +6,7 @@
 #include <libnotify/notify.h>
 
 #include "bjb-event.h"
+#include "bjb-field-props.h"
 #include "bjb-listener.h"
 #include "bjb-notification-ops.h"
 #include "bjb-role.h"
@@ -327,6 +328,7 @@ bjb_session_finalize (GObject *object)
   G_OBJECT_CLASS (bjb_session_parent_class)->finalize (object);
 }
 
+/* The three names come from the connection's whoami; the rest are fields. */
 static void
 bjb_session_get_property (GObject    *object,
                           guint       prop_id,
@@ -335,123 +337,55 @@ bjb_session_get_property (GObject    *object,
 {
   BjbSession *self = BJB_SESSION (object);
 
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      g_value_set_object (value, self->connection);
-      break;
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case PROP_LOGIN:
-      g_value_set_string (value, self->login);
-      break;
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, bjb_session_get_display_name (self));
-      break;
-    case PROP_ROLE:
-      g_value_set_string (value, bjb_session_get_role (self));
-      break;
-    case PROP_ROLE_LABEL:
-      g_value_set_string (value, bjb_session_get_role_label (self));
-      break;
-    case PROP_NOTIFICATIONS:
-      g_value_set_object (value, self->notifications);
-      break;
-    case PROP_UNREAD_COUNT:
-      g_value_set_uint (value, self->unread_count);
-      break;
-    case PROP_LISTENING:
-      g_value_set_boolean (value, self->listening);
-      break;
-    case PROP_LISTENER:
-      g_value_set_object (value, self->listener);
-      break;
-    case PROP_LAST_DESKTOP_NOTIFICATION_ID:
-      g_value_set_int (value, self->last_desktop_notification_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_DISPLAY_NAME)
+    g_value_set_string (value, bjb_session_get_display_name (self));
+  else if (prop_id == PROP_ROLE)
+    g_value_set_string (value, bjb_session_get_role (self));
+  else if (prop_id == PROP_ROLE_LABEL)
+    g_value_set_string (value, bjb_session_get_role_label (self));
+  else
+    bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
-static void
-bjb_session_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  BjbSession *self = BJB_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONNECTION:
-      self->connection = g_value_dup_object (value);
-      break;
-    case PROP_PROFILE:
-      self->profile = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbSession, prop, field, pspec)
+#define OBJECT(prop, field, name, type, flags) \
+  FIELD (prop, field, g_param_spec_object (name, NULL, NULL, type, flags | G_PARAM_STATIC_STRINGS))
+#define TEXT(prop, name) \
+  g_object_class_install_property (object_class, prop, properties[prop] = \
+    g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS))
 
 static void
 bjb_session_class_init (BjbSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY;
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = bjb_session_constructed;
   object_class->dispose = bjb_session_dispose;
   object_class->finalize = bjb_session_finalize;
   object_class->get_property = bjb_session_get_property;
-  object_class->set_property = bjb_session_set_property;
+  object_class->set_property = bjb_field_props_set_property;
 
-  properties[PROP_CONNECTION] =
-    g_param_spec_object ("connection", NULL, NULL, BJB_TYPE_CONNECTION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, BJB_TYPE_SERVER_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOGIN] =
-    g_param_spec_string ("login", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ROLE_LABEL] =
-    g_param_spec_string ("role-label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTIFICATIONS] =
-    g_param_spec_object ("notifications", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNREAD_COUNT] =
-    g_param_spec_uint ("unread-count", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LISTENING] =
-    g_param_spec_boolean ("listening", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LISTENER] =
-    g_param_spec_object ("listener", NULL, NULL, BJB_TYPE_LISTENER,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAST_DESKTOP_NOTIFICATION_ID] =
-    g_param_spec_int ("last-desktop-notification-id", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  OBJECT (PROP_CONNECTION, connection, "connection", BJB_TYPE_CONNECTION, construct);
+  OBJECT (PROP_PROFILE, profile, "profile", BJB_TYPE_SERVER_PROFILE, construct);
+  OBJECT (PROP_SETTINGS, settings, "settings", G_TYPE_SETTINGS, construct);
+  FIELD (PROP_LOGIN, login, g_param_spec_string ("login", NULL, NULL, NULL, flags));
+  TEXT (PROP_DISPLAY_NAME, "display-name");
+  TEXT (PROP_ROLE, "role");
+  TEXT (PROP_ROLE_LABEL, "role-label");
+  OBJECT (PROP_NOTIFICATIONS, notifications, "notifications", G_TYPE_LIST_MODEL, G_PARAM_READABLE);
+  FIELD (PROP_UNREAD_COUNT, unread_count,
+         g_param_spec_uint ("unread-count", NULL, NULL, 0, G_MAXUINT, 0, flags));
+  FIELD (PROP_LISTENING, listening, g_param_spec_boolean ("listening", NULL, NULL, FALSE, flags));
+  OBJECT (PROP_LISTENER, listener, "listener", BJB_TYPE_LISTENER, G_PARAM_READABLE);
+  FIELD (PROP_LAST_DESKTOP_NOTIFICATION_ID, last_desktop_notification_id,
+         g_param_spec_int ("last-desktop-notification-id", NULL, NULL, 0, G_MAXINT, 0, flags));
 }
+
+#undef FIELD
+#undef OBJECT
+#undef TEXT
 
 static void
 bjb_session_init (BjbSession *self)

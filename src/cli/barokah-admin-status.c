@@ -28,10 +28,33 @@ status_label (const char *status)
   return "";
 }
 
+/* Prints @heading, then "NAME  A active of N" for each row of @sql (name, count, active
+ * count); @names, when given, names the rows in the UI's language instead. Returns the
+ * number of rows, -1 (said) when the query failed. */
+static int
+print_active_counts (PGconn            *conn,
+                     const char        *failure,
+                     const char        *heading,
+                     const char        *sql,
+                     const char *const *names)
+{
+  g_autoptr(PGresult) res = bjb_admin_query (conn, failure, sql, 0, NULL);
+
+  if (res == NULL)
+    return -1;
+  g_print ("%s", heading);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_print (_("  %-16s %s active of %s\n"),
+             names != NULL ? _(names[i]) : PQgetvalue (res, i, 0), PQgetvalue (res, i, 2),
+             PQgetvalue (res, i, 1));
+  return PQntuples (res);
+}
+
 int
 bjb_admin_status (int    argc,
                   char **argv)
 {
+  static const char *const counted[] = { N_("customers"), N_("products") };
   g_autoptr(BjbMigrator) migrator = bjb_migrator_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
@@ -41,6 +64,7 @@ bjb_admin_status (int    argc,
   int current = 0;
   int latest;
   int code;
+  int n;
 
   code = bjb_admin_parse_options ("status", "",
                                   _("Shows where the program connects, the schema version of the\n"
@@ -85,32 +109,22 @@ bjb_admin_status (int    argc,
   else
     g_print (_("  Up to date.\n"));
 
-  res = bjb_admin_query (conn, _("cannot count the staff"),
-                         "SELECT role, count(*), count(*) FILTER (WHERE active) "
-                         "FROM bjb.staff GROUP BY role ORDER BY role", 0, NULL);
-  if (res == NULL)
+  n = print_active_counts (conn, _("cannot count the staff"), _("Staff\n"),
+                           "SELECT role, count(*), count(*) FILTER (WHERE active) "
+                           "FROM bjb.staff GROUP BY role ORDER BY role", NULL);
+  if (n < 0)
     return BJB_ADMIN_EXIT_FAILED;
-  g_print (_("Staff\n"));
-  if (PQntuples (res) == 0)
+  if (n == 0)
     g_print (_("  none yet: add one with “barokah-admin create-staff”\n"));
-  for (int i = 0; i < PQntuples (res); i++)
-    g_print (_("  %-16s %s active of %s\n"), PQgetvalue (res, i, 0), PQgetvalue (res, i, 2),
-             PQgetvalue (res, i, 1));
-  g_clear_pointer (&res, PQclear);
 
-  res = bjb_admin_query (conn, _("cannot count the customers and products"),
-                         "SELECT (SELECT count(*) FROM bjb.customer), "
-                         "       (SELECT count(*) FROM bjb.customer WHERE status = 'active'), "
-                         "       (SELECT count(*) FROM bjb.product), "
-                         "       (SELECT count(*) FROM bjb.product WHERE active)", 0, NULL);
-  if (res == NULL)
+  if (print_active_counts (conn, _("cannot count the customers and products"),
+                           _("Customers and products\n"),
+                           "SELECT 'customers', count(*), count(*) FILTER (WHERE status = 'active') "
+                           "FROM bjb.customer "
+                           "UNION ALL "
+                           "SELECT 'products', count(*), count(*) FILTER (WHERE active) "
+                           "FROM bjb.product", counted) < 0)
     return BJB_ADMIN_EXIT_FAILED;
-  g_print (_("Customers and products\n"));
-  g_print (_("  %-16s %s active of %s\n"), _("customers"), PQgetvalue (res, 0, 1),
-           PQgetvalue (res, 0, 0));
-  g_print (_("  %-16s %s active of %s\n"), _("products"), PQgetvalue (res, 0, 3),
-           PQgetvalue (res, 0, 2));
-  g_clear_pointer (&res, PQclear);
 
   res = bjb_admin_query (conn, _("cannot count the orders"),
                          "SELECT s::text, count(o.id) "

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include "bjb-connection-private.h"
+#include "bjb-field-props.h"
 #include "bjb-db-error-private.h"
 
 /* The object: properties, signals, the setters the parts share, the public API. The overview
@@ -224,42 +225,6 @@ bjb_connection_finalize (GObject *object)
 }
 
 static void
-bjb_connection_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BjbConnection *self = BJB_CONNECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_LAST_SUCCESS:
-      g_value_set_boxed (value, self->last_success);
-      break;
-    case PROP_ERROR:
-      g_value_set_boxed (value, self->error);
-      break;
-    case PROP_LOGIN:
-      g_value_set_string (value, self->login);
-      break;
-    case PROP_ROLE:
-      g_value_set_string (value, self->role);
-      break;
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, self->display_name);
-      break;
-    case PROP_SCHEMA_VERSION:
-      g_value_set_int (value, self->schema_version);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_connection_class_init (BjbConnectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -267,24 +232,22 @@ bjb_connection_class_init (BjbConnectionClass *klass)
 
   object_class->dispose = bjb_connection_dispose;
   object_class->finalize = bjb_connection_finalize;
-  object_class->get_property = bjb_connection_get_property;
+  object_class->get_property = bjb_field_props_get_property;
 
-  properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, BJB_TYPE_CONNECTION_STATE,
-                       BJB_CONNECTION_STATE_DISCONNECTED, flags);
-  properties[PROP_LAST_SUCCESS] =
-    g_param_spec_boxed ("last-success", NULL, NULL, G_TYPE_DATE_TIME, flags);
-  properties[PROP_ERROR] =
-    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags);
-  properties[PROP_LOGIN] =
-    g_param_spec_string ("login", NULL, NULL, NULL, flags);
-  properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL, flags);
-  properties[PROP_DISPLAY_NAME] =
-    g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
-  properties[PROP_SCHEMA_VERSION] =
-    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbConnection, prop, field, pspec)
+  FIELD (PROP_STATE, state,
+         g_param_spec_enum ("state", NULL, NULL, BJB_TYPE_CONNECTION_STATE,
+                            BJB_CONNECTION_STATE_DISCONNECTED, flags));
+  FIELD (PROP_LAST_SUCCESS, last_success,
+         g_param_spec_boxed ("last-success", NULL, NULL, G_TYPE_DATE_TIME, flags));
+  FIELD (PROP_ERROR, error, g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, flags));
+  FIELD (PROP_LOGIN, login, g_param_spec_string ("login", NULL, NULL, NULL, flags));
+  FIELD (PROP_ROLE, role, g_param_spec_string ("role", NULL, NULL, NULL, flags));
+  FIELD (PROP_DISPLAY_NAME, display_name,
+         g_param_spec_string ("display-name", NULL, NULL, NULL, flags));
+  FIELD (PROP_SCHEMA_VERSION, schema_version,
+         g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0, flags));
+#undef FIELD
 
   signals[CONNECTED] =
     g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -38,6 +38,13 @@ notify (gpointer    object,
   g_object_notify_by_pspec (G_OBJECT (object), pspec);
 }
 
+/* An object field (a GObject or an interface such as GListModel) holds a reference. */
+static gboolean
+is_object (GType type)
+{
+  return g_type_is_a (type, G_TYPE_OBJECT) || G_TYPE_IS_INTERFACE (type);
+}
+
 void
 bjb_field_props_install (GObjectClass *klass,
                          guint         prop_id,
@@ -48,14 +55,15 @@ bjb_field_props_install (GObjectClass *klass,
 
   g_return_if_fail (G_IS_OBJECT_CLASS (klass));
   ensure_quarks ();
-  g_return_if_fail (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type) || type == G_TYPE_BOOLEAN ||
-                    type == G_TYPE_INT || type == G_TYPE_UINT || type == G_TYPE_INT64 ||
-                    type == G_TYPE_DOUBLE);
+  g_return_if_fail (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type) || is_object (type) ||
+                    type == G_TYPE_BOOLEAN || type == G_TYPE_INT || G_TYPE_IS_ENUM (type) ||
+                    type == G_TYPE_UINT ||
+                    type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
 
   g_param_spec_set_qdata (pspec, offset_quark, GSIZE_TO_POINTER (offset + 1));
   g_object_class_install_property (klass, prop_id, pspec);
 
-  if (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type))
+  if (type == G_TYPE_STRING || G_TYPE_IS_BOXED (type) || is_object (type))
     {
       GPtrArray *fields = g_type_get_qdata (G_TYPE_FROM_CLASS (klass), fields_quark);
 
@@ -98,7 +106,7 @@ bjb_field_props_get_property (GObject    *object,
 
   if (field == NULL)
     return;
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
     {
     case G_TYPE_STRING:
       g_value_set_string (value, *(char **) field);
@@ -109,6 +117,9 @@ bjb_field_props_get_property (GObject    *object,
     case G_TYPE_INT:
       g_value_set_int (value, *(int *) field);
       break;
+    case G_TYPE_ENUM:
+      g_value_set_enum (value, *(int *) field);
+      break;
     case G_TYPE_UINT:
       g_value_set_uint (value, *(guint *) field);
       break;
@@ -118,8 +129,12 @@ bjb_field_props_get_property (GObject    *object,
     case G_TYPE_DOUBLE:
       g_value_set_double (value, *(double *) field);
       break;
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      g_value_set_object (value, *(gpointer *) field);
+      break;
     default:
-      /* G_TYPE_STRV and the other boxed types are not fundamental */
+      /* boxed: a strv, a GDateTime… */
       g_value_set_boxed (value, *(gpointer *) field);
     }
 }
@@ -161,7 +176,7 @@ bjb_field_props_set_property (GObject      *object,
 
   if (field == NULL)
     return;
-  switch (G_PARAM_SPEC_VALUE_TYPE (pspec))
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
     {
     case G_TYPE_STRING:
       bjb_field_props_set_string (object, pspec, g_value_get_string (value));
@@ -172,6 +187,9 @@ bjb_field_props_set_property (GObject      *object,
     case G_TYPE_INT:
       SET_SCALAR (int, g_value_get_int);
       break;
+    case G_TYPE_ENUM:
+      SET_SCALAR (int, g_value_get_enum);
+      break;
     case G_TYPE_UINT:
       SET_SCALAR (guint, g_value_get_uint);
       break;
@@ -180,6 +198,10 @@ bjb_field_props_set_property (GObject      *object,
       break;
     case G_TYPE_DOUBLE:
       SET_SCALAR (double, g_value_get_double);
+      break;
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      bjb_field_props_set_object (object, pspec, g_value_get_object (value));
       break;
     default:
       if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
@@ -221,17 +243,34 @@ bjb_field_props_set_strv (gpointer            object,
   notify (object, pspec);
 }
 
-void
-bjb_field_props_set_int64 (gpointer    object,
-                           GParamSpec *pspec,
-                           gint64      value)
-{
-  gint64 *field = field_of (object, pspec);
+/* The scalar setters: store, and notify when the value is new. */
+#define DEFINE_SCALAR_SETTER(name, ctype) \
+  void \
+  bjb_field_props_set_##name (gpointer    object, \
+                              GParamSpec *pspec, \
+                              ctype       value) \
+  { \
+    ctype *field = field_of (object, pspec); \
+    if (*field == value) \
+      return; \
+    *field = value; \
+    notify (object, pspec); \
+  }
 
-  if (*field == value)
-    return;
-  *field = value;
-  notify (object, pspec);
+DEFINE_SCALAR_SETTER (boolean, gboolean)
+DEFINE_SCALAR_SETTER (int, int)
+DEFINE_SCALAR_SETTER (uint, guint)
+DEFINE_SCALAR_SETTER (int64, gint64)
+
+#undef DEFINE_SCALAR_SETTER
+
+void
+bjb_field_props_set_object (gpointer    object,
+                            GParamSpec *pspec,
+                            gpointer    value)
+{
+  if (g_set_object ((GObject **) field_of (object, pspec), value))
+    notify (object, pspec);
 }
 
 void
@@ -250,6 +289,8 @@ bjb_field_props_clear (gpointer object)
 
           if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
             g_clear_pointer ((char **) field, g_free);
+          else if (is_object (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+            g_clear_object ((GObject **) field);
           else if (*field != NULL)
             g_boxed_free (G_PARAM_SPEC_VALUE_TYPE (pspec), g_steal_pointer (field));
         }

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * and read, written and freed by the functions below, instead of a get_property and a
  * set_property switch, a finalize and a "compare, store, notify" setter of each class's
  * own. A field is a char * (G_TYPE_STRING), a char ** (G_TYPE_STRV), another boxed pointer
- * (a GDateTime: a new pointer counts as a change), a gboolean, an int,
- * a guint, a gint64 or a double, of the pspec's value type.
+ * (a GDateTime: a new pointer counts as a change), an object (a reference, for an object or
+ * interface pspec), a gboolean, an int (or an enum), a guint, a gint64 or a double, of the
+ * pspec's value type.
  *
  * Writing a field notifies its property only when the value changed (so a cell bound to it
  * redraws only then): declare the pspecs G_PARAM_EXPLICIT_NOTIFY.
@@ -27,6 +28,13 @@ void     bjb_field_props_install      (GObjectClass *klass,
                                        guint         prop_id,
                                        gsize         offset,
                                        GParamSpec   *pspec);
+
+/* For a class_init whose GObjectClass is `object_class` and whose pspecs are kept in
+ * `properties[]`: properties[@prop] = @pspec, installed as @prop with its value in the
+ * field @field of the instance struct @Type. */
+#define BJB_FIELD_PROP(Type, prop, field, pspec) \
+  bjb_field_props_install (object_class, (prop), G_STRUCT_OFFSET (Type, field), \
+                           properties[prop] = (pspec))
 
 /* TRUE when @pspec was installed with bjb_field_props_install() */
 gboolean bjb_field_props_has_field    (GParamSpec   *pspec);
@@ -49,11 +57,25 @@ void     bjb_field_props_set_string   (gpointer            object,
 void     bjb_field_props_set_strv     (gpointer            object,
                                        GParamSpec         *pspec,
                                        const char * const *value);
+void     bjb_field_props_set_boolean  (gpointer            object,
+                                       GParamSpec         *pspec,
+                                       gboolean            value);
+void     bjb_field_props_set_int      (gpointer            object,
+                                       GParamSpec         *pspec,
+                                       int                 value);
+void     bjb_field_props_set_uint     (gpointer            object,
+                                       GParamSpec         *pspec,
+                                       guint               value);
 void     bjb_field_props_set_int64    (gpointer            object,
                                        GParamSpec         *pspec,
                                        gint64              value);
+/* @value: (nullable) (transfer none) */
+void     bjb_field_props_set_object   (gpointer            object,
+                                       GParamSpec         *pspec,
+                                       gpointer            value);
 
-/* For finalize: frees the string and boxed fields of every field property of @object. */
+/* For finalize (or dispose): frees the string and boxed fields and drops the objects of
+ * every field property of @object. */
 void     bjb_field_props_clear        (gpointer            object);
 
 G_END_DECLS

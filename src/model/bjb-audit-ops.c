@@ -19,14 +19,7 @@ param (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-void
-bjb_audit_ops_list_async (BjbConnection        *connection,
-                          const BjbAuditFilter *filter,
-                          BjbAuditEntry        *after,
-                          guint                 limit,
-                          GCancellable         *cancellable,
-                          GAsyncReadyCallback   callback,
-                          gpointer              user_data)
+BJB_OPS_ASYNC (bjb_audit_ops_list, const BjbAuditFilter *filter, BjbAuditEntry *after, guint limit)
 {
   g_autofree char *before_id = bjb_value_row_int_param (after, BJB_AUDIT_ENTRY_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
@@ -40,9 +33,7 @@ bjb_audit_ops_list_async (BjbConnection        *connection,
                        bjb_audit_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_audit_ops_list_finish (GAsyncResult  *result,
-                           GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_audit_ops_list)
 {
   return bjb_value_row_array_finish (result, bjb_audit_ops_list_async, BJB_TYPE_AUDIT_ENTRY, error);
 }

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "bjb-audit-entry.h"
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
@@ -31,15 +31,8 @@ typedef struct
 } BjbAuditFilter;
 
 /* @after: (nullable): the last entry of the previous page; NULL for the newest */
-void       bjb_audit_ops_list_async     (BjbConnection        *connection,
-                                         const BjbAuditFilter *filter,
-                                         BjbAuditEntry        *after,
-                                         guint                 limit,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
 /* Returns: (transfer full) (element-type BjbAuditEntry): the entries, NULL with @error set */
-GPtrArray *bjb_audit_ops_list_finish    (GAsyncResult         *result,
-                                         GError              **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_audit_ops_list, const BjbAuditFilter *filter,
+                 BjbAuditEntry *after, guint limit);
 
 G_END_DECLS

@@ -16,11 +16,7 @@ static const char LIST_CATEGORIES_SQL[] =
 static const char SEARCH_PRODUCTS_SQL[] =
   "SELECT * FROM bjb.search_products($1, $2::bigint, $3::int)";
 
-void
-bjb_catalog_ops_list_categories_async (BjbConnection       *connection,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_catalog_ops_list_categories)
 {
   bjb_ops_query_async (connection, LIST_CATEGORIES_SQL, 0, NULL, cancellable,
                        bjb_catalog_ops_list_categories_async, callback, user_data);
@@ -34,9 +30,7 @@ category_from_result (BjbResult *rows,
                            bjb_result_get_string (rows, i, "name"));
 }
 
-GListModel *
-bjb_catalog_ops_list_categories_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_catalog_ops_list_categories)
 {
   g_autoptr(GListModel) categories =
     bjb_ops_query_finish_store (result, bjb_catalog_ops_list_categories_async, BJB_TYPE_CATEGORY,
@@ -67,14 +61,7 @@ like_pattern (const char *text)
   return g_string_free (out, FALSE);
 }
 
-void
-bjb_catalog_ops_search_products_async (BjbConnection       *connection,
-                                       const char          *text,
-                                       gint64               category_id,
-                                       guint                limit,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_catalog_ops_search_products, const char *text, gint64 category_id, guint limit)
 {
   g_autofree char *pattern = like_pattern (text);
   g_autofree char *category = category_id > 0 ? bjb_ops_int_param (category_id) : NULL;
@@ -85,9 +72,7 @@ bjb_catalog_ops_search_products_async (BjbConnection       *connection,
                        bjb_catalog_ops_search_products_async, callback, user_data);
 }
 
-GListModel *
-bjb_catalog_ops_search_products_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_catalog_ops_search_products)
 {
   return bjb_ops_query_finish_store (result, bjb_catalog_ops_search_products_async,
                                      BJB_TYPE_PRODUCT_HIT,

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +15,7 @@ G_BEGIN_DECLS
 
 /* Finish: (transfer full): BjbCategory items by name, first a "All categories" item
  * with id 0. */
-void        bjb_catalog_ops_list_categories_async  (BjbConnection        *connection,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-GListModel *bjb_catalog_ops_list_categories_finish (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (GListModel *, bjb_catalog_ops_list_categories);
 
 /*
  * bjb_catalog_ops_search_products_async:
@@ -30,14 +25,7 @@ GListModel *bjb_catalog_ops_list_categories_finish (GAsyncResult         *result
  *
  * Finish: (transfer full): BjbProductHit items with their price and stock texts.
  */
-void        bjb_catalog_ops_search_products_async  (BjbConnection        *connection,
-                                                    const char           *text,
-                                                    gint64                category_id,
-                                                    guint                 limit,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-GListModel *bjb_catalog_ops_search_products_finish (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (GListModel *, bjb_catalog_ops_search_products, const char *text,
+                 gint64 category_id, guint limit);
 
 G_END_DECLS

@@ -87,15 +87,8 @@ after_json (BjbCustomer *last)
   return json_to_string (root, FALSE);
 }
 
-void
-bjb_customer_ops_search_async (BjbConnection           *connection,
-                               const BjbCustomerFilter *filter,
-                               const char              *sort,
-                               BjbCustomer             *after,
-                               guint                    limit,
-                               GCancellable            *cancellable,
-                               GAsyncReadyCallback      callback,
-                               gpointer                 user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_search, const BjbCustomerFilter *filter, const char *sort,
+               BjbCustomer *after, guint limit)
 {
   g_auto(FilterParams) filters = { 0 };
   g_autofree char *after_text = NULL;
@@ -116,20 +109,13 @@ bjb_customer_ops_search_async (BjbConnection           *connection,
                        bjb_customer_ops_search_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_customer_ops_search_finish (GAsyncResult  *result,
-                                GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_customer_ops_search)
 {
   return bjb_ops_query_finish_array (result, bjb_customer_ops_search_async,
                                      (BjbOpsRowFunc) bjb_customer_new_from_result, error);
 }
 
-void
-bjb_customer_ops_count_async (BjbConnection           *connection,
-                              const BjbCustomerFilter *filter,
-                              GCancellable            *cancellable,
-                              GAsyncReadyCallback      callback,
-                              gpointer                 user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_count, const BjbCustomerFilter *filter)
 {
   g_auto(FilterParams) filters = { 0 };
 
@@ -140,20 +126,12 @@ bjb_customer_ops_count_async (BjbConnection           *connection,
                        cancellable, bjb_customer_ops_count_async, callback, user_data);
 }
 
-gint64
-bjb_customer_ops_count_finish (GAsyncResult  *result,
-                               GError       **error)
+BJB_OPS_FINISH (gint64, bjb_customer_ops_count)
 {
   return bjb_ops_query_finish_int (result, bjb_customer_ops_count_async, "n", -1, error);
 }
 
-void
-bjb_customer_ops_get_card_async (BjbConnection       *connection,
-                                 gint64               customer_id,
-                                 guint                history_limit,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_get_card, gint64 customer_id, guint history_limit)
 {
   g_autofree char *id = bjb_ops_int_param (customer_id);
   g_autofree char *limit = bjb_ops_int_param (history_limit);
@@ -163,9 +141,7 @@ bjb_customer_ops_get_card_async (BjbConnection       *connection,
                        bjb_customer_ops_get_card_async, callback, user_data);
 }
 
-BjbCustomerCard *
-bjb_customer_ops_get_card_finish (GAsyncResult  *result,
-                                  GError       **error)
+BJB_OPS_FINISH (BjbCustomerCard *, bjb_customer_ops_get_card)
 {
   g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_customer_ops_get_card_async, error);
 
@@ -187,12 +163,7 @@ id_array (GArray *ids)
   return g_string_free (text, FALSE);
 }
 
-void
-bjb_customer_ops_save_async (BjbConnection         *connection,
-                             const BjbCustomerEdit *edit,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_save, const BjbCustomerEdit *edit)
 {
   g_autofree char *id = NULL;
   g_autofree char *products = NULL;
@@ -215,20 +186,12 @@ bjb_customer_ops_save_async (BjbConnection         *connection,
                        bjb_customer_ops_save_async, callback, user_data);
 }
 
-gint64
-bjb_customer_ops_save_finish (GAsyncResult  *result,
-                              GError       **error)
+BJB_OPS_FINISH (gint64, bjb_customer_ops_save)
 {
   return bjb_ops_query_finish_id (result, bjb_customer_ops_save_async, error);
 }
 
-void
-bjb_customer_ops_find_duplicates_async (BjbConnection       *connection,
-                                        const char          *phone,
-                                        const char          *email,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_find_duplicates, const char *phone, const char *email)
 {
   const char *params[] = { phone, email };
 
@@ -236,13 +199,8 @@ bjb_customer_ops_find_duplicates_async (BjbConnection       *connection,
                        bjb_customer_ops_find_duplicates_async, callback, user_data);
 }
 
-gboolean
-bjb_customer_ops_find_duplicates_finish (GAsyncResult  *result,
-                                         gint64        *phone_id,
-                                         char         **phone_name,
-                                         gint64        *email_id,
-                                         char         **email_name,
-                                         GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_customer_ops_find_duplicates, gint64 *phone_id, char **phone_name,
+                gint64 *email_id, char **email_name)
 {
   g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_customer_ops_find_duplicates_async,
                                                     error);
@@ -268,21 +226,13 @@ bjb_customer_ops_find_duplicates_finish (GAsyncResult  *result,
   return TRUE;
 }
 
-void
-bjb_customer_ops_list_preference_products_async (BjbConnection       *connection,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_customer_ops_list_preference_products)
 {
   bjb_ops_query_async (connection, PREFERENCE_PRODUCTS_SQL, 0, NULL, cancellable,
                        bjb_customer_ops_list_preference_products_async, callback, user_data);
 }
 
-gboolean
-bjb_customer_ops_list_preference_products_finish (GAsyncResult  *result,
-                                                  GArray       **ids,
-                                                  GStrv         *names,
-                                                  GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_customer_ops_list_preference_products, GArray **ids, GStrv *names)
 {
   g_autoptr(BjbResult) rows =
     bjb_ops_query_finish (result, bjb_customer_ops_list_preference_products_async, error);

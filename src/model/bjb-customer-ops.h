@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-customer.h"
 #include "bjb-customer-card.h"
 
@@ -34,16 +34,8 @@ typedef struct
  *
  * Finish: (transfer full): a GPtrArray of at most @limit BjbCustomer, in @sort order.
  */
-void       bjb_customer_ops_search_async    (BjbConnection            *connection,
-                                             const BjbCustomerFilter  *filter,
-                                             const char               *sort,
-                                             BjbCustomer              *after,
-                                             guint                     limit,
-                                             GCancellable             *cancellable,
-                                             GAsyncReadyCallback       callback,
-                                             gpointer                  user_data);
-GPtrArray *bjb_customer_ops_search_finish   (GAsyncResult             *result,
-                                             GError                  **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_customer_ops_search, const BjbCustomerFilter *filter,
+                 const char *sort, BjbCustomer *after, guint limit);
 
 /* The count stops here: a count above BJB_CUSTOMER_OPS_COUNT_CAP means "more than the cap"
  * (bjb.count_customers_upto, 0012: counting every one of 16 000 matches on each keystroke
@@ -52,24 +44,12 @@ GPtrArray *bjb_customer_ops_search_finish   (GAsyncResult             *result,
 
 /* Finish: how many customers match @filter, at most BJB_CUSTOMER_OPS_COUNT_CAP + 1; -1 with
  * @error set. */
-void       bjb_customer_ops_count_async     (BjbConnection            *connection,
-                                             const BjbCustomerFilter  *filter,
-                                             GCancellable             *cancellable,
-                                             GAsyncReadyCallback       callback,
-                                             gpointer                  user_data);
-gint64     bjb_customer_ops_count_finish    (GAsyncResult             *result,
-                                             GError                  **error);
+BJB_OPS_DECLARE (gint64, bjb_customer_ops_count, const BjbCustomerFilter *filter);
 
 /* Finish: (transfer full) (nullable): the card with the latest @history_limit orders;
  * NULL without an error when the customer does not exist (or RLS hides it). */
-void       bjb_customer_ops_get_card_async  (BjbConnection            *connection,
-                                             gint64                    customer_id,
-                                             guint                     history_limit,
-                                             GCancellable             *cancellable,
-                                             GAsyncReadyCallback       callback,
-                                             gpointer                  user_data);
-BjbCustomerCard *bjb_customer_ops_get_card_finish (GAsyncResult       *result,
-                                                   GError            **error);
+BJB_OPS_DECLARE (BjbCustomerCard *, bjb_customer_ops_get_card, gint64 customer_id,
+                 guint history_limit);
 
 /* What the form saves (bjb.save_customer); NULL strings are stored as empty / NULL. */
 typedef struct
@@ -87,38 +67,17 @@ typedef struct
 
 /* Finish: the customer's id, 0 with @error set (23505 on a phone or email another customer
  * has, 23514 with the constraint's name on a refused value, BJ006 for an unknown id). */
-void       bjb_customer_ops_save_async      (BjbConnection            *connection,
-                                             const BjbCustomerEdit    *edit,
-                                             GCancellable             *cancellable,
-                                             GAsyncReadyCallback       callback,
-                                             gpointer                  user_data);
-gint64     bjb_customer_ops_save_finish     (GAsyncResult             *result,
-                                             GError                  **error);
+BJB_OPS_DECLARE (gint64, bjb_customer_ops_save, const BjbCustomerEdit *edit);
 
 /* Finish: the customer that has @phone (exactly) and the one that has @email (any case),
  * each id 0 / name NULL when nobody; @phone_name and @email_name are (transfer full). */
-void       bjb_customer_ops_find_duplicates_async  (BjbConnection     *connection,
-                                                    const char        *phone,
-                                                    const char        *email,
-                                                    GCancellable      *cancellable,
-                                                    GAsyncReadyCallback callback,
-                                                    gpointer           user_data);
-gboolean   bjb_customer_ops_find_duplicates_finish (GAsyncResult      *result,
-                                                    gint64            *phone_id,
-                                                    char             **phone_name,
-                                                    gint64            *email_id,
-                                                    char             **email_name,
-                                                    GError           **error);
+BJB_OPS_ASYNC (bjb_customer_ops_find_duplicates, const char *phone, const char *email);
+BJB_OPS_FINISH (gboolean, bjb_customer_ops_find_duplicates, gint64 *phone_id, char **phone_name,
+                gint64 *email_id, char **email_name);
 
 /* Finish: the active products a preference can name, by name: @ids (gint64) and @names,
  * both (transfer full) and of the same length. */
-void       bjb_customer_ops_list_preference_products_async  (BjbConnection       *connection,
-                                                             GCancellable        *cancellable,
-                                                             GAsyncReadyCallback  callback,
-                                                             gpointer             user_data);
-gboolean   bjb_customer_ops_list_preference_products_finish (GAsyncResult        *result,
-                                                             GArray             **ids,
-                                                             GStrv               *names,
-                                                             GError             **error);
+BJB_OPS_ASYNC (bjb_customer_ops_list_preference_products);
+BJB_OPS_FINISH (gboolean, bjb_customer_ops_list_preference_products, GArray **ids, GStrv *names);
 
 G_END_DECLS

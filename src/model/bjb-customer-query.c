@@ -11,12 +11,8 @@ struct _BjbCustomerQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  char *text;
-  char *status;
-  gboolean loyal_only;
-  gint64 product_id;
-  int birthday_days;
+  /* The ops call's filter itself and the sort; the strings are owned (field props) */
+  BjbCustomerFilter filter;
   char *sort;
 };
 
@@ -25,46 +21,18 @@ static void paged_query_iface_init (BjbPagedQueryInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BjbCustomerQuery, bjb_customer_query, BJB_TYPE_FILTER_QUERY,
                                G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
 
-static BjbCustomerFilter
-get_filter (BjbCustomerQuery *self)
-{
-  BjbCustomerFilter filter = {
-    .text = self->text,
-    .status = self->status,
-    .loyal_only = self->loyal_only,
-    .product_id = self->product_id,
-    .birthday_days = self->birthday_days,
-  };
+/* BjbFilterQuery: straight through to the ops, whose _finish reads the answer. */
 
-  return filter;
-}
-
-/* BjbPagedQuery: straight through to the ops, whose _finish reads the answer. */
-
-static void
-bjb_customer_query_fetch_async (BjbPagedQuery       *query,
-                                BjbPagedRow         *after,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
   BjbCustomerQuery *self = BJB_CUSTOMER_QUERY (query);
-  BjbCustomerFilter filter = get_filter (self);
 
-  bjb_customer_ops_search_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                 &filter, self->sort,
+  bjb_customer_ops_search_async (connection, &self->filter, self->sort,
                                  after != NULL ? BJB_CUSTOMER (after) : NULL, limit,
                                  cancellable, callback, user_data);
 }
 
-static GPtrArray *
-bjb_customer_query_fetch_finish (BjbPagedQuery  *query,
-                                 GAsyncResult   *result,
-                                 GError        **error)
-{
-  return bjb_customer_ops_search_finish (result, error);
-}
+/* BjbPagedQuery: the count, over what BjbFilterQuery implements. */
 
 static void
 bjb_customer_query_count_async (BjbPagedQuery       *query,
@@ -72,11 +40,9 @@ bjb_customer_query_count_async (BjbPagedQuery       *query,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  BjbCustomerQuery *self = BJB_CUSTOMER_QUERY (query);
-  BjbCustomerFilter filter = get_filter (self);
-
-  bjb_customer_ops_count_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                &filter, cancellable, callback, user_data);
+  bjb_customer_ops_count_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (query)),
+                                &BJB_CUSTOMER_QUERY (query)->filter, cancellable, callback,
+                                user_data);
 }
 
 static gint64
@@ -90,9 +56,6 @@ bjb_customer_query_count_finish (BjbPagedQuery  *query,
 static void
 paged_query_iface_init (BjbPagedQueryInterface *iface)
 {
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_customer_query_fetch_async;
-  iface->fetch_finish = bjb_customer_query_fetch_finish;
   iface->count_async = bjb_customer_query_count_async;
   iface->count_finish = bjb_customer_query_count_finish;
 }
@@ -105,13 +68,17 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 static void
 bjb_customer_query_class_init (BjbCustomerQueryClass *klass)
 {
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
   GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  FILTER (text, g_param_spec_string ("text", NULL, NULL, NULL, rw));
-  FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
-  FILTER (loyal_only, g_param_spec_boolean ("loyal-only", NULL, NULL, FALSE, rw));
-  FILTER (product_id, g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0, rw));
-  FILTER (birthday_days, g_param_spec_int ("birthday-days", NULL, NULL, 0, 366, 0, rw));
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_customer_ops_search_finish;
+
+  FILTER (filter.text, g_param_spec_string ("text", NULL, NULL, NULL, rw));
+  FILTER (filter.status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
+  FILTER (filter.loyal_only, g_param_spec_boolean ("loyal-only", NULL, NULL, FALSE, rw));
+  FILTER (filter.product_id, g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0, rw));
+  FILTER (filter.birthday_days, g_param_spec_int ("birthday-days", NULL, NULL, 0, 366, 0, rw));
   FILTER (sort, g_param_spec_string ("sort", NULL, NULL, "name", rw));
 }
 

@@ -28,13 +28,7 @@ bjb_dashboard_ops_date_param (const GDate *date)
                           g_date_get_day (date));
 }
 
-void
-bjb_dashboard_ops_load_async (BjbConnection       *connection,
-                              const GDate         *from,
-                              const GDate         *to,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_dashboard_ops_load, const GDate *from, const GDate *to)
 {
   g_autofree char *from_param = bjb_dashboard_ops_date_param (from);
   g_autofree char *to_param = bjb_dashboard_ops_date_param (to);
@@ -46,9 +40,7 @@ bjb_dashboard_ops_load_async (BjbConnection       *connection,
                        bjb_dashboard_ops_load_async, callback, user_data);
 }
 
-BjbDashboard *
-bjb_dashboard_ops_load_finish (GAsyncResult  *result,
-                               GError       **error)
+BJB_OPS_FINISH (BjbDashboard *, bjb_dashboard_ops_load)
 {
   g_autoptr(JsonObject) dashboard =
     bjb_ops_query_finish_object (result, bjb_dashboard_ops_load_async, "dashboard", error);
@@ -56,15 +48,8 @@ bjb_dashboard_ops_load_finish (GAsyncResult  *result,
   return dashboard != NULL ? bjb_dashboard_new_from_json (dashboard, error) : NULL;
 }
 
-void
-bjb_dashboard_ops_best_sellers_async (BjbConnection       *connection,
-                                      const GDate         *from,
-                                      const GDate         *to,
-                                      BjbBestSellersBy     by,
-                                      guint                limit,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+BJB_OPS_ASYNC (bjb_dashboard_ops_best_sellers, const GDate *from, const GDate *to,
+               BjbBestSellersBy by, guint limit)
 {
   g_autofree char *from_param = bjb_dashboard_ops_date_param (from);
   g_autofree char *to_param = bjb_dashboard_ops_date_param (to);
@@ -103,12 +88,8 @@ rows_of (JsonObject *object,
   return rows;
 }
 
-gboolean
-bjb_dashboard_ops_best_sellers_finish (GAsyncResult  *result,
-                                       GPtrArray    **out_products,
-                                       GPtrArray    **out_categories,
-                                       gint64        *out_total,
-                                       GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_dashboard_ops_best_sellers, GPtrArray **out_products,
+                GPtrArray **out_categories, gint64 *out_total)
 {
   g_autoptr(JsonObject) object =
     bjb_ops_query_finish_object (result, bjb_dashboard_ops_best_sellers_async, "best", error);

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "bjb-best-seller.h"
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-dashboard.h"
 
 G_BEGIN_DECLS
@@ -17,15 +17,8 @@ G_BEGIN_DECLS
  * bjb_dashboard_ops_load_async: bjb.dashboard(@from, @to); a NULL @to is today, a NULL
  * @from the first day of the month five months before @to's.
  */
-void          bjb_dashboard_ops_load_async          (BjbConnection        *connection,
-                                                     const GDate          *from,
-                                                     const GDate          *to,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
 /* Returns: (transfer full) (nullable) */
-BjbDashboard *bjb_dashboard_ops_load_finish         (GAsyncResult         *result,
-                                                     GError              **error);
+BJB_OPS_DECLARE (BjbDashboard *, bjb_dashboard_ops_load, const GDate *from, const GDate *to);
 
 typedef enum
 {
@@ -39,24 +32,15 @@ typedef enum
  * (bjb.best_seller_categories), in one statement so both read the same snapshot.
  * A NULL @to is today, a NULL @from the first day of @to's month.
  */
-void          bjb_dashboard_ops_best_sellers_async  (BjbConnection        *connection,
-                                                     const GDate          *from,
-                                                     const GDate          *to,
-                                                     BjbBestSellersBy      by,
-                                                     guint                 limit,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
+BJB_OPS_ASYNC (bjb_dashboard_ops_best_sellers, const GDate *from, const GDate *to,
+               BjbBestSellersBy by, guint limit);
 /*
  * @out_products: (out) (transfer full) (element-type BjbBestSeller): ranked
  * @out_categories: (out) (transfer full) (element-type BjbBestSeller): by revenue
  * @out_total: (out) (optional): the period's revenue (every product, not only the top)
  */
-gboolean      bjb_dashboard_ops_best_sellers_finish (GAsyncResult         *result,
-                                                     GPtrArray           **out_products,
-                                                     GPtrArray           **out_categories,
-                                                     gint64               *out_total,
-                                                     GError              **error);
+BJB_OPS_FINISH (gboolean, bjb_dashboard_ops_best_sellers, GPtrArray **out_products,
+                GPtrArray **out_categories, gint64 *out_total);
 
 /* (transfer full) (nullable): "2026-07-01", the parameter form of a date; NULL for NULL */
 char         *bjb_dashboard_ops_date_param          (const GDate          *date);

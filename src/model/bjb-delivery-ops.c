@@ -40,29 +40,18 @@ finish_rows (GAsyncResult  *result,
   return node != NULL ? json_array_ref (json_node_get_array (node)) : NULL;
 }
 
-void
-bjb_delivery_ops_list_mine_async (BjbConnection       *connection,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_list_mine)
 {
   bjb_ops_query_async (connection, LIST_MINE_SQL, 0, NULL, cancellable,
                        bjb_delivery_ops_list_mine_async, callback, user_data);
 }
 
-JsonArray *
-bjb_delivery_ops_list_mine_finish (GAsyncResult  *result,
-                                   GError       **error)
+BJB_OPS_FINISH (JsonArray *, bjb_delivery_ops_list_mine)
 {
   return finish_rows (result, bjb_delivery_ops_list_mine_async, error);
 }
 
-void
-bjb_delivery_ops_delivered_on_async (BjbConnection       *connection,
-                                     GDate               *day,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_delivered_on, GDate *day)
 {
   g_autofree char *text = NULL;
   const char *params[1];
@@ -76,41 +65,24 @@ bjb_delivery_ops_delivered_on_async (BjbConnection       *connection,
                        bjb_delivery_ops_delivered_on_async, callback, user_data);
 }
 
-JsonArray *
-bjb_delivery_ops_delivered_on_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (JsonArray *, bjb_delivery_ops_delivered_on)
 {
   return finish_rows (result, bjb_delivery_ops_delivered_on_async, error);
 }
 
-void
-bjb_delivery_ops_list_reasons_async (BjbConnection       *connection,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_list_reasons)
 {
   bjb_ops_query_async (connection, LIST_REASONS_SQL, 0, NULL, cancellable,
                        bjb_delivery_ops_list_reasons_async, callback, user_data);
 }
 
-JsonArray *
-bjb_delivery_ops_list_reasons_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (JsonArray *, bjb_delivery_ops_list_reasons)
 {
   return finish_rows (result, bjb_delivery_ops_list_reasons_async, error);
 }
 
-void
-bjb_delivery_ops_attach_photo_async (BjbConnection       *connection,
-                                     gint64               order_id,
-                                     const char          *key,
-                                     GBytes              *photo,
-                                     GBytes              *thumb,
-                                     int                  width,
-                                     int                  height,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_attach_photo, gint64 order_id, const char *key, GBytes *photo,
+               GBytes *thumb, int width, int height)
 {
   g_autofree char *order = bjb_ops_int_param (order_id);
   g_autofree char *data = NULL;
@@ -133,23 +105,13 @@ bjb_delivery_ops_attach_photo_async (BjbConnection       *connection,
                        bjb_delivery_ops_attach_photo_async, callback, user_data);
 }
 
-gint64
-bjb_delivery_ops_attach_photo_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (gint64, bjb_delivery_ops_attach_photo)
 {
   return bjb_ops_query_finish_id (result, bjb_delivery_ops_attach_photo_async, error);
 }
 
-void
-bjb_delivery_ops_complete_async (BjbConnection       *connection,
-                                 gint64               order_id,
-                                 const char          *recipient,
-                                 const char          *note,
-                                 GDateTime           *captured_at,
-                                 const char          *key,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_complete, gint64 order_id, const char *recipient, const char *note,
+               GDateTime *captured_at, const char *key)
 {
   g_autofree char *order = bjb_ops_int_param (order_id);
   g_autofree char *captured = NULL;
@@ -167,9 +129,7 @@ bjb_delivery_ops_complete_async (BjbConnection       *connection,
                        bjb_delivery_ops_complete_async, callback, user_data);
 }
 
-JsonObject *
-bjb_delivery_ops_complete_finish (GAsyncResult  *result,
-                                  GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_delivery_ops_complete)
 {
   return bjb_ops_query_finish_object (result, bjb_delivery_ops_complete_async, "r", error);
 }
@@ -210,12 +170,7 @@ on_send_photo_stored (GObject      *source,
                                    on_send_completed, g_object_ref (task));
 }
 
-void
-bjb_delivery_ops_send_async (BjbConnection               *connection,
-                             const BjbDeliveryCompletion *completion,
-                             GCancellable                *cancellable,
-                             GAsyncReadyCallback          callback,
-                             gpointer                     user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_send, const BjbDeliveryCompletion *completion)
 {
   g_autoptr(GTask) task = NULL;
   BjbDeliveryCompletion *c;
@@ -232,9 +187,7 @@ bjb_delivery_ops_send_async (BjbConnection               *connection,
                                        g_steal_pointer (&task));
 }
 
-JsonObject *
-bjb_delivery_ops_send_finish (GAsyncResult  *result,
-                              GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_delivery_ops_send)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bjb_delivery_ops_send_async, NULL);
@@ -242,14 +195,8 @@ bjb_delivery_ops_send_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-void
-bjb_delivery_ops_report_problem_async (BjbConnection       *connection,
-                                       gint64               order_id,
-                                       const char          *reason,
-                                       const char          *note,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_delivery_ops_report_problem, gint64 order_id, const char *reason,
+               const char *note)
 {
   g_autofree char *order = bjb_ops_int_param (order_id);
   const char *params[] = { order, reason, note };
@@ -260,9 +207,7 @@ bjb_delivery_ops_report_problem_async (BjbConnection       *connection,
                        bjb_delivery_ops_report_problem_async, callback, user_data);
 }
 
-gint64
-bjb_delivery_ops_report_problem_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (gint64, bjb_delivery_ops_report_problem)
 {
   return bjb_ops_query_finish_id (result, bjb_delivery_ops_report_problem_async, error);
 }

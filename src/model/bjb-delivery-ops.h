@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-delivery-spool.h"
 
 G_BEGIN_DECLS
@@ -22,31 +22,15 @@ G_BEGIN_DECLS
 /* Finish: (transfer full): bjb.my_deliveries() rows, oldest first, as objects: order_id,
  * number, customer_name, address, phone, items [{product_id, name, unit, qty}],
  * courier_note, shipped_at, problems [{id, at, courier, reason, label, note}]. */
-void        bjb_delivery_ops_list_mine_async      (BjbConnection        *connection,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-JsonArray  *bjb_delivery_ops_list_mine_finish     (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (JsonArray *, bjb_delivery_ops_list_mine);
 
 /* Finish: (transfer full): bjb.delivered_on(@day) rows (@day is a Jakarta business day):
  * order_id, number, customer_name, address, items, recipient, note, completed_at,
  * received_at. */
-void        bjb_delivery_ops_delivered_on_async   (BjbConnection        *connection,
-                                                   GDate                *day,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-JsonArray  *bjb_delivery_ops_delivered_on_finish  (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (JsonArray *, bjb_delivery_ops_delivered_on, GDate *day);
 
 /* Finish: (transfer full): [{code, label}] of bjb.delivery_problem_reasons(). */
-void        bjb_delivery_ops_list_reasons_async   (BjbConnection        *connection,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-JsonArray  *bjb_delivery_ops_list_reasons_finish  (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (JsonArray *, bjb_delivery_ops_list_reasons);
 
 /*
  * bjb_delivery_ops_attach_photo_async:
@@ -55,18 +39,8 @@ JsonArray  *bjb_delivery_ops_list_reasons_finish  (GAsyncResult         *result,
  *
  * Finish: the photo's id (0 with @error set).
  */
-void        bjb_delivery_ops_attach_photo_async   (BjbConnection        *connection,
-                                                   gint64                order_id,
-                                                   const char           *key,
-                                                   GBytes               *photo,
-                                                   GBytes               *thumb,
-                                                   int                   width,
-                                                   int                   height,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-gint64      bjb_delivery_ops_attach_photo_finish  (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (gint64, bjb_delivery_ops_attach_photo, gint64 order_id, const char *key,
+                 GBytes *photo, GBytes *thumb, int width, int height);
 
 /*
  * bjb_delivery_ops_complete_async:
@@ -77,17 +51,8 @@ gint64      bjb_delivery_ops_attach_photo_finish  (GAsyncResult         *result,
  * Finish: (transfer full): {order_id, number, status, completed_at, captured_at,
  * received_at, recipient, key}.
  */
-void        bjb_delivery_ops_complete_async       (BjbConnection        *connection,
-                                                   gint64                order_id,
-                                                   const char           *recipient,
-                                                   const char           *note,
-                                                   GDateTime            *captured_at,
-                                                   const char           *key,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-JsonObject *bjb_delivery_ops_complete_finish      (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_delivery_ops_complete, gint64 order_id, const char *recipient,
+                 const char *note, GDateTime *captured_at, const char *key);
 
 /*
  * bjb_delivery_ops_send_async:
@@ -98,24 +63,11 @@ JsonObject *bjb_delivery_ops_complete_finish      (GAsyncResult         *result,
  * from the spool only when this finished without error, or with BJ031 (the server kept the
  * photo for customer service; the courier must be told). Finish: as _complete_finish.
  */
-void        bjb_delivery_ops_send_async           (BjbConnection               *connection,
-                                                   const BjbDeliveryCompletion *completion,
-                                                   GCancellable                *cancellable,
-                                                   GAsyncReadyCallback          callback,
-                                                   gpointer                     user_data);
-JsonObject *bjb_delivery_ops_send_finish          (GAsyncResult         *result,
-                                                   GError              **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_delivery_ops_send, const BjbDeliveryCompletion *completion);
 
 /* @reason: a code of bjb.delivery_problem_reasons(); @note: (nullable), required for
  * "other". Finish: the attempt's id (0 with @error set). */
-void        bjb_delivery_ops_report_problem_async (BjbConnection        *connection,
-                                                   gint64                order_id,
-                                                   const char           *reason,
-                                                   const char           *note,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-gint64      bjb_delivery_ops_report_problem_finish (GAsyncResult        *result,
-                                                    GError             **error);
+BJB_OPS_DECLARE (gint64, bjb_delivery_ops_report_problem, gint64 order_id, const char *reason,
+                 const char *note);
 
 G_END_DECLS

@@ -6,17 +6,23 @@
 #include <glib/gi18n.h>
 
 #include "bjb-delivery-queue-item.h"
+#include "bjb-field-props.h"
 
 struct _BjbDeliveryQueueItem
 {
   GObject parent_instance;
 
   /* Owned */
-  BjbDeliveryCompletion     *completion;
-  char                      *title;
-  char                      *captured_text;
-  char                      *sentence;
-  BjbDeliveryQueueItemState  state;
+  BjbDeliveryCompletion *completion;
+
+  /* The properties (field props): what a row of the queue shows */
+  gint64    order_id;
+  char     *title;
+  char     *recipient;
+  char     *captured_text;
+  int       state;           /* BjbDeliveryQueueItemState */
+  char     *sentence;
+  gboolean  refused;
 };
 
 G_DEFINE_FINAL_TYPE (BjbDeliveryQueueItem, bjb_delivery_queue_item, G_TYPE_OBJECT)
@@ -41,48 +47,14 @@ bjb_delivery_queue_item_finalize (GObject *object)
   BjbDeliveryQueueItem *self = BJB_DELIVERY_QUEUE_ITEM (object);
 
   g_clear_pointer (&self->completion, bjb_delivery_completion_free);
-  g_free (self->title);
-  g_free (self->captured_text);
-  g_free (self->sentence);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_delivery_queue_item_parent_class)->finalize (object);
 }
 
-static void
-bjb_delivery_queue_item_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  BjbDeliveryQueueItem *self = BJB_DELIVERY_QUEUE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORDER_ID:
-      g_value_set_int64 (value, self->completion->order_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_RECIPIENT:
-      g_value_set_string (value, self->completion->recipient);
-      break;
-    case PROP_CAPTURED_TEXT:
-      g_value_set_string (value, self->captured_text);
-      break;
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-    case PROP_SENTENCE:
-      g_value_set_string (value, self->sentence);
-      break;
-    case PROP_REFUSED:
-      g_value_set_boolean (value, self->state == BJB_DELIVERY_QUEUE_ITEM_REFUSED);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbDeliveryQueueItem, prop, field, pspec)
+#define TEXT(prop, field, name) \
+  FIELD (prop, field, g_param_spec_string (name, NULL, NULL, NULL, flags))
 
 static void
 bjb_delivery_queue_item_class_init (BjbDeliveryQueueItemClass *klass)
@@ -91,18 +63,21 @@ bjb_delivery_queue_item_class_init (BjbDeliveryQueueItemClass *klass)
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bjb_delivery_queue_item_finalize;
-  object_class->get_property = bjb_delivery_queue_item_get_property;
+  object_class->get_property = bjb_field_props_get_property;
 
-  properties[PROP_ORDER_ID] = g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_RECIPIENT] = g_param_spec_string ("recipient", NULL, NULL, NULL, flags);
-  properties[PROP_CAPTURED_TEXT] = g_param_spec_string ("captured-text", NULL, NULL, NULL, flags);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, BJB_DELIVERY_QUEUE_ITEM_REFUSED,
-                                             0, flags);
-  properties[PROP_SENTENCE] = g_param_spec_string ("sentence", NULL, NULL, NULL, flags);
-  properties[PROP_REFUSED] = g_param_spec_boolean ("refused", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  FIELD (PROP_ORDER_ID, order_id,
+         g_param_spec_int64 ("order-id", NULL, NULL, 0, G_MAXINT64, 0, flags));
+  TEXT (PROP_TITLE, title, "title");
+  TEXT (PROP_RECIPIENT, recipient, "recipient");
+  TEXT (PROP_CAPTURED_TEXT, captured_text, "captured-text");
+  FIELD (PROP_STATE, state,
+         g_param_spec_int ("state", NULL, NULL, 0, BJB_DELIVERY_QUEUE_ITEM_REFUSED, 0, flags));
+  TEXT (PROP_SENTENCE, sentence, "sentence");
+  FIELD (PROP_REFUSED, refused, g_param_spec_boolean ("refused", NULL, NULL, FALSE, flags));
 }
+
+#undef FIELD
+#undef TEXT
 
 static void
 bjb_delivery_queue_item_init (BjbDeliveryQueueItem *self)
@@ -121,6 +96,8 @@ bjb_delivery_queue_item_new (const BjbDeliveryCompletion *completion)
 
   self = g_object_new (BJB_TYPE_DELIVERY_QUEUE_ITEM, NULL);
   self->completion = bjb_delivery_completion_copy (completion);
+  self->order_id = completion->order_id;
+  self->recipient = g_strdup (completion->recipient);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, completion->order_id);
   /* Translators: a queued completion whose order number this device never saw */
   self->title = g_strdup_printf (_("Order %s"), id_text);
@@ -143,7 +120,7 @@ gint64
 bjb_delivery_queue_item_get_order_id (BjbDeliveryQueueItem *self)
 {
   g_return_val_if_fail (BJB_IS_DELIVERY_QUEUE_ITEM (self), 0);
-  return self->completion->order_id;
+  return self->order_id;
 }
 
 const char *
@@ -172,24 +149,12 @@ bjb_delivery_queue_item_set_state (BjbDeliveryQueueItem      *self,
                                    BjbDeliveryQueueItemState  state,
                                    const char                *sentence)
 {
-  gboolean was_refused;
-
   g_return_if_fail (BJB_IS_DELIVERY_QUEUE_ITEM (self));
 
-  was_refused = self->state == BJB_DELIVERY_QUEUE_ITEM_REFUSED;
-  if (self->state != state)
-    {
-      self->state = state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-    }
-  if (g_strcmp0 (self->sentence, sentence) != 0)
-    {
-      g_free (self->sentence);
-      self->sentence = g_strdup (sentence);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENTENCE]);
-    }
-  if (was_refused != (state == BJB_DELIVERY_QUEUE_ITEM_REFUSED))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSED]);
+  bjb_field_props_set_int (self, properties[PROP_STATE], state);
+  bjb_field_props_set_string (self, properties[PROP_SENTENCE], sentence);
+  bjb_field_props_set_boolean (self, properties[PROP_REFUSED],
+                               state == BJB_DELIVERY_QUEUE_ITEM_REFUSED);
 }
 
 void
@@ -198,9 +163,6 @@ bjb_delivery_queue_item_set_title (BjbDeliveryQueueItem *self,
 {
   g_return_if_fail (BJB_IS_DELIVERY_QUEUE_ITEM (self));
 
-  if (title == NULL || g_strcmp0 (self->title, title) == 0)
-    return;
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (title != NULL)
+    bjb_field_props_set_string (self, properties[PROP_TITLE], title);
 }

@@ -8,6 +8,7 @@
 #include "bjb-delivery-ops.h"
 #include "bjb-delivery-queue.h"
 #include "bjb-error-sentence.h"
+#include "bjb-field-props.h"
 
 struct _BjbDeliveryQueue
 {
@@ -54,11 +55,7 @@ count_waiting (BjbDeliveryQueue *self)
       if (bjb_delivery_queue_item_get_state (item) != BJB_DELIVERY_QUEUE_ITEM_REFUSED)
         waiting++;
     }
-  if (waiting != self->n_waiting)
-    {
-      self->n_waiting = waiting;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
-    }
+  bjb_field_props_set_uint (self, properties[PROP_N_WAITING], waiting);
 }
 
 static gboolean
@@ -224,36 +221,19 @@ bjb_delivery_queue_finalize (GObject *object)
 }
 
 static void
-bjb_delivery_queue_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbDeliveryQueue *self = BJB_DELIVERY_QUEUE (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_WAITING:
-      g_value_set_uint (value, self->n_waiting);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_delivery_queue_class_init (BjbDeliveryQueueClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = bjb_delivery_queue_dispose;
   object_class->finalize = bjb_delivery_queue_finalize;
-  object_class->get_property = bjb_delivery_queue_get_property;
+  object_class->get_property = bjb_field_props_get_property;
 
   properties[PROP_N_WAITING] =
     g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_field_props_install (object_class, PROP_N_WAITING,
+                           G_STRUCT_OFFSET (BjbDeliveryQueue, n_waiting), properties[PROP_N_WAITING]);
 
   signals[SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

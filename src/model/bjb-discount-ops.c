@@ -17,11 +17,7 @@ static const char SAVE_SQL[] =
 static const char SET_ACTIVE_SQL[] =
   "SELECT bjb.set_discount_rule_active($1, $2, $3) AS saved";
 
-void
-bjb_discount_ops_list_async (BjbConnection       *connection,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+BJB_OPS_ASYNC (bjb_discount_ops_list)
 {
   g_return_if_fail (BJB_IS_CONNECTION (connection));
 
@@ -29,9 +25,7 @@ bjb_discount_ops_list_async (BjbConnection       *connection,
                        bjb_discount_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_discount_ops_list_finish (GAsyncResult  *result,
-                              GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_discount_ops_list)
 {
   return bjb_ops_query_finish_array (result, bjb_discount_ops_list_async,
                                      (BjbOpsRowFunc) bjb_discount_rule_new_from_result, error);
@@ -43,12 +37,7 @@ id_or_null (gint64 value)
   return value > 0 ? bjb_ops_int_param (value) : NULL;
 }
 
-void
-bjb_discount_ops_save_async (BjbConnection             *connection,
-                             const BjbDiscountRuleEdit *edit,
-                             GCancellable              *cancellable,
-                             GAsyncReadyCallback        callback,
-                             gpointer                   user_data)
+BJB_OPS_ASYNC (bjb_discount_ops_save, const BjbDiscountRuleEdit *edit)
 {
   g_autofree char *id = NULL;
   g_autofree char *version = NULL;
@@ -77,22 +66,12 @@ bjb_discount_ops_save_async (BjbConnection             *connection,
   }
 }
 
-gint64
-bjb_discount_ops_save_finish (GAsyncResult  *result,
-                              int           *version,
-                              GError       **error)
+BJB_OPS_FINISH (gint64, bjb_discount_ops_save, int *version)
 {
   return bjb_ops_query_finish_saved (result, bjb_discount_ops_save_async, version, error);
 }
 
-void
-bjb_discount_ops_set_active_async (BjbConnection       *connection,
-                                   gint64               id,
-                                   int                  version,
-                                   gboolean             active,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+BJB_OPS_ASYNC (bjb_discount_ops_set_active, gint64 id, int version, gboolean active)
 {
   g_autofree char *id_text = bjb_ops_int_param (id);
   g_autofree char *version_text = g_strdup_printf ("%d", version);
@@ -104,9 +83,7 @@ bjb_discount_ops_set_active_async (BjbConnection       *connection,
                        bjb_discount_ops_set_active_async, callback, user_data);
 }
 
-gboolean
-bjb_discount_ops_set_active_finish (GAsyncResult  *result,
-                                    GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_discount_ops_set_active)
 {
   return bjb_ops_query_finish_saved (result, bjb_discount_ops_set_active_async, NULL, error) > 0;
 }

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-discount-rule.h"
 
 G_BEGIN_DECLS
@@ -32,31 +32,12 @@ typedef struct
 } BjbDiscountRuleEdit;
 
 /* Finish: (transfer full): a GPtrArray of BjbDiscountRule, active rules first, by name */
-void       bjb_discount_ops_list_async        (BjbConnection             *connection,
-                                               GCancellable              *cancellable,
-                                               GAsyncReadyCallback        callback,
-                                               gpointer                   user_data);
-GPtrArray *bjb_discount_ops_list_finish       (GAsyncResult              *result,
-                                               GError                   **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_discount_ops_list);
 
 /* Finish: the rule's id (0 with @error set); @version: (out) (optional) its new version */
-void       bjb_discount_ops_save_async        (BjbConnection             *connection,
-                                               const BjbDiscountRuleEdit *edit,
-                                               GCancellable              *cancellable,
-                                               GAsyncReadyCallback        callback,
-                                               gpointer                   user_data);
-gint64     bjb_discount_ops_save_finish       (GAsyncResult              *result,
-                                               int                       *version,
-                                               GError                   **error);
+BJB_OPS_ASYNC (bjb_discount_ops_save, const BjbDiscountRuleEdit *edit);
+BJB_OPS_FINISH (gint64, bjb_discount_ops_save, int *version);
 
-void       bjb_discount_ops_set_active_async  (BjbConnection             *connection,
-                                               gint64                     id,
-                                               int                        version,
-                                               gboolean                   active,
-                                               GCancellable              *cancellable,
-                                               GAsyncReadyCallback        callback,
-                                               gpointer                   user_data);
-gboolean   bjb_discount_ops_set_active_finish (GAsyncResult              *result,
-                                               GError                   **error);
+BJB_OPS_DECLARE (gboolean, bjb_discount_ops_set_active, gint64 id, int version, gboolean active);
 
 G_END_DECLS

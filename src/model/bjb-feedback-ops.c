@@ -12,15 +12,8 @@ static const char SQL_LIST_FEEDBACK[] =
   "       completed_at, photo_ids"
   " FROM bjb.list_feedback($1::date, $2::date, $3::timestamptz, $4::bigint, $5::int)";
 
-void
-bjb_feedback_ops_list_async (BjbConnection        *connection,
-                             const char           *from,
-                             const char           *to,
-                             BjbFeedbackEntry     *after,
-                             guint                 limit,
-                             GCancellable         *cancellable,
-                             GAsyncReadyCallback   callback,
-                             gpointer              user_data)
+BJB_OPS_ASYNC (bjb_feedback_ops_list, const char *from, const char *to, BjbFeedbackEntry *after,
+               guint limit)
 {
   g_autofree char *before_id = bjb_value_row_int_param (after, BJB_FEEDBACK_ENTRY_ID);
   g_autofree char *lim = bjb_ops_int_param (limit);
@@ -32,9 +25,7 @@ bjb_feedback_ops_list_async (BjbConnection        *connection,
                        bjb_feedback_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_feedback_ops_list_finish (GAsyncResult  *result,
-                              GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_feedback_ops_list)
 {
   return bjb_value_row_array_finish (result, bjb_feedback_ops_list_async,
                                      BJB_TYPE_FEEDBACK_ENTRY, error);

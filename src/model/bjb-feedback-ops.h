@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-feedback-entry.h"
 
 G_BEGIN_DECLS
@@ -18,16 +18,8 @@ G_BEGIN_DECLS
  * @to: (nullable): the last Jakarta day shown (inclusive)
  * @after: (nullable): the last entry of the previous page
  */
-void       bjb_feedback_ops_list_async  (BjbConnection        *connection,
-                                         const char           *from,
-                                         const char           *to,
-                                         BjbFeedbackEntry     *after,
-                                         guint                 limit,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
 /* Returns: (transfer full) (element-type BjbFeedbackEntry) */
-GPtrArray *bjb_feedback_ops_list_finish (GAsyncResult         *result,
-                                         GError              **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_feedback_ops_list, const char *from, const char *to,
+                 BjbFeedbackEntry *after, guint limit);
 
 G_END_DECLS

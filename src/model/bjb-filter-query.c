@@ -11,7 +11,12 @@ typedef struct
   BjbConnection *connection;
 } BjbFilterQueryPrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BjbFilterQuery, bjb_filter_query, G_TYPE_OBJECT)
+static void paged_query_iface_init (BjbPagedQueryInterface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (BjbFilterQuery, bjb_filter_query, G_TYPE_OBJECT,
+                                  G_ADD_PRIVATE (BjbFilterQuery)
+                                  G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY,
+                                                         paged_query_iface_init))
 
 enum {
   PROP_0,
@@ -200,4 +205,42 @@ gboolean
 bjb_filter_query_can_fetch (BjbPagedQuery *query)
 {
   return bjb_filter_query_get_connection (BJB_FILTER_QUERY (query)) != NULL;
+}
+
+/* BjbPagedQuery: straight through to the subclass's ops call, whose _finish reads the
+ * answer (the result is the connection's, not this object's). */
+
+static void
+bjb_filter_query_fetch_async (BjbPagedQuery       *query,
+                              BjbPagedRow         *after,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  BjbFilterQuery *self = BJB_FILTER_QUERY (query);
+
+  BJB_FILTER_QUERY_GET_CLASS (self)->fetch (bjb_filter_query_get_connection (self), self, after,
+                                            limit, cancellable, callback, user_data);
+}
+
+static GPtrArray *
+bjb_filter_query_fetch_finish (BjbPagedQuery  *query,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  BjbFilterQueryClass *klass = BJB_FILTER_QUERY_GET_CLASS (query);
+  GPtrArray *rows = klass->fetch_finish (result, error);
+
+  if (klass->decorate == NULL)
+    return rows;
+  return bjb_paged_query_decorate (rows, klass->decorate, query);
+}
+
+static void
+paged_query_iface_init (BjbPagedQueryInterface *iface)
+{
+  iface->can_fetch = bjb_filter_query_can_fetch;
+  iface->fetch_async = bjb_filter_query_fetch_async;
+  iface->fetch_finish = bjb_filter_query_fetch_finish;
 }

@@ -31,14 +31,8 @@ param (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-void
-bjb_message_ops_list_async (BjbConnection          *connection,
-                            const BjbMessageFilter *filter,
-                            BjbOutboxRow           *after,
-                            guint                   limit,
-                            GCancellable           *cancellable,
-                            GAsyncReadyCallback     callback,
-                            gpointer                user_data)
+BJB_OPS_ASYNC (bjb_message_ops_list, const BjbMessageFilter *filter, BjbOutboxRow *after,
+               guint limit)
 {
   g_autofree char *customer = bjb_ops_int_param (filter->customer_id);
   g_autofree char *before = bjb_value_row_int_param (after, BJB_OUTBOX_ROW_ID);
@@ -51,28 +45,19 @@ bjb_message_ops_list_async (BjbConnection          *connection,
                        bjb_message_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_message_ops_list_finish (GAsyncResult  *result,
-                             GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_message_ops_list)
 {
   return bjb_value_row_array_finish (result, bjb_message_ops_list_async,
                                      BJB_TYPE_OUTBOX_ROW, error);
 }
 
-void
-bjb_message_ops_counts_async (BjbConnection       *connection,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_counts)
 {
   bjb_ops_query_async (connection, SQL_COUNTS, 0, NULL, cancellable,
                        bjb_message_ops_counts_async, callback, user_data);
 }
 
-gboolean
-bjb_message_ops_counts_finish (GAsyncResult      *result,
-                               BjbMessageCounts  *counts,
-                               GError           **error)
+BJB_OPS_FINISH (gboolean, bjb_message_ops_counts, BjbMessageCounts *counts)
 {
   g_autoptr(JsonObject) object = bjb_ops_query_finish_object (result, bjb_message_ops_counts_async,
                                                                "counts", error);
@@ -85,51 +70,31 @@ bjb_message_ops_counts_finish (GAsyncResult      *result,
   return TRUE;
 }
 
-void
-bjb_message_ops_detail_async (BjbConnection       *connection,
-                              gint64               message_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_detail, gint64 message_id)
 {
   bjb_ops_query_id_async (connection, SQL_DETAIL, message_id, cancellable,
                           bjb_message_ops_detail_async, callback, user_data);
 }
 
-JsonObject *
-bjb_message_ops_detail_finish (GAsyncResult  *result,
-                               GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_message_ops_detail)
 {
   return bjb_ops_query_finish_object (result, bjb_message_ops_detail_async, "detail", error);
 }
 
-void
-bjb_message_ops_templates_async (BjbConnection       *connection,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_templates)
 {
   bjb_ops_query_async (connection, SQL_TEMPLATES, 0, NULL, cancellable,
                        bjb_message_ops_templates_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_message_ops_templates_finish (GAsyncResult  *result,
-                                  GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_message_ops_templates)
 {
   return bjb_value_row_array_finish (result, bjb_message_ops_templates_async,
                                      BJB_TYPE_MESSAGE_TEMPLATE, error);
 }
 
-void
-bjb_message_ops_save_template_async (BjbConnection       *connection,
-                                     const char          *kind,
-                                     const char          *channel,
-                                     const char          *subject,
-                                     const char          *body,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_save_template, const char *kind, const char *channel,
+               const char *subject, const char *body)
 {
   const char *params[] = { kind, channel, subject, body };
 
@@ -137,13 +102,7 @@ bjb_message_ops_save_template_async (BjbConnection       *connection,
                        bjb_message_ops_template_finish, callback, user_data);
 }
 
-void
-bjb_message_ops_reset_template_async (BjbConnection       *connection,
-                                      const char          *kind,
-                                      const char          *channel,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_reset_template, const char *kind, const char *channel)
 {
   const char *params[] = { kind, channel };
 
@@ -151,22 +110,13 @@ bjb_message_ops_reset_template_async (BjbConnection       *connection,
                        bjb_message_ops_template_finish, callback, user_data);
 }
 
-gboolean
-bjb_message_ops_template_finish (GAsyncResult  *result,
-                                 GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_message_ops_template)
 {
   return bjb_ops_query_finish_ok (result, bjb_message_ops_template_finish, error);
 }
 
-void
-bjb_message_ops_preview_async (BjbConnection       *connection,
-                               const char          *kind,
-                               const char          *channel,
-                               const char          *subject,
-                               const char          *body,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_preview, const char *kind, const char *channel, const char *subject,
+               const char *body)
 {
   const char *params[] = { kind, channel, subject, body };
 
@@ -174,11 +124,7 @@ bjb_message_ops_preview_async (BjbConnection       *connection,
                        bjb_message_ops_preview_async, callback, user_data);
 }
 
-gboolean
-bjb_message_ops_preview_finish (GAsyncResult  *result,
-                                char         **subject,
-                                char         **body,
-                                GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_message_ops_preview, char **subject, char **body)
 {
   g_autoptr(JsonObject) object =
     bjb_ops_query_finish_object (result, bjb_message_ops_preview_async, "preview", error);

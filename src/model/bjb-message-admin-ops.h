@@ -3,7 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-message-template.h"
 #include "bjb-outbox-row.h"
 
@@ -39,79 +39,35 @@ typedef struct
 } BjbMessageCounts;
 
 /* Newest first; @after: (nullable): the last row of the previous page */
-void       bjb_message_ops_list_async          (BjbConnection          *connection,
-                                                const BjbMessageFilter *filter,
-                                                BjbOutboxRow           *after,
-                                                guint                   limit,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
 /* Returns: (transfer full) (element-type BjbOutboxRow) (nullable) */
-GPtrArray *bjb_message_ops_list_finish         (GAsyncResult           *result,
-                                                GError                **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_message_ops_list, const BjbMessageFilter *filter,
+                 BjbOutboxRow *after, guint limit);
 
 /* bjb.message_counts(): the page's badge. */
-void       bjb_message_ops_counts_async        (BjbConnection          *connection,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
-gboolean   bjb_message_ops_counts_finish       (GAsyncResult           *result,
-                                                BjbMessageCounts       *counts,
-                                                GError                **error);
+BJB_OPS_ASYNC (bjb_message_ops_counts);
+BJB_OPS_FINISH (gboolean, bjb_message_ops_counts, BjbMessageCounts *counts);
 
 /* bjb.message_detail(): the message's columns, customer_name, order_number and
  * attempt_list [{id, outcome, attempted_at, finished_at, http_status, error, …}]. */
-void       bjb_message_ops_detail_async        (BjbConnection          *connection,
-                                                gint64                  message_id,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
 /* Returns: (transfer full) (nullable) */
-JsonObject *bjb_message_ops_detail_finish      (GAsyncResult           *result,
-                                                GError                **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_message_ops_detail, gint64 message_id);
 
 /* Every kind on every channel, in the schema's order. */
-void       bjb_message_ops_templates_async     (BjbConnection          *connection,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
 /* Returns: (transfer full) (element-type BjbMessageTemplate) (nullable) */
-GPtrArray *bjb_message_ops_templates_finish    (GAsyncResult           *result,
-                                                GError                **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_message_ops_templates);
 
 /* @subject: (nullable): email only. An unknown placeholder is BJ011. */
-void       bjb_message_ops_save_template_async (BjbConnection          *connection,
-                                                const char             *kind,
-                                                const char             *channel,
-                                                const char             *subject,
-                                                const char             *body,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
+BJB_OPS_ASYNC (bjb_message_ops_save_template, const char *kind, const char *channel,
+               const char *subject, const char *body);
 /* Back to the built-in text. */
-void       bjb_message_ops_reset_template_async (BjbConnection         *connection,
-                                                 const char            *kind,
-                                                 const char            *channel,
-                                                 GCancellable          *cancellable,
-                                                 GAsyncReadyCallback    callback,
-                                                 gpointer               user_data);
+BJB_OPS_ASYNC (bjb_message_ops_reset_template, const char *kind, const char *channel);
 /* Finishes save_template and reset_template. */
-gboolean   bjb_message_ops_template_finish     (GAsyncResult           *result,
-                                                GError                **error);
+BJB_OPS_FINISH (gboolean, bjb_message_ops_template);
 
 /* A draft rendered with sample values (bjb.preview_message). */
-void       bjb_message_ops_preview_async       (BjbConnection          *connection,
-                                                const char             *kind,
-                                                const char             *channel,
-                                                const char             *subject,
-                                                const char             *body,
-                                                GCancellable           *cancellable,
-                                                GAsyncReadyCallback     callback,
-                                                gpointer                user_data);
+BJB_OPS_ASYNC (bjb_message_ops_preview, const char *kind, const char *channel, const char *subject,
+               const char *body);
 /* @subject, @body: (out) (transfer full) */
-gboolean   bjb_message_ops_preview_finish      (GAsyncResult           *result,
-                                                char                  **subject,
-                                                char                  **body,
-                                                GError                **error);
+BJB_OPS_FINISH (gboolean, bjb_message_ops_preview, char **subject, char **body);
 
 G_END_DECLS

@@ -39,14 +39,8 @@ text_array_literal (const char *const *words)
   return g_strdup_printf ("{%s}", joined);
 }
 
-void
-bjb_message_ops_claim_async (BjbConnection       *connection,
-                             guint                limit,
-                             guint                lease_seconds,
-                             const char *const   *channels,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_claim, guint limit, guint lease_seconds,
+               const char *const *channels)
 {
   g_autofree char *lim = g_strdup_printf ("%u", limit);
   g_autofree char *lease = g_strdup_printf ("%u", lease_seconds);
@@ -68,12 +62,7 @@ bjb_message_ops_claim_finish (BjbConnection  *connection,
                                      (BjbOpsRowFunc) bjb_outbox_message_new_from_row, error);
 }
 
-void
-bjb_message_ops_begin_attempt_async (BjbConnection       *connection,
-                                     gint64               message_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_begin_attempt, gint64 message_id)
 {
   bjb_ops_query_id_async (connection, SQL_BEGIN_ATTEMPT, message_id, cancellable,
                           bjb_message_ops_begin_attempt_async, callback, user_data);
@@ -90,14 +79,8 @@ bjb_message_ops_begin_attempt_finish (BjbConnection  *connection,
                                          error);
 }
 
-void
-bjb_message_ops_mark_sent_async (BjbConnection       *connection,
-                                 gint64               message_id,
-                                 const char          *provider_id,
-                                 guint                http_status,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_mark_sent, gint64 message_id, const char *provider_id,
+               guint http_status)
 {
   g_autofree char *id = bjb_ops_int_param (message_id);
   g_autofree char *status = g_strdup_printf ("%u", http_status);
@@ -107,16 +90,8 @@ bjb_message_ops_mark_sent_async (BjbConnection       *connection,
                        bjb_message_ops_mark_finish, callback, user_data);
 }
 
-void
-bjb_message_ops_mark_failed_async (BjbConnection       *connection,
-                                   gint64               message_id,
-                                   const char          *error_text,
-                                   GDateTime           *retry_at,
-                                   gboolean             permanent,
-                                   guint                http_status,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_mark_failed, gint64 message_id, const char *error_text,
+               GDateTime *retry_at, gboolean permanent, guint http_status)
 {
   g_autofree char *id = bjb_ops_int_param (message_id);
   g_autofree char *at = retry_at != NULL ? g_date_time_format_iso8601 (retry_at) : NULL;
@@ -127,13 +102,7 @@ bjb_message_ops_mark_failed_async (BjbConnection       *connection,
                        bjb_message_ops_mark_finish, callback, user_data);
 }
 
-void
-bjb_message_ops_mark_uncertain_async (BjbConnection       *connection,
-                                      gint64               message_id,
-                                      const char          *error_text,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_mark_uncertain, gint64 message_id, const char *error_text)
 {
   g_autofree char *id = bjb_ops_int_param (message_id);
   const char *params[] = { id, error_text };
@@ -142,12 +111,7 @@ bjb_message_ops_mark_uncertain_async (BjbConnection       *connection,
                        bjb_message_ops_mark_finish, callback, user_data);
 }
 
-void
-bjb_message_ops_resend_async (BjbConnection       *connection,
-                              gint64               message_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_resend, gint64 message_id)
 {
   bjb_ops_query_id_async (connection, SQL_RESEND, message_id, cancellable,
                           bjb_message_ops_mark_finish, callback, user_data);
@@ -163,12 +127,7 @@ bjb_message_ops_mark_finish (BjbConnection  *connection,
   return bjb_ops_query_finish_ok (result, bjb_message_ops_mark_finish, error);
 }
 
-void
-bjb_message_ops_run_job_async (BjbConnection       *connection,
-                               BjbMessageJob        job,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_run_job, BjbMessageJob job)
 {
   g_return_if_fail (job < G_N_ELEMENTS (SQL_JOBS));
 
@@ -186,11 +145,7 @@ bjb_message_ops_run_job_finish (BjbConnection  *connection,
   return bjb_ops_query_finish_int (result, bjb_message_ops_run_job_async, "n", -1, error);
 }
 
-void
-bjb_message_ops_next_due_async (BjbConnection       *connection,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+BJB_OPS_ASYNC (bjb_message_ops_next_due)
 {
   bjb_ops_query_async (connection, SQL_NEXT_DUE, 0, NULL, cancellable,
                        bjb_message_ops_next_due_async, callback, user_data);

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-outbox-message.h"
 
 G_BEGIN_DECLS
@@ -23,24 +23,15 @@ G_BEGIN_DECLS
  *
  * bjb.claim_messages(): due pending messages, leased to this login.
  */
-void       bjb_message_ops_claim_async            (BjbConnection       *connection,
-                                                   guint                limit,
-                                                   guint                lease_seconds,
-                                                   const char *const   *channels,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_claim, guint limit, guint lease_seconds,
+               const char *const *channels);
 /* Returns: (transfer container) (element-type BjbOutboxMessage) (nullable) */
 GPtrArray *bjb_message_ops_claim_finish           (BjbConnection  *connection,
                                                    GAsyncResult   *result,
                                                    GError        **error);
 
 /* bjb.begin_message_attempt(): called right before the request goes out. */
-void       bjb_message_ops_begin_attempt_async    (BjbConnection       *connection,
-                                                   gint64               message_id,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_begin_attempt, gint64 message_id);
 /* Returns: the attempt number (1 for the first), 0 with @error set */
 int        bjb_message_ops_begin_attempt_finish   (BjbConnection  *connection,
                                                    GAsyncResult   *result,
@@ -51,43 +42,22 @@ int        bjb_message_ops_begin_attempt_finish   (BjbConnection  *connection,
  * @provider_id: (nullable): the gateway's message id
  * @http_status: the reply's status, 0 if none
  */
-void       bjb_message_ops_mark_sent_async        (BjbConnection       *connection,
-                                                   gint64               message_id,
-                                                   const char          *provider_id,
-                                                   guint                http_status,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_mark_sent, gint64 message_id, const char *provider_id,
+               guint http_status);
 
 /**
  * bjb_message_ops_mark_failed_async:
  * @retry_at: (nullable): when to try again; NULL only with @permanent
  * @permanent: park the message as failed
  */
-void       bjb_message_ops_mark_failed_async      (BjbConnection       *connection,
-                                                   gint64               message_id,
-                                                   const char          *error_text,
-                                                   GDateTime           *retry_at,
-                                                   gboolean             permanent,
-                                                   guint                http_status,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_mark_failed, gint64 message_id, const char *error_text,
+               GDateTime *retry_at, gboolean permanent, guint http_status);
 
 /* The request went out and its answer was lost: never retried automatically. */
-void       bjb_message_ops_mark_uncertain_async   (BjbConnection       *connection,
-                                                   gint64               message_id,
-                                                   const char          *error_text,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_mark_uncertain, gint64 message_id, const char *error_text);
 
 /* Admin: Send again a failed or uncertain message. */
-void       bjb_message_ops_resend_async           (BjbConnection       *connection,
-                                                   gint64               message_id,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_resend, gint64 message_id);
 
 /* Finishes mark_sent, mark_failed, mark_uncertain and resend. */
 gboolean   bjb_message_ops_mark_finish            (BjbConnection  *connection,
@@ -108,21 +78,14 @@ typedef enum
   BJB_MESSAGE_JOB_BIRTHDAYS,
 } BjbMessageJob;
 
-void       bjb_message_ops_run_job_async          (BjbConnection       *connection,
-                                                   BjbMessageJob        job,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_run_job, BjbMessageJob job);
 /* Returns: how many rows the job handled, -1 with @error set */
 gint64     bjb_message_ops_run_job_finish         (BjbConnection  *connection,
                                                    GAsyncResult   *result,
                                                    GError        **error);
 
 /* bjb.next_message_at(): when the next pending message is due. */
-void       bjb_message_ops_next_due_async         (BjbConnection       *connection,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+BJB_OPS_ASYNC (bjb_message_ops_next_due);
 /* Returns: (transfer full) (nullable): NULL when nothing is pending (or on error) */
 GDateTime *bjb_message_ops_next_due_finish        (BjbConnection  *connection,
                                                    GAsyncResult   *result,

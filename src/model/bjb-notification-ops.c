@@ -72,13 +72,7 @@ on_recent_loaded (GObject      *source,
   g_task_return_pointer (task, load, (GDestroyNotify) recent_load_free);
 }
 
-void
-bjb_notification_ops_load_recent_async (BjbConnection       *connection,
-                                        const char          *role,
-                                        guint                limit,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+BJB_OPS_ASYNC (bjb_notification_ops_load_recent, const char *role, guint limit)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *limit_text = g_strdup_printf ("%u", limit);
@@ -94,10 +88,7 @@ bjb_notification_ops_load_recent_async (BjbConnection       *connection,
                        on_recent_loaded, on_recent_loaded, g_steal_pointer (&task));
 }
 
-GPtrArray *
-bjb_notification_ops_load_recent_finish (GAsyncResult  *result,
-                                         gint64        *first_cursor,
-                                         GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_notification_ops_load_recent, gint64 *first_cursor)
 {
   RecentLoad *load;
   GPtrArray *notifications;
@@ -115,13 +106,7 @@ bjb_notification_ops_load_recent_finish (GAsyncResult  *result,
   return notifications;
 }
 
-void
-bjb_notification_ops_mark_read_async (BjbConnection       *connection,
-                                      const gint64        *event_ids,
-                                      guint                n_event_ids,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+BJB_OPS_ASYNC (bjb_notification_ops_mark_read, const gint64 *event_ids, guint n_event_ids)
 {
   g_autoptr(GString) ids = g_string_new ("{");
   const char *params[1];
@@ -138,9 +123,7 @@ bjb_notification_ops_mark_read_async (BjbConnection       *connection,
                        bjb_notification_ops_mark_read_async, callback, user_data);
 }
 
-gboolean
-bjb_notification_ops_mark_read_finish (GAsyncResult  *result,
-                                       GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_notification_ops_mark_read)
 {
   return bjb_ops_query_finish_ok (result, bjb_notification_ops_mark_read_async, error);
 }

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
@@ -24,24 +24,11 @@ G_BEGIN_DECLS
  * that nothing committing after the list was read is missed (see bjb.events_after):
  * the last event delivered so far in (xact_id, id) order, 0 when there is none.
  */
-void       bjb_notification_ops_load_recent_async  (BjbConnection        *connection,
-                                                    const char           *role,
-                                                    guint                 limit,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-GPtrArray *bjb_notification_ops_load_recent_finish (GAsyncResult         *result,
-                                                    gint64               *first_cursor,
-                                                    GError              **error);
+BJB_OPS_ASYNC (bjb_notification_ops_load_recent, const char *role, guint limit);
+BJB_OPS_FINISH (GPtrArray *, bjb_notification_ops_load_recent, gint64 *first_cursor);
 
 /* Records in bjb.notification_read that the signed-in login read these events. */
-void       bjb_notification_ops_mark_read_async    (BjbConnection        *connection,
-                                                    const gint64         *event_ids,
-                                                    guint                 n_event_ids,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean   bjb_notification_ops_mark_read_finish   (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (gboolean, bjb_notification_ops_mark_read, const gint64 *event_ids,
+                 guint n_event_ids);
 
 G_END_DECLS

@@ -8,6 +8,33 @@
 G_BEGIN_DECLS
 
 /*
+ * An operation's signature, written once. Every op is the same pair, and only its name,
+ * the parameters between the connection and the cancellable, and the _finish's type
+ * differ; the rest was copied into every ops header and again into every ops file.
+ *
+ * BJB_OPS_ASYNC (name, params…) is
+ *   void name_async (BjbConnection *connection, params…, GCancellable *cancellable,
+ *                    GAsyncReadyCallback callback, gpointer user_data)
+ * BJB_OPS_FINISH (Type, name, out params…) is
+ *   Type name_finish (GAsyncResult *result, out params…, GError **error)
+ * BJB_OPS_DECLARE (Type, name, params…) declares both (an op with its own _finish).
+ *
+ * The same macros head the definitions in the ops files, so the fixed parameters are
+ * always called connection, cancellable, callback, user_data, result and error. An op
+ * without parameters of its own leaves params… out: BJB_OPS_ASYNC (bjb_x_ops_list).
+ * The comment above a use documents the op as it would a written-out prototype
+ * (grep for the name without _async / _finish to find it).
+ */
+#define BJB_OPS_ASYNC(name, ...) \
+  void name##_async (BjbConnection *connection, ##__VA_ARGS__, GCancellable *cancellable, \
+                     GAsyncReadyCallback callback, gpointer user_data)
+#define BJB_OPS_FINISH(Type, name, ...) \
+  Type name##_finish (GAsyncResult *result, ##__VA_ARGS__, GError **error)
+#define BJB_OPS_DECLARE(Type, name, ...) \
+  BJB_OPS_ASYNC (name, ##__VA_ARGS__); \
+  BJB_OPS_FINISH (Type, name)
+
+/*
  * The one GTask shape every ops file shares: run a statement, hand the rows to the
  * _finish of the operation that started it (which turns them into typed values).
  * A cancelled query finishes with G_IO_ERROR_CANCELLED like any other error.

@@ -11,14 +11,8 @@ static const char LIST_SQL[] =
   "FROM bjb.list_orders($1::text[], $2::date, $3::date, $4::bigint, $5, "
   "$6::timestamptz, $7::bigint, $8::int)";
 
-void
-bjb_order_list_ops_list_async (BjbConnection        *connection,
-                               const BjbOrderFilter *filter,
-                               BjbOrderRow          *after,
-                               guint                 limit,
-                               GCancellable         *cancellable,
-                               GAsyncReadyCallback   callback,
-                               gpointer              user_data)
+BJB_OPS_ASYNC (bjb_order_list_ops_list, const BjbOrderFilter *filter, BjbOrderRow *after,
+               guint limit)
 {
   g_autofree char *statuses = NULL;
   g_autofree char *customer = NULL;
@@ -76,9 +70,7 @@ order_row_from_result (BjbResult *rows,
   return row;
 }
 
-GPtrArray *
-bjb_order_list_ops_list_finish (GAsyncResult  *result,
-                                GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_order_list_ops_list)
 {
   return bjb_ops_query_finish_array (result, bjb_order_list_ops_list_async,
                                      (BjbOpsRowFunc) order_row_from_result, error);

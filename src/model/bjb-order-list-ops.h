@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-order-row.h"
 
 G_BEGIN_DECLS
@@ -32,14 +32,7 @@ typedef struct
  * values (id, number, customer name, status, total, placed and due times, courier); the
  * texts a view shows are the caller's to set.
  */
-void       bjb_order_list_ops_list_async  (BjbConnection        *connection,
-                                           const BjbOrderFilter *filter,
-                                           BjbOrderRow          *after,
-                                           guint                 limit,
-                                           GCancellable         *cancellable,
-                                           GAsyncReadyCallback   callback,
-                                           gpointer              user_data);
-GPtrArray *bjb_order_list_ops_list_finish (GAsyncResult         *result,
-                                           GError              **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_order_list_ops_list, const BjbOrderFilter *filter,
+                 BjbOrderRow *after, guint limit);
 
 G_END_DECLS

@@ -56,13 +56,7 @@ items_json (GArray *items)
   return json_to_string (root, FALSE);
 }
 
-void
-bjb_order_ops_quote_async (BjbConnection       *connection,
-                           gint64               customer_id,
-                           GArray              *items,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_quote, gint64 customer_id, GArray *items)
 {
   g_autofree char *customer = bjb_ops_int_param (customer_id);
   g_autofree char *lines = items_json (items);
@@ -72,24 +66,13 @@ bjb_order_ops_quote_async (BjbConnection       *connection,
                        bjb_order_ops_quote_async, callback, user_data);
 }
 
-JsonObject *
-bjb_order_ops_quote_finish (GAsyncResult  *result,
-                            GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_order_ops_quote)
 {
   return bjb_ops_query_finish_object (result, bjb_order_ops_quote_async, "q", error);
 }
 
-void
-bjb_order_ops_place_async (BjbConnection       *connection,
-                           gint64               customer_id,
-                           GArray              *items,
-                           gboolean             delivery,
-                           const char          *address,
-                           gint64               shipping_cost,
-                           const char          *request_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_place, gint64 customer_id, GArray *items, gboolean delivery,
+               const char *address, gint64 shipping_cost, const char *request_id)
 {
   g_autofree char *customer = bjb_ops_int_param (customer_id);
   g_autofree char *lines = items_json (items);
@@ -103,53 +86,34 @@ bjb_order_ops_place_async (BjbConnection       *connection,
                        bjb_order_ops_place_async, callback, user_data);
 }
 
-gint64
-bjb_order_ops_place_finish (GAsyncResult  *result,
-                            GError       **error)
+BJB_OPS_FINISH (gint64, bjb_order_ops_place)
 {
   return bjb_ops_query_finish_id (result, bjb_order_ops_place_async, error);
 }
 
-void
-bjb_order_ops_get_detail_async (BjbConnection       *connection,
-                                gint64               order_id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_get_detail, gint64 order_id)
 {
   bjb_ops_query_id_async (connection, ORDER_DETAIL_SQL, order_id, cancellable,
                           bjb_order_ops_get_detail_async, callback, user_data);
 }
 
-JsonObject *
-bjb_order_ops_get_detail_finish (GAsyncResult  *result,
-                                 GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_order_ops_get_detail)
 {
   return bjb_ops_query_finish_object (result, bjb_order_ops_get_detail_async, "d", error);
 }
 
-void
-bjb_order_ops_get_business_async (BjbConnection       *connection,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_get_business)
 {
   bjb_ops_query_async (connection, BUSINESS_SQL, 0, NULL, cancellable,
                        bjb_order_ops_get_business_async, callback, user_data);
 }
 
-JsonObject *
-bjb_order_ops_get_business_finish (GAsyncResult  *result,
-                                   GError       **error)
+BJB_OPS_FINISH (JsonObject *, bjb_order_ops_get_business)
 {
   return bjb_ops_query_finish_object (result, bjb_order_ops_get_business_async, "s", error);
 }
 
-void
-bjb_order_ops_list_couriers_async (BjbConnection       *connection,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_list_couriers)
 {
   bjb_ops_query_async (connection, LIST_COURIERS_SQL, 0, NULL, cancellable,
                        bjb_order_ops_list_couriers_async, callback, user_data);
@@ -163,9 +127,7 @@ courier_from_result (BjbResult *rows,
                           bjb_result_get_string (rows, i, "display_name"));
 }
 
-GListModel *
-bjb_order_ops_list_couriers_finish (GAsyncResult  *result,
-                                    GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_order_ops_list_couriers)
 {
   return bjb_ops_query_finish_store (result, bjb_order_ops_list_couriers_async, BJB_TYPE_COURIER,
                                      (BjbOpsRowFunc) courier_from_result, error);
@@ -187,65 +149,35 @@ run_step (BjbConnection       *connection,
                        (gpointer) step_tag, callback, user_data);
 }
 
-void
-bjb_order_ops_confirm_payment_async (BjbConnection       *connection,
-                                     gint64               order_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_confirm_payment, gint64 order_id)
 {
   run_step (connection, CONFIRM_PAYMENT_SQL, order_id, NULL, cancellable, callback, user_data);
 }
 
-void
-bjb_order_ops_cancel_async (BjbConnection       *connection,
-                            gint64               order_id,
-                            const char          *reason,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_cancel, gint64 order_id, const char *reason)
 {
   g_return_if_fail (reason != NULL);
   run_step (connection, CANCEL_ORDER_SQL, order_id, reason, cancellable, callback, user_data);
 }
 
-void
-bjb_order_ops_ship_async (BjbConnection       *connection,
-                          gint64               order_id,
-                          const char          *courier_login,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_ship, gint64 order_id, const char *courier_login)
 {
   g_return_if_fail (courier_login != NULL);
   run_step (connection, SHIP_ORDER_SQL, order_id, courier_login, cancellable, callback, user_data);
 }
 
-void
-bjb_order_ops_complete_async (BjbConnection       *connection,
-                              gint64               order_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_complete, gint64 order_id)
 {
   run_step (connection, COMPLETE_ORDER_SQL, order_id, NULL, cancellable, callback, user_data);
 }
 
-void
-bjb_order_ops_record_feedback_async (BjbConnection       *connection,
-                                     gint64               order_id,
-                                     const char          *feedback,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_order_ops_record_feedback, gint64 order_id, const char *feedback)
 {
   g_return_if_fail (feedback != NULL);
   run_step (connection, RECORD_FEEDBACK_SQL, order_id, feedback, cancellable, callback, user_data);
 }
 
-gboolean
-bjb_order_ops_step_finish (GAsyncResult  *result,
-                           GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_order_ops_step)
 {
   return bjb_ops_query_finish_ok (result, (gpointer) step_tag, error);
 }

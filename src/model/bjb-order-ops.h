@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
@@ -25,14 +25,7 @@ typedef struct
 
 /* Finish: (transfer full): the bjb.quote() object (lines with price, discount, rule and
  * reason; subtotal, discount_total, loyal, birthday). @items: BjbOrderItem. */
-void        bjb_order_ops_quote_async          (BjbConnection        *connection,
-                                                gint64                customer_id,
-                                                GArray               *items,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-JsonObject *bjb_order_ops_quote_finish         (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_order_ops_quote, gint64 customer_id, GArray *items);
 
 /*
  * bjb_order_ops_place_async:
@@ -42,77 +35,27 @@ JsonObject *bjb_order_ops_quote_finish         (GAsyncResult         *result,
  *
  * Finish: the order's id (0 with @error set).
  */
-void        bjb_order_ops_place_async          (BjbConnection        *connection,
-                                                gint64                customer_id,
-                                                GArray               *items,
-                                                gboolean              delivery,
-                                                const char           *address,
-                                                gint64                shipping_cost,
-                                                const char           *request_id,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-gint64      bjb_order_ops_place_finish         (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_DECLARE (gint64, bjb_order_ops_place, gint64 customer_id, GArray *items, gboolean delivery,
+                 const char *address, gint64 shipping_cost, const char *request_id);
 
 /* Finish: (transfer full): the bjb.order_detail() object: order, customer, courier_name,
  * lines, history (with staff names), photos (metadata only). */
-void        bjb_order_ops_get_detail_async     (BjbConnection        *connection,
-                                                gint64                order_id,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-JsonObject *bjb_order_ops_get_detail_finish    (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_order_ops_get_detail, gint64 order_id);
 
 /* Finish: (transfer full): what the nota prints about the business: business_name,
  * business_address, business_phone, bank_accounts (from bjb.setting). */
-void        bjb_order_ops_get_business_async   (BjbConnection        *connection,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-JsonObject *bjb_order_ops_get_business_finish  (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_DECLARE (JsonObject *, bjb_order_ops_get_business);
 
 /* Finish: (transfer full): BjbCourier items of the active couriers, by name. */
-void        bjb_order_ops_list_couriers_async  (BjbConnection        *connection,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-GListModel *bjb_order_ops_list_couriers_finish (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_DECLARE (GListModel *, bjb_order_ops_list_couriers);
 
 /* The steps of an order. Each finishes with bjb_order_ops_step_finish(). */
-void        bjb_order_ops_confirm_payment_async (BjbConnection       *connection,
-                                                 gint64               order_id,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-void        bjb_order_ops_cancel_async         (BjbConnection        *connection,
-                                                gint64                order_id,
-                                                const char           *reason,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-void        bjb_order_ops_ship_async           (BjbConnection        *connection,
-                                                gint64                order_id,
-                                                const char           *courier_login,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
+BJB_OPS_ASYNC (bjb_order_ops_confirm_payment, gint64 order_id);
+BJB_OPS_ASYNC (bjb_order_ops_cancel, gint64 order_id, const char *reason);
+BJB_OPS_ASYNC (bjb_order_ops_ship, gint64 order_id, const char *courier_login);
 /* A pickup handed over at the depot. */
-void        bjb_order_ops_complete_async       (BjbConnection        *connection,
-                                                gint64                order_id,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-void        bjb_order_ops_record_feedback_async (BjbConnection       *connection,
-                                                 gint64               order_id,
-                                                 const char          *feedback,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-gboolean    bjb_order_ops_step_finish          (GAsyncResult         *result,
-                                                GError              **error);
+BJB_OPS_ASYNC (bjb_order_ops_complete, gint64 order_id);
+BJB_OPS_ASYNC (bjb_order_ops_record_feedback, gint64 order_id, const char *feedback);
+BJB_OPS_FINISH (gboolean, bjb_order_ops_step);
 
 G_END_DECLS

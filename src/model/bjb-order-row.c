@@ -90,12 +90,7 @@ bjb_order_row_set_property (GObject      *object,
     bjb_field_props_set_property (object, prop_id, value, pspec);
 }
 
-#define FIELD(prop, field, pspec) \
-  G_STMT_START { \
-    properties[prop] = pspec; \
-    bjb_field_props_install (object_class, prop, G_STRUCT_OFFSET (BjbOrderRow, field), \
-                             properties[prop]); \
-  } G_STMT_END
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbOrderRow, prop, field, pspec)
 #define STRING(prop, field, name) \
   FIELD (prop, field, g_param_spec_string (name, NULL, NULL, NULL, flags))
 #define INT64(prop, field, name) \

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-field-props.h"
 #include "bjb-outbox-message.h"
 
 struct _BjbOutboxMessage
@@ -39,56 +40,14 @@ static GParamSpec *properties[N_PROPS];
 static void
 bjb_outbox_message_finalize (GObject *object)
 {
-  BjbOutboxMessage *self = BJB_OUTBOX_MESSAGE (object);
-
-  g_free (self->kind);
-  g_free (self->channel);
-  g_free (self->recipient);
-  g_free (self->recipient_name);
-  g_free (self->subject);
-  g_free (self->body);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_outbox_message_parent_class)->finalize (object);
 }
 
-static void
-bjb_outbox_message_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbOutboxMessage *self = BJB_OUTBOX_MESSAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_CHANNEL:
-      g_value_set_string (value, self->channel);
-      break;
-    case PROP_RECIPIENT:
-      g_value_set_string (value, self->recipient);
-      break;
-    case PROP_RECIPIENT_NAME:
-      g_value_set_string (value, self->recipient_name);
-      break;
-    case PROP_SUBJECT:
-      g_value_set_string (value, self->subject);
-      break;
-    case PROP_BODY:
-      g_value_set_string (value, self->body);
-      break;
-    case PROP_ATTEMPTS:
-      g_value_set_int (value, self->attempts);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbOutboxMessage, prop, field, pspec)
+#define TEXT(prop, field, name) \
+  FIELD (prop, field, g_param_spec_string (name, NULL, NULL, NULL, flags))
 
 static void
 bjb_outbox_message_class_init (BjbOutboxMessageClass *klass)
@@ -97,18 +56,20 @@ bjb_outbox_message_class_init (BjbOutboxMessageClass *klass)
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bjb_outbox_message_finalize;
-  object_class->get_property = bjb_outbox_message_get_property;
+  object_class->get_property = bjb_field_props_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_CHANNEL] = g_param_spec_string ("channel", NULL, NULL, NULL, flags);
-  properties[PROP_RECIPIENT] = g_param_spec_string ("recipient", NULL, NULL, NULL, flags);
-  properties[PROP_RECIPIENT_NAME] = g_param_spec_string ("recipient-name", NULL, NULL, NULL, flags);
-  properties[PROP_SUBJECT] = g_param_spec_string ("subject", NULL, NULL, NULL, flags);
-  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
-  properties[PROP_ATTEMPTS] = g_param_spec_int ("attempts", NULL, NULL, 0, G_MAXINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  FIELD (PROP_ID, id, g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags));
+  TEXT (PROP_KIND, kind, "kind");
+  TEXT (PROP_CHANNEL, channel, "channel");
+  TEXT (PROP_RECIPIENT, recipient, "recipient");
+  TEXT (PROP_RECIPIENT_NAME, recipient_name, "recipient-name");
+  TEXT (PROP_SUBJECT, subject, "subject");
+  TEXT (PROP_BODY, body, "body");
+  FIELD (PROP_ATTEMPTS, attempts, g_param_spec_int ("attempts", NULL, NULL, 0, G_MAXINT, 0, flags));
 }
+
+#undef FIELD
+#undef TEXT
 
 static void
 bjb_outbox_message_init (BjbOutboxMessage *self)

@@ -48,16 +48,8 @@ image_params_clear (ImageParams *p)
   g_free (p->height);
 }
 
-void
-bjb_photo_ops_attach_payment_proof_async (BjbConnection       *connection,
-                                          gint64               order_id,
-                                          BjbImage            *image,
-                                          const char          *bank,
-                                          gint64               amount,
-                                          const char          *reference,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
+BJB_OPS_ASYNC (bjb_photo_ops_attach_payment_proof, gint64 order_id, BjbImage *image,
+               const char *bank, gint64 amount, const char *reference)
 {
   g_autofree char *order = bjb_ops_int_param (order_id);
   g_autofree char *amount_text = amount >= 0 ? bjb_ops_int_param (amount) : NULL;
@@ -76,20 +68,12 @@ bjb_photo_ops_attach_payment_proof_async (BjbConnection       *connection,
   image_params_clear (&image_params);
 }
 
-gint64
-bjb_photo_ops_attach_payment_proof_finish (GAsyncResult  *result,
-                                           GError       **error)
+BJB_OPS_FINISH (gint64, bjb_photo_ops_attach_payment_proof)
 {
   return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_payment_proof_async, error);
 }
 
-void
-bjb_photo_ops_reject_payment_proof_async (BjbConnection       *connection,
-                                          gint64               photo_id,
-                                          const char          *reason,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
+BJB_OPS_ASYNC (bjb_photo_ops_reject_payment_proof, gint64 photo_id, const char *reason)
 {
   g_autofree char *photo = bjb_ops_int_param (photo_id);
   const char *params[] = { photo, reason };
@@ -98,21 +82,12 @@ bjb_photo_ops_reject_payment_proof_async (BjbConnection       *connection,
                        cancellable, bjb_photo_ops_reject_payment_proof_async, callback, user_data);
 }
 
-gboolean
-bjb_photo_ops_reject_payment_proof_finish (GAsyncResult  *result,
-                                           GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_photo_ops_reject_payment_proof)
 {
   return bjb_ops_query_finish_ok (result, bjb_photo_ops_reject_payment_proof_async, error);
 }
 
-void
-bjb_photo_ops_attach_async (BjbConnection       *connection,
-                            gint64               order_id,
-                            const char          *kind,
-                            BjbImage            *image,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+BJB_OPS_ASYNC (bjb_photo_ops_attach, gint64 order_id, const char *kind, BjbImage *image)
 {
   g_autofree char *order = bjb_ops_int_param (order_id);
   ImageParams image_params;
@@ -131,27 +106,18 @@ bjb_photo_ops_attach_async (BjbConnection       *connection,
   image_params_clear (&image_params);
 }
 
-gint64
-bjb_photo_ops_attach_finish (GAsyncResult  *result,
-                             GError       **error)
+BJB_OPS_FINISH (gint64, bjb_photo_ops_attach)
 {
   return bjb_ops_query_finish_id (result, bjb_photo_ops_attach_async, error);
 }
 
-void
-bjb_photo_ops_get_jpeg_async (BjbConnection       *connection,
-                              gint64               photo_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_photo_ops_get_jpeg, gint64 photo_id)
 {
   bjb_ops_query_id_async (connection, GET_JPEG_SQL, photo_id, cancellable,
                           bjb_photo_ops_get_jpeg_async, callback, user_data);
 }
 
-GBytes *
-bjb_photo_ops_get_jpeg_finish (GAsyncResult  *result,
-                               GError       **error)
+BJB_OPS_FINISH (GBytes *, bjb_photo_ops_get_jpeg)
 {
   return bjb_ops_query_finish_bytes (result, bjb_photo_ops_get_jpeg_async, "data", error);
 }

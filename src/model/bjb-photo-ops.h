@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-image.h"
 
 G_BEGIN_DECLS
@@ -22,46 +22,17 @@ G_BEGIN_DECLS
  *
  * Finish: the new photo's id (0 with @error set).
  */
-void     bjb_photo_ops_attach_payment_proof_async  (BjbConnection        *connection,
-                                                    gint64                order_id,
-                                                    BjbImage             *image,
-                                                    const char           *bank,
-                                                    gint64                amount,
-                                                    const char           *reference,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gint64   bjb_photo_ops_attach_payment_proof_finish (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (gint64, bjb_photo_ops_attach_payment_proof, gint64 order_id, BjbImage *image,
+                 const char *bank, gint64 amount, const char *reference);
 
-void     bjb_photo_ops_reject_payment_proof_async  (BjbConnection        *connection,
-                                                    gint64                photo_id,
-                                                    const char           *reason,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean bjb_photo_ops_reject_payment_proof_finish (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (gboolean, bjb_photo_ops_reject_payment_proof, gint64 photo_id,
+                 const char *reason);
 
 /* @kind: "payment_proof", "delivery" or "feedback". Finish: the new photo's id. */
-void     bjb_photo_ops_attach_async                (BjbConnection        *connection,
-                                                    gint64                order_id,
-                                                    const char           *kind,
-                                                    BjbImage             *image,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gint64   bjb_photo_ops_attach_finish               (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (gint64, bjb_photo_ops_attach, gint64 order_id, const char *kind, BjbImage *image);
 
 /* Finish: (transfer full) (nullable): the JPEG; NULL without error when the caller may not
  * see that photo (RLS) or it does not exist. */
-void     bjb_photo_ops_get_jpeg_async              (BjbConnection        *connection,
-                                                    gint64                photo_id,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-GBytes  *bjb_photo_ops_get_jpeg_finish             (GAsyncResult         *result,
-                                                    GError              **error);
+BJB_OPS_DECLARE (GBytes *, bjb_photo_ops_get_jpeg, gint64 photo_id);
 
 G_END_DECLS

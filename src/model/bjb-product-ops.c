@@ -48,14 +48,7 @@ static const char APPLY_STOCKTAKE_SQL[] =
 static const char STOCK_LEDGER_SQL[] =
   "SELECT * FROM bjb.stock_ledger($1::bigint, $2::bigint, $3::int)";
 
-void
-bjb_product_ops_list_products_async (BjbConnection       *connection,
-                                     const char          *search,
-                                     gint64               category_id,
-                                     int                  active,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_list_products, const char *search, gint64 category_id, int active)
 {
   g_autofree char *category = category_id > 0 ? bjb_ops_int_param (category_id) : NULL;
   const char *params[] = {
@@ -68,9 +61,7 @@ bjb_product_ops_list_products_async (BjbConnection       *connection,
                        bjb_product_ops_list_products_async, callback, user_data);
 }
 
-GListModel *
-bjb_product_ops_list_products_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_product_ops_list_products)
 {
   g_autoptr(BjbResult) rows =
     bjb_ops_query_finish (result, bjb_product_ops_list_products_async, error);
@@ -82,12 +73,7 @@ bjb_product_ops_list_products_finish (GAsyncResult  *result,
                                             (BjbResultRowFunc) bjb_admin_product_new_from_result));
 }
 
-void
-bjb_product_ops_save_product_async (BjbConnection        *connection,
-                                    const BjbProductEdit *edit,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data)
+BJB_OPS_ASYNC (bjb_product_ops_save_product, const BjbProductEdit *edit)
 {
   g_autofree char *id = NULL;
   g_autofree char *version = NULL;
@@ -113,21 +99,12 @@ bjb_product_ops_save_product_async (BjbConnection        *connection,
                        bjb_product_ops_save_product_async, callback, user_data);
 }
 
-gint64
-bjb_product_ops_save_product_finish (GAsyncResult  *result,
-                                     int           *version,
-                                     GError       **error)
+BJB_OPS_FINISH (gint64, bjb_product_ops_save_product, int *version)
 {
   return bjb_ops_query_finish_saved (result, bjb_product_ops_save_product_async, version, error);
 }
 
-void
-bjb_product_ops_set_photo_async (BjbConnection       *connection,
-                                 gint64               product_id,
-                                 BjbImage            *image,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_set_photo, gint64 product_id, BjbImage *image)
 {
   g_autofree char *id = bjb_ops_int_param (product_id);
   g_autofree char *data = image != NULL ? bjb_bytes_to_bytea_hex (bjb_image_get_jpeg (image)) : NULL;
@@ -141,78 +118,49 @@ bjb_product_ops_set_photo_async (BjbConnection       *connection,
                        bjb_product_ops_set_photo_async, callback, user_data);
 }
 
-gboolean
-bjb_product_ops_set_photo_finish (GAsyncResult  *result,
-                                  GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_product_ops_set_photo)
 {
   return bjb_ops_query_finish_ok (result, bjb_product_ops_set_photo_async, error);
 }
 
-void
-bjb_product_ops_get_photo_async (BjbConnection       *connection,
-                                 gint64               product_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_get_photo, gint64 product_id)
 {
   bjb_ops_query_id_async (connection, GET_PHOTO_SQL, product_id, cancellable,
                           bjb_product_ops_get_photo_async, callback, user_data);
 }
 
-GBytes *
-bjb_product_ops_get_photo_finish (GAsyncResult  *result,
-                                  GError       **error)
+BJB_OPS_FINISH (GBytes *, bjb_product_ops_get_photo)
 {
   return bjb_ops_query_finish_bytes (result, bjb_product_ops_get_photo_async, "data", error);
 }
 
-void
-bjb_product_ops_price_history_async (BjbConnection       *connection,
-                                     gint64               product_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_price_history, gint64 product_id)
 {
   bjb_ops_query_id_async (connection, PRICE_HISTORY_SQL, product_id, cancellable,
                           bjb_product_ops_price_history_async, callback, user_data);
 }
 
-GListModel *
-bjb_product_ops_price_history_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_product_ops_price_history)
 {
   return bjb_ops_query_finish_store (result, bjb_product_ops_price_history_async,
                                      BJB_TYPE_PRICE_CHANGE,
                                      (BjbOpsRowFunc) bjb_price_change_new_from_result, error);
 }
 
-void
-bjb_product_ops_list_categories_async (BjbConnection       *connection,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_list_categories)
 {
   bjb_ops_query_async (connection, LIST_CATEGORIES_SQL, 0, NULL, cancellable,
                        bjb_product_ops_list_categories_async, callback, user_data);
 }
 
-GListModel *
-bjb_product_ops_list_categories_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (GListModel *, bjb_product_ops_list_categories)
 {
   return bjb_ops_query_finish_store (result, bjb_product_ops_list_categories_async,
                                      BJB_TYPE_ADMIN_CATEGORY,
                                      (BjbOpsRowFunc) bjb_admin_category_new_from_result, error);
 }
 
-void
-bjb_product_ops_save_category_async (BjbConnection       *connection,
-                                     gint64               id,
-                                     int                  version,
-                                     const char          *name,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_save_category, gint64 id, int version, const char *name)
 {
   g_autofree char *id_text = id > 0 ? bjb_ops_int_param (id) : NULL;
   g_autofree char *version_text = id > 0 ? bjb_ops_int_param (version) : NULL;
@@ -222,20 +170,12 @@ bjb_product_ops_save_category_async (BjbConnection       *connection,
                        bjb_product_ops_save_category_async, callback, user_data);
 }
 
-gint64
-bjb_product_ops_save_category_finish (GAsyncResult  *result,
-                                      GError       **error)
+BJB_OPS_FINISH (gint64, bjb_product_ops_save_category)
 {
   return bjb_ops_query_finish_saved (result, bjb_product_ops_save_category_async, NULL, error);
 }
 
-void
-bjb_product_ops_delete_category_async (BjbConnection       *connection,
-                                       gint64               id,
-                                       int                  version,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_delete_category, gint64 id, int version)
 {
   g_autofree char *id_text = bjb_ops_int_param (id);
   g_autofree char *version_text = bjb_ops_int_param (version);
@@ -245,22 +185,13 @@ bjb_product_ops_delete_category_async (BjbConnection       *connection,
                        cancellable, bjb_product_ops_delete_category_async, callback, user_data);
 }
 
-gboolean
-bjb_product_ops_delete_category_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_product_ops_delete_category)
 {
   return bjb_ops_query_finish_ok (result, bjb_product_ops_delete_category_async, error);
 }
 
-void
-bjb_product_ops_adjust_stock_async (BjbConnection       *connection,
-                                    gint64               product_id,
-                                    gint64               delta,
-                                    const char          *reason,
-                                    const char          *note,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_adjust_stock, gint64 product_id, gint64 delta, const char *reason,
+               const char *note)
 {
   g_autofree char *id = bjb_ops_int_param (product_id);
   g_autofree char *delta_text = bjb_ops_int_param (delta);
@@ -270,9 +201,7 @@ bjb_product_ops_adjust_stock_async (BjbConnection       *connection,
                        bjb_product_ops_adjust_stock_async, callback, user_data);
 }
 
-gint64
-bjb_product_ops_adjust_stock_finish (GAsyncResult  *result,
-                                     GError       **error)
+BJB_OPS_FINISH (gint64, bjb_product_ops_adjust_stock)
 {
   return bjb_ops_query_finish_int (result, bjb_product_ops_adjust_stock_async, "stock", -1, error);
 }
@@ -301,13 +230,7 @@ counts_json (GPtrArray *counts)
   return json_to_string (root, FALSE);
 }
 
-void
-bjb_product_ops_apply_stocktake_async (BjbConnection       *connection,
-                                       GPtrArray           *counts,
-                                       const char          *note,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_apply_stocktake, GPtrArray *counts, const char *note)
 {
   g_autofree char *json = NULL;
   const char *params[2];
@@ -321,9 +244,7 @@ bjb_product_ops_apply_stocktake_async (BjbConnection       *connection,
                        cancellable, bjb_product_ops_apply_stocktake_async, callback, user_data);
 }
 
-int
-bjb_product_ops_apply_stocktake_finish (GAsyncResult  *result,
-                                        GError       **error)
+BJB_OPS_FINISH (int, bjb_product_ops_apply_stocktake)
 {
   g_autoptr(JsonObject) applied =
     bjb_ops_query_finish_object (result, bjb_product_ops_apply_stocktake_async, "result", error);
@@ -333,14 +254,7 @@ bjb_product_ops_apply_stocktake_finish (GAsyncResult  *result,
   return (int) json_object_get_int_member_with_default (applied, "changed", 0);
 }
 
-void
-bjb_product_ops_stock_ledger_async (BjbConnection       *connection,
-                                    gint64               product_id,
-                                    gint64               before_id,
-                                    guint                limit,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+BJB_OPS_ASYNC (bjb_product_ops_stock_ledger, gint64 product_id, gint64 before_id, guint limit)
 {
   g_autofree char *product = product_id > 0 ? bjb_ops_int_param (product_id) : NULL;
   g_autofree char *before = before_id > 0 ? bjb_ops_int_param (before_id) : NULL;
@@ -351,9 +265,7 @@ bjb_product_ops_stock_ledger_async (BjbConnection       *connection,
                        bjb_product_ops_stock_ledger_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_product_ops_stock_ledger_finish (GAsyncResult  *result,
-                                     GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_product_ops_stock_ledger)
 {
   return bjb_ops_query_finish_array (result, bjb_product_ops_stock_ledger_async,
                                      (BjbOpsRowFunc) bjb_stock_movement_new_from_result, error);

@@ -103,14 +103,8 @@ transaction_params (const BjbTransactionFilter *filter,
   params[5] = nonempty (filter->delivery);
 }
 
-void
-bjb_report_ops_transactions_async (BjbConnection              *connection,
-                                   const BjbTransactionFilter *filter,
-                                   BjbReportRow               *after,
-                                   guint                       limit,
-                                   GCancellable               *cancellable,
-                                   GAsyncReadyCallback         callback,
-                                   gpointer                    user_data)
+BJB_OPS_ASYNC (bjb_report_ops_transactions, const BjbTransactionFilter *filter,
+               BjbReportRow *after, guint limit)
 {
   g_autofree char *customer = NULL;
   g_autofree char *after_id = NULL;
@@ -160,20 +154,13 @@ transaction_row (BjbResult *rows,
   return row;
 }
 
-GPtrArray *
-bjb_report_ops_transactions_finish (GAsyncResult  *result,
-                                    GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_report_ops_transactions)
 {
   return bjb_ops_query_finish_array (result, bjb_report_ops_transactions_async,
                                      (BjbOpsRowFunc) transaction_row, error);
 }
 
-void
-bjb_report_ops_transaction_totals_async (BjbConnection              *connection,
-                                         const BjbTransactionFilter *filter,
-                                         GCancellable               *cancellable,
-                                         GAsyncReadyCallback         callback,
-                                         gpointer                    user_data)
+BJB_OPS_ASYNC (bjb_report_ops_transaction_totals, const BjbTransactionFilter *filter)
 {
   g_autofree char *customer = NULL;
   const char *params[6];
@@ -185,10 +172,7 @@ bjb_report_ops_transaction_totals_async (BjbConnection              *connection,
                        bjb_report_ops_transaction_totals_async, callback, user_data);
 }
 
-gboolean
-bjb_report_ops_transaction_totals_finish (GAsyncResult          *result,
-                                          BjbTransactionTotals  *totals,
-                                          GError               **error)
+BJB_OPS_FINISH (gboolean, bjb_report_ops_transaction_totals, BjbTransactionTotals *totals)
 {
   g_autoptr(BjbResult) rows =
     bjb_ops_query_finish (result, bjb_report_ops_transaction_totals_async, error);
@@ -253,14 +237,8 @@ customer_statement (const BjbCustomerReportParams *params,
     }
 }
 
-void
-bjb_report_ops_customers_async (BjbConnection                 *connection,
-                                const BjbCustomerReportParams *params,
-                                BjbReportRow                  *after,
-                                guint                          limit,
-                                GCancellable                  *cancellable,
-                                GAsyncReadyCallback            callback,
-                                gpointer                       user_data)
+BJB_OPS_ASYNC (bjb_report_ops_customers, const BjbCustomerReportParams *params,
+               BjbReportRow *after, guint limit)
 {
   const char *values[4] = { NULL };
   char *owned[3] = { NULL };
@@ -359,9 +337,7 @@ customer_row (BjbResult *rows,
   return row;
 }
 
-GPtrArray *
-bjb_report_ops_customers_finish (GAsyncResult  *result,
-                                 GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_report_ops_customers)
 {
   return bjb_ops_query_finish_array (result, bjb_report_ops_customers_async,
                                      (BjbOpsRowFunc) customer_row, error);

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 #include "bjb-export-spec.h"
 #include "bjb-report-row.h"
 
@@ -41,24 +41,11 @@ typedef struct
  * "detail" courier name, "date-text" placed, "gross-text", "discount-text",
  * "shipping-text", "amount" + "amount-text" total, "kind" + "kind-label" delivery or
  * pickup. "status-label" is left to the page (the orders' labels). */
-void       bjb_report_ops_transactions_async        (BjbConnection              *connection,
-                                                     const BjbTransactionFilter *filter,
-                                                     BjbReportRow               *after,
-                                                     guint                       limit,
-                                                     GCancellable               *cancellable,
-                                                     GAsyncReadyCallback         callback,
-                                                     gpointer                    user_data);
-GPtrArray *bjb_report_ops_transactions_finish       (GAsyncResult               *result,
-                                                     GError                    **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_report_ops_transactions, const BjbTransactionFilter *filter,
+                 BjbReportRow *after, guint limit);
 
-void       bjb_report_ops_transaction_totals_async  (BjbConnection              *connection,
-                                                     const BjbTransactionFilter *filter,
-                                                     GCancellable               *cancellable,
-                                                     GAsyncReadyCallback         callback,
-                                                     gpointer                    user_data);
-gboolean   bjb_report_ops_transaction_totals_finish (GAsyncResult               *result,
-                                                     BjbTransactionTotals       *totals,
-                                                     GError                    **error);
+BJB_OPS_ASYNC (bjb_report_ops_transaction_totals, const BjbTransactionFilter *filter);
+BJB_OPS_FINISH (gboolean, bjb_report_ops_transaction_totals, BjbTransactionTotals *totals);
 
 /* Which customer analysis; each one's rows and parameters are below. */
 typedef enum
@@ -83,15 +70,8 @@ typedef struct
 } BjbCustomerReportParams;
 
 /* @after: (nullable): LAPSED only, the last row of the previous page */
-void       bjb_report_ops_customers_async           (BjbConnection                 *connection,
-                                                     const BjbCustomerReportParams *params,
-                                                     BjbReportRow                  *after,
-                                                     guint                          limit,
-                                                     GCancellable                  *cancellable,
-                                                     GAsyncReadyCallback            callback,
-                                                     gpointer                       user_data);
-GPtrArray *bjb_report_ops_customers_finish          (GAsyncResult                  *result,
-                                                     GError                       **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_report_ops_customers, const BjbCustomerReportParams *params,
+                 BjbReportRow *after, guint limit);
 
 /* The export of each report, with the same filters as the page (transfer full). The
  * status column is written as @status_labels (value, label, …; nullable). */

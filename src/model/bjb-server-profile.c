@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-field-props.h"
 #include "bjb-server-profile.h"
 
 /* One PostgreSQL server the client can sign in to, as kept in GSettings
@@ -44,13 +45,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 bjb_server_profile_finalize (GObject *object)
 {
-  BjbServerProfile *self = (BjbServerProfile *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->host, g_free);
-  g_clear_pointer (&self->dbname, g_free);
-  g_clear_pointer (&self->sslmode, g_free);
-  g_clear_pointer (&self->sslrootcert, g_free);
+  bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_server_profile_parent_class)->finalize (object);
 }
@@ -61,122 +56,56 @@ bjb_server_profile_get_property (GObject    *object,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  BjbServerProfile *self = BJB_SERVER_PROFILE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_HOST:
-      g_value_set_string (value, self->host);
-      break;
-    case PROP_PORT:
-      g_value_set_uint (value, self->port);
-      break;
-    case PROP_DBNAME:
-      g_value_set_string (value, self->dbname);
-      break;
-    case PROP_SSLMODE:
-      g_value_set_string (value, self->sslmode);
-      break;
-    case PROP_SSLROOTCERT:
-      g_value_set_string (value, self->sslrootcert);
-      break;
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, bjb_server_profile_get_display_name (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_DISPLAY_NAME)
+    g_value_set_string (value, bjb_server_profile_get_display_name (BJB_SERVER_PROFILE (object)));
+  else
+    bjb_field_props_get_property (object, prop_id, value, pspec);
 }
 
-static void
-set_string (BjbServerProfile *self,
-            char            **field,
-            const char       *value,
-            guint             prop_id)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value ? value : "");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
+/* A string set to NULL is stored as "", as the settings keep it. */
 static void
 bjb_server_profile_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {
-  BjbServerProfile *self = BJB_SERVER_PROFILE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      set_string (self, &self->name, g_value_get_string (value), prop_id);
-      g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
-      break;
-    case PROP_HOST:
-      set_string (self, &self->host, g_value_get_string (value), prop_id);
-      break;
-    case PROP_PORT:
-      if (self->port != g_value_get_uint (value))
-        {
-          self->port = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_DBNAME:
-      set_string (self, &self->dbname, g_value_get_string (value), prop_id);
-      break;
-    case PROP_SSLMODE:
-      set_string (self, &self->sslmode, g_value_get_string (value), prop_id);
-      break;
-    case PROP_SSLROOTCERT:
-      set_string (self, &self->sslrootcert, g_value_get_string (value), prop_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+    bjb_field_props_set_string (object, pspec, g_value_get_string (value) ?: "");
+  else
+    bjb_field_props_set_property (object, prop_id, value, pspec);
+  if (prop_id == PROP_NAME)
+    g_object_notify_by_pspec (object, properties[PROP_DISPLAY_NAME]);
 }
+
+#define FIELD(prop, field, pspec) BJB_FIELD_PROP (BjbServerProfile, prop, field, pspec)
+#define TEXT(prop, field, name, fallback) \
+  FIELD (prop, field, g_param_spec_string (name, NULL, NULL, fallback, flags))
 
 static void
 bjb_server_profile_class_init (BjbServerProfileClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bjb_server_profile_finalize;
   object_class->get_property = bjb_server_profile_get_property;
   object_class->set_property = bjb_server_profile_set_property;
 
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HOST] =
-    g_param_spec_string ("host", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PORT] =
-    g_param_spec_uint ("port", NULL, NULL, 1, G_MAXUINT16, 5432,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DBNAME] =
-    g_param_spec_string ("dbname", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SSLMODE] =
-    g_param_spec_string ("sslmode", NULL, NULL, "prefer",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  TEXT (PROP_NAME, name, "name", "");
+  TEXT (PROP_HOST, host, "host", "");
+  FIELD (PROP_PORT, port, g_param_spec_uint ("port", NULL, NULL, 1, G_MAXUINT16, 5432, flags));
+  TEXT (PROP_DBNAME, dbname, "dbname", "");
+  TEXT (PROP_SSLMODE, sslmode, "sslmode", "prefer");
+  TEXT (PROP_SSLROOTCERT, sslrootcert, "sslrootcert", "");
   /* The name as the UI shows it. */
   properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SSLROOTCERT] =
-    g_param_spec_string ("sslrootcert", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_DISPLAY_NAME, properties[PROP_DISPLAY_NAME]);
 }
+
+#undef FIELD
+#undef TEXT
 
 static void
 bjb_server_profile_init (BjbServerProfile *self)

@@ -23,11 +23,7 @@ bjb_setting_free (BjbSetting *setting)
   g_free (setting);
 }
 
-void
-bjb_settings_ops_list_async (BjbConnection       *connection,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+BJB_OPS_ASYNC (bjb_settings_ops_list)
 {
   g_return_if_fail (BJB_IS_CONNECTION (connection));
 
@@ -35,9 +31,7 @@ bjb_settings_ops_list_async (BjbConnection       *connection,
                        bjb_settings_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_settings_ops_list_finish (GAsyncResult  *result,
-                              GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_settings_ops_list)
 {
   g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_settings_ops_list_async, error);
   GPtrArray *settings;
@@ -59,13 +53,7 @@ bjb_settings_ops_list_finish (GAsyncResult  *result,
   return settings;
 }
 
-void
-bjb_settings_ops_set_async (BjbConnection       *connection,
-                            const char          *key,
-                            JsonNode            *value,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+BJB_OPS_ASYNC (bjb_settings_ops_set, const char *key, JsonNode *value)
 {
   g_autofree char *json = NULL;
   const char *params[2];
@@ -80,9 +68,7 @@ bjb_settings_ops_set_async (BjbConnection       *connection,
                        bjb_settings_ops_set_async, callback, user_data);
 }
 
-gboolean
-bjb_settings_ops_set_finish (GAsyncResult  *result,
-                             GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_settings_ops_set)
 {
   return bjb_ops_query_finish_ok (result, bjb_settings_ops_set_async, error);
 }

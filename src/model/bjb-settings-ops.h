@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
@@ -27,21 +27,9 @@ void bjb_setting_free (BjbSetting *setting);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BjbSetting, bjb_setting_free)
 
 /* Finish: (transfer full): a GPtrArray of BjbSetting, by key */
-void       bjb_settings_ops_list_async  (BjbConnection        *connection,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-GPtrArray *bjb_settings_ops_list_finish (GAsyncResult         *result,
-                                         GError              **error);
+BJB_OPS_DECLARE (GPtrArray *, bjb_settings_ops_list);
 
 /* @value: the new value (number, boolean, string or array of strings) */
-void       bjb_settings_ops_set_async   (BjbConnection        *connection,
-                                         const char           *key,
-                                         JsonNode             *value,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-gboolean   bjb_settings_ops_set_finish  (GAsyncResult         *result,
-                                         GError              **error);
+BJB_OPS_DECLARE (gboolean, bjb_settings_ops_set, const char *key, JsonNode *value);
 
 G_END_DECLS

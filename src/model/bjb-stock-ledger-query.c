@@ -14,45 +14,18 @@ struct _BjbStockLedgerQuery
   gint64 product_id;
 };
 
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
+G_DEFINE_FINAL_TYPE (BjbStockLedgerQuery, bjb_stock_ledger_query, BJB_TYPE_FILTER_QUERY)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbStockLedgerQuery, bjb_stock_ledger_query,
-                               BJB_TYPE_FILTER_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+/* BjbFilterQuery: straight through to the ops, whose _finish reads the answer. */
 
-/* BjbPagedQuery: straight through to the ops, whose _finish reads the answer. */
-
-static void
-bjb_stock_ledger_query_fetch_async (BjbPagedQuery       *query,
-                                    BjbPagedRow         *after,
-                                    guint                limit,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
   BjbStockLedgerQuery *self = BJB_STOCK_LEDGER_QUERY (query);
 
   /* stock_ledger answers at most 500 rows a call. */
-  bjb_product_ops_stock_ledger_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                      self->product_id,
+  bjb_product_ops_stock_ledger_async (connection, self->product_id,
                                       after != NULL ? bjb_paged_row_get_id (after) : 0,
                                       MIN (limit, 500), cancellable, callback, user_data);
-}
-
-static GPtrArray *
-bjb_stock_ledger_query_fetch_finish (BjbPagedQuery  *query,
-                                     GAsyncResult   *result,
-                                     GError        **error)
-{
-  return bjb_product_ops_stock_ledger_finish (result, error);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_stock_ledger_query_fetch_async;
-  iface->fetch_finish = bjb_stock_ledger_query_fetch_finish;
 }
 
 /* GObject */
@@ -60,6 +33,8 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 static void
 bjb_stock_ledger_query_class_init (BjbStockLedgerQueryClass *klass)
 {
+  BJB_FILTER_QUERY_CLASS (klass)->fetch = fetch_async;
+  BJB_FILTER_QUERY_CLASS (klass)->fetch_finish = bjb_product_ops_stock_ledger_finish;
   bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbStockLedgerQuery, product_id),
                               g_param_spec_int64 ("product-id", NULL, NULL, 0, G_MAXINT64, 0,
                                                   BJB_FILTER_QUERY_PARAM_FLAGS));

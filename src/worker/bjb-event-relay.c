@@ -66,20 +66,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What a query's callback needs to know whether its answer still counts. */
+/* What a query's step does with its answer: @rows, or NULL with @error set. */
+typedef void (*AnswerFunc) (BjbEventRelay *self,
+                            BjbResult     *rows,
+                            const GError  *error);
+
+/* What a query's callback needs to know whether its answer still counts, and its step. */
 typedef struct
 {
   BjbEventRelay *self;           /* owned */
   guint generation;
+  AnswerFunc answer;
 } Call;
 
 static Call *
-call_new (BjbEventRelay *self)
+call_new (BjbEventRelay *self,
+          AnswerFunc     answer)
 {
   Call *call = g_new0 (Call, 1);
 
   call->self = g_object_ref (self);
   call->generation = self->generation;
+  call->answer = answer;
   return call;
 }
 
@@ -110,22 +118,44 @@ call_is_current (Call *call)
          && call->generation == call->self->generation;
 }
 
+/* Every query's callback: the answer goes to the call's step, unless there is nothing to
+ * do: the relay stopped or moved to a new session meanwhile, or the link was lost
+ * ("connected" starts over). */
+static void
+call_done (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
+
+  if (!call_is_current (call))
+    return;
+  if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+    {
+      set_active (call->self, FALSE);
+      return;
+    }
+  call->answer (call->self, rows, error);
+}
+
 static void poll_events (BjbEventRelay *self);
 static void wait_for_lock (BjbEventRelay *self);
 static void notify_missed (BjbEventRelay *self);
 static void open_connection (BjbEventRelay *self);
 
-/* Every query of the relay: on its connection, cancelled by stop, answered to @callback
- * with a Call that knows the session it was sent in. */
+/* Every query of the relay: on its connection, cancelled by stop, its answer handed to
+ * @answer by a Call that knows the session it was sent in. */
 static void
-send (BjbEventRelay       *self,
-      const char          *sql,
-      guint                n_params,
-      const char *const   *params,
-      GAsyncReadyCallback  callback)
+send (BjbEventRelay     *self,
+      const char        *sql,
+      guint              n_params,
+      const char *const *params,
+      AnswerFunc         answer)
 {
   bjb_connection_query_async (self->connection, sql, n_params, params, self->cancellable,
-                              callback, call_new (self));
+                              call_done, call_new (self, answer));
 }
 
 static gboolean
@@ -150,27 +180,16 @@ schedule (BjbEventRelay  *self,
 }
 
 static void
-poll_done (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+poll_done (BjbEventRelay *self,
+           BjbResult     *rows,
+           const GError  *error)
 {
-  g_autoptr(Call) call = user_data;
-  BjbEventRelay *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
   gint64 cursor;
 
-  if (!call_is_current (call))
-    return;
   if (rows == NULL)
     {
-      /* A lost link starts over from "connected"; anything else (the schema changing
-       * under us, a statement timeout) is worth a line and a slower retry. */
-      if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
-        {
-          set_active (self, FALSE);
-          return;
-        }
+      /* The schema changing under us, a statement timeout: worth a line and a slower
+       * retry. */
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                         "event relay: bjb.relay_events failed: %s", error->message);
       schedule (self, MAX (self->interval_ms, 1000), poll_events);
@@ -197,21 +216,12 @@ poll_events (BjbEventRelay *self)
 }
 
 static void
-lock_done (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+lock_done (BjbEventRelay *self,
+           BjbResult     *rows,
+           const GError  *error)
 {
-  g_autoptr(Call) call = user_data;
-  BjbEventRelay *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
-
-  if (!call_is_current (call))
-    return;
   if (rows == NULL)
     {
-      if (g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
-        return;   /* "connected" starts over */
       /* 55P03: the wait timed out; another barokahd relays, or a session holds the key.
        * Wake the desks whose commits fell in the wait, then wait again, less often. */
       if (g_strcmp0 (bjb_db_error_get_sqlstate (error), "55P03") != 0 || !self->waiting_logged)
@@ -239,15 +249,12 @@ wait_for_lock (BjbEventRelay *self)
 }
 
 static void
-miss_done (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+miss_done (BjbEventRelay *self,
+           BjbResult     *rows,
+           const GError  *error)
 {
-  g_autoptr(Call) call = user_data;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, NULL);
-
-  if (rows != NULL && call_is_current (call))
-    call->self->n_wakeups++;
+  if (rows != NULL)
+    self->n_wakeups++;
 }
 
 /* After a wait that timed out (see miss_sql), a moment later so that the transactions that
@@ -260,16 +267,11 @@ notify_missed (BjbEventRelay *self)
 }
 
 static void
-setup_done (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
+setup_done (BjbEventRelay *self,
+            BjbResult     *rows,
+            const GError  *error)
 {
-  g_autoptr(Call) call = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BjbResult) rows = bjb_connection_query_finish (BJB_CONNECTION (source), res, &error);
-
-  if (rows == NULL && call_is_current (call)
-      && !g_error_matches (error, BJB_DB_ERROR, BJB_DB_ERROR_DISCONNECTED))
+  if (rows == NULL)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "MESSAGE",
                       "event relay: %s failed: %s", setup_sql, error->message);
 }

@@ -245,6 +245,9 @@ test_status (void)
     assert_contains (r.out, "PostgreSQL 15");
     assert_contains (r.out, "Up to date");
     assert_contains (r.out, "courier");
+    assert_contains (r.out, "Customers and products\n  customers");
+    assert_contains (r.out, "active of");
+    assert_contains (r.out, "\n  products ");
     assert_contains (r.out, "pending_payment");
     assert_contains (r.out, "Dibatalkan");
   }

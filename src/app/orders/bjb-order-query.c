@@ -13,18 +13,11 @@ struct _BjbOrderQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  char *status;
-  char *from;
-  char *to;
-  gint64 customer_id;
-  char *number;
+  /* The ops call's filter itself; its strings are owned (field props) */
+  BjbOrderFilter filter;
 };
 
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+G_DEFINE_FINAL_TYPE (BjbOrderQuery, bjb_order_query, BJB_TYPE_FILTER_QUERY)
 
 void
 bjb_order_query_update_due (BjbOrderRow *row,
@@ -54,9 +47,11 @@ bjb_order_query_update_due (BjbOrderRow *row,
 
 /* The texts the columns show, in the UI's language. */
 static void
-decorate (BjbOrderRow *row,
-          GDateTime   *now)
+decorate (gpointer item,
+          gpointer query)
 {
+  BjbOrderRow *row = item;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) placed = NULL;
   g_autofree char *placed_text = NULL;
   g_autofree char *total = bjb_money_format (bjb_order_row_get_total (row));
@@ -70,48 +65,13 @@ decorate (BjbOrderRow *row,
   bjb_order_query_update_due (row, now);
 }
 
-/* BjbPagedQuery */
+/* BjbFilterQuery */
 
-static void
-bjb_order_query_fetch_async (BjbPagedQuery       *query,
-                             BjbPagedRow         *after,
-                             guint                limit,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbOrderQuery *self = BJB_ORDER_QUERY (query);
-  BjbOrderFilter filter = {
-    .status = self->status,
-    .from = self->from,
-    .to = self->to,
-    .customer_id = self->customer_id,
-    .number = self->number,
-  };
-
-  bjb_order_list_ops_list_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                 &filter,
+  bjb_order_list_ops_list_async (connection, &BJB_ORDER_QUERY (query)->filter,
                                  after != NULL ? BJB_ORDER_ROW (after) : NULL, limit,
                                  cancellable, callback, user_data);
-}
-
-static GPtrArray *
-bjb_order_query_fetch_finish (BjbPagedQuery  *query,
-                              GAsyncResult   *result,
-                              GError        **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return bjb_paged_query_decorate (bjb_order_list_ops_list_finish (result, error),
-                                   (GFunc) decorate, now);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_order_query_fetch_async;
-  iface->fetch_finish = bjb_order_query_fetch_finish;
 }
 
 /* GObject */
@@ -122,13 +82,19 @@ paged_query_iface_init (BjbPagedQueryInterface *iface)
 static void
 bjb_order_query_class_init (BjbOrderQueryClass *klass)
 {
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
   GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  FILTER (status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
-  FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
-  FILTER (to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
-  FILTER (customer_id, g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw));
-  FILTER (number, g_param_spec_string ("number", NULL, NULL, NULL, rw));
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_order_list_ops_list_finish;
+  query_class->decorate = decorate;
+
+  FILTER (filter.status, g_param_spec_string ("status", NULL, NULL, NULL, rw));
+  FILTER (filter.from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
+  FILTER (filter.to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
+  FILTER (filter.customer_id,
+          g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0, rw));
+  FILTER (filter.number, g_param_spec_string ("number", NULL, NULL, NULL, rw));
 }
 
 #undef FILTER

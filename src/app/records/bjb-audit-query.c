@@ -10,14 +10,12 @@
 struct _BjbAuditQuery
 {
   BjbRecordsQuery parent_instance;
+
+  /* The ops call's filter itself; its strings are owned (field props), NULL when off */
+  BjbAuditFilter filter;
 };
 
-enum { FILTER_TABLE, FILTER_ACTOR, FILTER_FROM, FILTER_TO, FILTER_ROW, N_FILTERS };
-
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbAuditQuery, bjb_audit_query, BJB_TYPE_RECORDS_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+G_DEFINE_FINAL_TYPE (BjbAuditQuery, bjb_audit_query, BJB_TYPE_RECORDS_QUERY)
 
 static void
 decorate (BjbValueRow *row,
@@ -39,51 +37,32 @@ decorate (BjbValueRow *row,
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_CHANGES_TEXT, changes);
 }
 
-static void
-bjb_audit_query_fetch_async (BjbPagedQuery       *query,
-                             BjbPagedRow         *after,
-                             guint                limit,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbRecordsQuery *self = BJB_RECORDS_QUERY (query);
-  BjbAuditFilter filter = {
-    .table = bjb_records_query_get_filter (self, FILTER_TABLE),
-    .actor = bjb_records_query_get_filter (self, FILTER_ACTOR),
-    .from = bjb_records_query_get_filter (self, FILTER_FROM),
-    .to = bjb_records_query_get_filter (self, FILTER_TO),
-    .row = bjb_records_query_get_filter (self, FILTER_ROW),
-  };
-
-  bjb_audit_ops_list_async (bjb_records_query_get_connection (self), &filter,
-                            after != NULL ? BJB_AUDIT_ENTRY (after) : NULL, limit, cancellable,
-                            callback, user_data);
+  bjb_audit_ops_list_async (connection, &BJB_AUDIT_QUERY (query)->filter,
+                            after != NULL ? BJB_AUDIT_ENTRY (after) : NULL, limit,
+                            cancellable, callback, user_data);
 }
 
-static GPtrArray *
-bjb_audit_query_fetch_finish (BjbPagedQuery  *query,
-                              GAsyncResult   *result,
-                              GError        **error)
-{
-  return bjb_paged_query_decorate (bjb_audit_ops_list_finish (result, error),
-                                   (GFunc) decorate, NULL);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->fetch_async = bjb_audit_query_fetch_async;
-  iface->fetch_finish = bjb_audit_query_fetch_finish;
-}
+#define FILTER(field, name) \
+  bjb_filter_query_class_add_text (klass, G_STRUCT_OFFSET (BjbAuditQuery, field), name)
 
 static void
 bjb_audit_query_class_init (BjbAuditQueryClass *klass)
 {
-  static const char *const filters[N_FILTERS] = { "table", "actor", "from", "to", "row" };
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
 
-  bjb_records_query_class_install_filters (BJB_RECORDS_QUERY_CLASS (klass), filters, N_FILTERS);
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_audit_ops_list_finish;
+  query_class->decorate = (GFunc) decorate;
+  FILTER (filter.table, "table");
+  FILTER (filter.actor, "actor");
+  FILTER (filter.from, "from");
+  FILTER (filter.to, "to");
+  FILTER (filter.row, "row");
 }
+
+#undef FILTER
 
 static void
 bjb_audit_query_init (BjbAuditQuery *self)

@@ -10,63 +10,43 @@
 struct _BjbFeedbackQuery
 {
   BjbRecordsQuery parent_instance;
+
+  /* Owned: the filters, NULL when off */
+  char *from;
+  char *to;
 };
 
-enum { FILTER_FROM, FILTER_TO, N_FILTERS };
+G_DEFINE_FINAL_TYPE (BjbFeedbackQuery, bjb_feedback_query, BJB_TYPE_RECORDS_QUERY)
 
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbFeedbackQuery, bjb_feedback_query, BJB_TYPE_RECORDS_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
-
-static void
-bjb_feedback_query_fetch_async (BjbPagedQuery       *query,
-                                BjbPagedRow         *after,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbRecordsQuery *self = BJB_RECORDS_QUERY (query);
+  BjbFeedbackQuery *self = BJB_FEEDBACK_QUERY (query);
 
-  bjb_feedback_ops_list_async (bjb_records_query_get_connection (self),
-                               bjb_records_query_get_filter (self, FILTER_FROM),
-                               bjb_records_query_get_filter (self, FILTER_TO),
+  bjb_feedback_ops_list_async (connection, self->from, self->to,
                                after != NULL ? BJB_FEEDBACK_ENTRY (after) : NULL, limit,
                                cancellable, callback, user_data);
 }
 
-static GPtrArray *
-bjb_feedback_query_fetch_finish (BjbPagedQuery  *query,
-                                 GAsyncResult   *result,
-                                 GError        **error)
-{
-  GPtrArray *rows = bjb_feedback_ops_list_finish (result, error);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      BjbValueRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *at =
-        bjb_records_format_time (bjb_value_row_get_string (row, BJB_FEEDBACK_ENTRY_FEEDBACK_AT));
-
-      bjb_value_row_set_string (row, BJB_FEEDBACK_ENTRY_FEEDBACK_AT_TEXT, at);
-    }
-  return rows;
-}
-
 static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
+decorate (gpointer row,
+          gpointer query)
 {
-  iface->fetch_async = bjb_feedback_query_fetch_async;
-  iface->fetch_finish = bjb_feedback_query_fetch_finish;
+  g_autofree char *at =
+    bjb_records_format_time (bjb_value_row_get_string (row, BJB_FEEDBACK_ENTRY_FEEDBACK_AT));
+
+  bjb_value_row_set_string (row, BJB_FEEDBACK_ENTRY_FEEDBACK_AT_TEXT, at);
 }
 
 static void
 bjb_feedback_query_class_init (BjbFeedbackQueryClass *klass)
 {
-  static const char *const filters[N_FILTERS] = { "from", "to" };
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
 
-  bjb_records_query_class_install_filters (BJB_RECORDS_QUERY_CLASS (klass), filters, N_FILTERS);
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_feedback_ops_list_finish;
+  query_class->decorate = decorate;
+  bjb_filter_query_class_add_text (klass, G_STRUCT_OFFSET (BjbFeedbackQuery, from), "from");
+  bjb_filter_query_class_add_text (klass, G_STRUCT_OFFSET (BjbFeedbackQuery, to), "to");
 }
 
 static void

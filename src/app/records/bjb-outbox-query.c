@@ -10,14 +10,15 @@
 struct _BjbOutboxQuery
 {
   BjbRecordsQuery parent_instance;
+
+  /* Owned: the filters, NULL when off */
+  char *statuses;
+  char *channel;
+  char *customer_id;
+  char *kind;
 };
 
-enum { FILTER_STATUSES, FILTER_CHANNEL, FILTER_CUSTOMER_ID, FILTER_KIND, N_FILTERS };
-
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbOutboxQuery, bjb_outbox_query, BJB_TYPE_RECORDS_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+G_DEFINE_FINAL_TYPE (BjbOutboxQuery, bjb_outbox_query, BJB_TYPE_RECORDS_QUERY)
 
 static void
 decorate (BjbValueRow *row,
@@ -35,51 +36,38 @@ decorate (BjbValueRow *row,
                             bjb_records_kind_label (bjb_value_row_get_string (row, BJB_OUTBOX_ROW_KIND)));
 }
 
-static void
-bjb_outbox_query_fetch_async (BjbPagedQuery       *query,
-                              BjbPagedRow         *after,
-                              guint                limit,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbRecordsQuery *self = BJB_RECORDS_QUERY (query);
-  const char *customer = bjb_records_query_get_filter (self, FILTER_CUSTOMER_ID);
+  BjbOutboxQuery *self = BJB_OUTBOX_QUERY (query);
   BjbMessageFilter filter = {
-    .statuses = bjb_records_query_get_filter (self, FILTER_STATUSES),
-    .channel = bjb_records_query_get_filter (self, FILTER_CHANNEL),
-    .customer_id = customer != NULL ? g_ascii_strtoll (customer, NULL, 10) : 0,
-    .kind = bjb_records_query_get_filter (self, FILTER_KIND),
+    .statuses = self->statuses,
+    .channel = self->channel,
+    .customer_id = self->customer_id != NULL ? g_ascii_strtoll (self->customer_id, NULL, 10) : 0,
+    .kind = self->kind,
   };
 
-  bjb_message_ops_list_async (bjb_records_query_get_connection (self), &filter,
-                              after != NULL ? BJB_OUTBOX_ROW (after) : NULL, limit, cancellable,
-                              callback, user_data);
+  bjb_message_ops_list_async (connection, &filter, after != NULL ? BJB_OUTBOX_ROW (after) : NULL,
+                              limit, cancellable, callback, user_data);
 }
 
-static GPtrArray *
-bjb_outbox_query_fetch_finish (BjbPagedQuery  *query,
-                               GAsyncResult   *result,
-                               GError        **error)
-{
-  return bjb_paged_query_decorate (bjb_message_ops_list_finish (result, error),
-                                   (GFunc) decorate, NULL);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->fetch_async = bjb_outbox_query_fetch_async;
-  iface->fetch_finish = bjb_outbox_query_fetch_finish;
-}
+#define FILTER(field, name) \
+  bjb_filter_query_class_add_text (klass, G_STRUCT_OFFSET (BjbOutboxQuery, field), name)
 
 static void
 bjb_outbox_query_class_init (BjbOutboxQueryClass *klass)
 {
-  static const char *const filters[N_FILTERS] = { "statuses", "channel", "customer-id", "kind" };
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
 
-  bjb_records_query_class_install_filters (BJB_RECORDS_QUERY_CLASS (klass), filters, N_FILTERS);
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_message_ops_list_finish;
+  query_class->decorate = (GFunc) decorate;
+  FILTER (statuses, "statuses");
+  FILTER (channel, "channel");
+  FILTER (customer_id, "customer-id");
+  FILTER (kind, "kind");
 }
+
+#undef FILTER
 
 static void
 bjb_outbox_query_init (BjbOutboxQuery *self)

@@ -3,41 +3,27 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
-#include "bjb-paged-query.h"
+#include "bjb-filter-query.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_RECORDS_QUERY (bjb_records_query_get_type ())
-G_DECLARE_DERIVABLE_TYPE (BjbRecordsQuery, bjb_records_query, BJB, RECORDS_QUERY, GObject)
+G_DECLARE_DERIVABLE_TYPE (BjbRecordsQuery, bjb_records_query, BJB, RECORDS_QUERY, BjbFilterQuery)
 
 /*
- * BjbRecordsQuery: what the records pages' queries (audit, feedback, outbox) share: the
- * "connection" they read through and filters that are string properties (NULL or "" is
- * off), one g_object_set() of any number of them being one "changed" of BjbPagedQuery.
- * A subclass names its filters with bjb_records_query_class_install_filters() (property
- * ids 2 … n) and implements BjbPagedQuery's fetch; can_fetch is TRUE with a connection.
+ * BjbRecordsQuery: the type the records pages (audit, feedback, messages) hand their
+ * connection to, whichever of the three queries their .ui declares. Everything else is
+ * BjbFilterQuery's: a subclass keeps its filters in its struct, adds them with
+ * bjb_filter_query_class_add_text() (NULL or "" is off) and sets the class's fetch.
  */
 struct _BjbRecordsQueryClass
 {
-  GObjectClass parent_class;
-
-  /*< private >*/
-  guint    n_filters;
-  gpointer padding[4];
+  BjbFilterQueryClass parent_class;
 };
-
-/* @names: [n_names] static property names, the filters 0 … n_names - 1 */
-void           bjb_records_query_class_install_filters (BjbRecordsQueryClass *klass,
-                                                        const char *const    *names,
-                                                        guint                 n_names);
 
 /* (transfer none) (nullable) */
 BjbConnection *bjb_records_query_get_connection (BjbRecordsQuery *self);
 void           bjb_records_query_set_connection (BjbRecordsQuery *self,
                                                  BjbConnection   *connection);
-/* Returns: (nullable): filter number @index, NULL when off */
-const char    *bjb_records_query_get_filter     (BjbRecordsQuery *self,
-                                                 guint            index);
 
 G_END_DECLS

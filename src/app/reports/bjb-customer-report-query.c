@@ -10,12 +10,8 @@ struct _BjbCustomerReportQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  int report;
-  char *from;
-  char *to;
-  int days;
-  guint top;
+  /* The ops call's parameters themselves; the strings are owned (field props) */
+  BjbCustomerReportParams params;
 };
 
 static void paged_query_iface_init (BjbPagedQueryInterface *iface);
@@ -30,13 +26,7 @@ bjb_customer_report_query_get_params (BjbCustomerReportQuery  *self,
 {
   g_return_if_fail (BJB_IS_CUSTOMER_REPORT_QUERY (self));
 
-  *params = (BjbCustomerReportParams) {
-    .report = self->report,
-    .from = self->from,
-    .to = self->to,
-    .days = self->days,
-    .limit = self->top,
-  };
+  *params = self->params;
 }
 
 static void
@@ -55,10 +45,8 @@ bjb_customer_report_query_fetch_async (BjbPagedQuery       *query,
                                        gpointer             user_data)
 {
   BjbCustomerReportQuery *self = BJB_CUSTOMER_REPORT_QUERY (query);
-  BjbCustomerReportParams params;
 
-  bjb_customer_report_query_get_params (self, &params);
-  if (after != NULL && params.report != BJB_CUSTOMER_REPORT_LAPSED)
+  if (after != NULL && self->params.report != BJB_CUSTOMER_REPORT_LAPSED)
     {
       /* One page is the whole report: the page after it is empty. */
       g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
@@ -69,7 +57,7 @@ bjb_customer_report_query_fetch_async (BjbPagedQuery       *query,
       return;
     }
   bjb_report_ops_customers_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                  &params,
+                                  &self->params,
                                   after != NULL ? BJB_REPORT_ROW (after) : NULL, limit,
                                   cancellable, callback, user_data);
 }
@@ -108,12 +96,12 @@ bjb_customer_report_query_class_init (BjbCustomerReportQueryClass *klass)
 {
   GParamFlags rw = BJB_FILTER_QUERY_PARAM_FLAGS;
 
-  FILTER (report, g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS,
+  FILTER (params.report, g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS,
                                     BJB_CUSTOMER_REPORT_LAPSED, BJB_CUSTOMER_REPORT_STATUS, rw));
-  FILTER (from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
-  FILTER (to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
-  FILTER (days, g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 60, rw));
-  FILTER (top, g_param_spec_uint ("top", NULL, NULL, 1, 1000, 20, rw));
+  FILTER (params.from, g_param_spec_string ("from", NULL, NULL, NULL, rw));
+  FILTER (params.to, g_param_spec_string ("to", NULL, NULL, NULL, rw));
+  FILTER (params.days, g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 60, rw));
+  FILTER (params.limit, g_param_spec_uint ("top", NULL, NULL, 1, 1000, 20, rw));
 }
 
 #undef FILTER
@@ -121,6 +109,6 @@ bjb_customer_report_query_class_init (BjbCustomerReportQueryClass *klass)
 static void
 bjb_customer_report_query_init (BjbCustomerReportQuery *self)
 {
-  self->days = 60;
-  self->top = 20;
+  self->params.days = 60;
+  self->params.limit = 20;
 }

@@ -11,20 +11,11 @@ struct _BjbTransactionQuery
 {
   BjbFilterQuery parent_instance;
 
-  /* Owned: the filters */
-  char *from;
-  char *to;
-  char *status;
-  char *courier;
-  char *delivery;
-  gint64 customer_id;
+  /* The ops call's filter itself; its strings are owned (field props) */
+  BjbTransactionFilter filter;
 };
 
-static void paged_query_iface_init (BjbPagedQueryInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbTransactionQuery, bjb_transaction_query,
-                               BJB_TYPE_FILTER_QUERY,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGED_QUERY, paged_query_iface_init))
+G_DEFINE_FINAL_TYPE (BjbTransactionQuery, bjb_transaction_query, BJB_TYPE_FILTER_QUERY)
 
 void
 bjb_transaction_query_get_filter (BjbTransactionQuery  *self,
@@ -32,57 +23,22 @@ bjb_transaction_query_get_filter (BjbTransactionQuery  *self,
 {
   g_return_if_fail (BJB_IS_TRANSACTION_QUERY (self));
 
-  *filter = (BjbTransactionFilter) {
-    .from = self->from,
-    .to = self->to,
-    .status = self->status,
-    .customer_id = self->customer_id,
-    .courier = self->courier,
-    .delivery = self->delivery,
-  };
+  *filter = self->filter;
 }
 
-static void
-bjb_transaction_query_fetch_async (BjbPagedQuery       *query,
-                                   BjbPagedRow         *after,
-                                   guint                limit,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
 {
-  BjbTransactionQuery *self = BJB_TRANSACTION_QUERY (query);
-  BjbTransactionFilter filter;
-
-  bjb_transaction_query_get_filter (self, &filter);
-  bjb_report_ops_transactions_async (bjb_filter_query_get_connection (BJB_FILTER_QUERY (self)),
-                                     &filter,
+  bjb_report_ops_transactions_async (connection, &BJB_TRANSACTION_QUERY (query)->filter,
                                      after != NULL ? BJB_REPORT_ROW (after) : NULL, limit,
                                      cancellable, callback, user_data);
 }
 
 static void
-decorate (BjbReportRow *row,
-          gpointer      user_data)
+decorate (gpointer row,
+          gpointer query)
 {
   g_object_set (row, "status-label",
                 bjb_order_status_label (bjb_report_row_get_text (row, "status")), NULL);
-}
-
-static GPtrArray *
-bjb_transaction_query_fetch_finish (BjbPagedQuery  *query,
-                                    GAsyncResult   *result,
-                                    GError        **error)
-{
-  return bjb_paged_query_decorate (bjb_report_ops_transactions_finish (result, error),
-                                   (GFunc) decorate, NULL);
-}
-
-static void
-paged_query_iface_init (BjbPagedQueryInterface *iface)
-{
-  iface->can_fetch = bjb_filter_query_can_fetch;
-  iface->fetch_async = bjb_transaction_query_fetch_async;
-  iface->fetch_finish = bjb_transaction_query_fetch_finish;
 }
 
 void
@@ -99,12 +55,17 @@ bjb_transaction_query_set_connection (BjbTransactionQuery *self,
 static void
 bjb_transaction_query_class_init (BjbTransactionQueryClass *klass)
 {
-  TEXT_FILTER (from, "from");
-  TEXT_FILTER (to, "to");
-  TEXT_FILTER (status, "status");
-  TEXT_FILTER (courier, "courier");
-  TEXT_FILTER (delivery, "delivery");
-  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbTransactionQuery, customer_id),
+  BjbFilterQueryClass *query_class = BJB_FILTER_QUERY_CLASS (klass);
+
+  query_class->fetch = fetch_async;
+  query_class->fetch_finish = bjb_report_ops_transactions_finish;
+  query_class->decorate = decorate;
+  TEXT_FILTER (filter.from, "from");
+  TEXT_FILTER (filter.to, "to");
+  TEXT_FILTER (filter.status, "status");
+  TEXT_FILTER (filter.courier, "courier");
+  TEXT_FILTER (filter.delivery, "delivery");
+  bjb_filter_query_class_add (klass, G_STRUCT_OFFSET (BjbTransactionQuery, filter.customer_id),
                               g_param_spec_int64 ("customer-id", NULL, NULL, -1, G_MAXINT64, 0,
                                                   BJB_FILTER_QUERY_PARAM_FLAGS));
 }
