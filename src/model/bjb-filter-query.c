@@ -219,9 +219,12 @@ bjb_filter_query_fetch_async (BjbPagedQuery       *query,
                               gpointer             user_data)
 {
   BjbFilterQuery *self = BJB_FILTER_QUERY (query);
+  BjbFilterQueryClass *klass = BJB_FILTER_QUERY_GET_CLASS (self);
 
-  BJB_FILTER_QUERY_GET_CLASS (self)->fetch (bjb_filter_query_get_connection (self), self, after,
-                                            limit, cancellable, callback, user_data);
+  /* A subclass sets both in its class_init, or implements BjbPagedQuery itself. */
+  g_return_if_fail (klass->fetch != NULL && klass->fetch_finish != NULL);
+  klass->fetch (bjb_filter_query_get_connection (self), self, after, limit, cancellable,
+                callback, user_data);
 }
 
 static GPtrArray *
