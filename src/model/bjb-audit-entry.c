@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bjb-audit-entry.h"
 
 struct _BjbAuditEntry
@@ -40,3 +42,20 @@ static void
 bjb_audit_entry_init (BjbAuditEntry *self)
 {
 }
+
+const char *
+bjb_audit_entry_action_label (const char *action)
+{
+  /* The values of bjb.audit_log.action (0001): the trigger's TG_OP. */
+  static const struct { const char *action, *label; } labels[] = {
+    { "INSERT", N_("Created") },
+    { "UPDATE", N_("Changed") },
+    { "DELETE", N_("Deleted") },
+  };
+
+  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].action, action))
+      return _(labels[i].label);
+  return action != NULL ? action : "";
+}
+

@@ -32,4 +32,8 @@ typedef enum
   BJB_AUDIT_ENTRY_N_PROPS
 } BjbAuditEntryProperty;
 
+/* The word for an audit_log action ("INSERT", "UPDATE", "DELETE") in the UI's language:
+ * "Created", "Changed", "Deleted"; an unknown action as it came. */
+const char *bjb_audit_entry_action_label (const char *action);
+
 G_END_DECLS

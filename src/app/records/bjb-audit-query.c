@@ -33,7 +33,8 @@ decorate (BjbValueRow *row,
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_TABLE_LABEL,
                             bjb_records_table_label (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_TABLE_NAME)));
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_ACTION_LABEL,
-                            bjb_records_action_label (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTION)));
+                            bjb_audit_entry_action_label (
+                              bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTION)));
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_CHANGES_TEXT, changes);
 }
 

@@ -67,18 +67,6 @@ bjb_records_table_label (const char *table)
 }
 
 const char *
-bjb_records_action_label (const char *action)
-{
-  static const Label labels[] = {
-    { "INSERT", N_("Created") },
-    { "UPDATE", N_("Changed") },
-    { "DELETE", N_("Deleted") },
-  };
-
-  return lookup (labels, G_N_ELEMENTS (labels), action);
-}
-
-const char *
 bjb_records_status_label (const char *status)
 {
   static const Label labels[] = {

@@ -11,7 +11,6 @@ void        bjb_records_ensure_resources (void);
 /* The words the records pages show for the server's names, in the UI's language; an
  * unknown name is shown as it is. (transfer none) */
 const char *bjb_records_table_label      (const char *table);
-const char *bjb_records_action_label     (const char *action);
 const char *bjb_records_status_label     (const char *status);
 const char *bjb_records_channel_label    (const char *channel);
 const char *bjb_records_kind_label       (const char *kind);
