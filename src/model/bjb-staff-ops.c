@@ -26,121 +26,66 @@ change_tag (void)
 {
 }
 
-void
-bjb_staff_ops_record_sign_in_async (BjbConnection       *connection,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_record_sign_in)
 {
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
-
   bjb_ops_query_async (connection, RECORD_SIGN_IN_SQL, 0, NULL, cancellable,
                        bjb_staff_ops_record_sign_in_async, callback, user_data);
 }
 
-gboolean
-bjb_staff_ops_record_sign_in_finish (GAsyncResult  *result,
-                                     GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_staff_ops_record_sign_in)
 {
-  g_autoptr(BjbResult) rows = bjb_ops_query_finish (result, bjb_staff_ops_record_sign_in_async,
-                                                    error);
-
-  return rows != NULL;
+  return bjb_ops_query_finish_ok (result, bjb_staff_ops_record_sign_in_async, error);
 }
 
-void
-bjb_staff_ops_list_async (BjbConnection       *connection,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_list)
 {
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
-
   bjb_ops_query_async (connection, LIST_SQL, 0, NULL, cancellable,
                        bjb_staff_ops_list_async, callback, user_data);
 }
 
-GPtrArray *
-bjb_staff_ops_list_finish (GAsyncResult  *result,
-                           GError       **error)
+BJB_OPS_FINISH (GPtrArray *, bjb_staff_ops_list)
 {
   return bjb_ops_query_finish_array (result, bjb_staff_ops_list_async,
                                      (BjbOpsRowFunc) bjb_staff_member_new_from_result, error);
 }
 
-void
-bjb_staff_ops_create_async (BjbConnection       *connection,
-                            const char          *login,
-                            const char          *display_name,
-                            const char          *phone,
-                            const char          *role,
-                            const char          *verifier,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_create, const char *login, const char *display_name,
+               const char *phone, const char *role, const char *verifier)
 {
   /* bjb.create_staff takes the phone last. */
   const char *params[] = { login, display_name, role, verifier, phone };
 
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
   g_return_if_fail (verifier != NULL && g_str_has_prefix (verifier, "SCRAM-SHA-256$"));
-
   bjb_ops_query_async (connection, CREATE_SQL, G_N_ELEMENTS (params), params, cancellable,
                        change_tag, callback, user_data);
 }
 
-void
-bjb_staff_ops_set_active_async (BjbConnection       *connection,
-                                const char          *login,
-                                gboolean             active,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_set_active, const char *login, gboolean active)
 {
   const char *params[] = { login, active ? "true" : "false" };
-
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
 
   bjb_ops_query_async (connection, SET_ACTIVE_SQL, G_N_ELEMENTS (params), params, cancellable,
                        change_tag, callback, user_data);
 }
 
-void
-bjb_staff_ops_set_role_async (BjbConnection       *connection,
-                              const char          *login,
-                              const char          *role,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_set_role, const char *login, const char *role)
 {
   const char *params[] = { login, role };
-
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
 
   bjb_ops_query_async (connection, SET_ROLE_SQL, G_N_ELEMENTS (params), params, cancellable,
                        change_tag, callback, user_data);
 }
 
-void
-bjb_staff_ops_reset_password_async (BjbConnection       *connection,
-                                    const char          *login,
-                                    const char          *verifier,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+BJB_OPS_ASYNC (bjb_staff_ops_reset_password, const char *login, const char *verifier)
 {
   const char *params[] = { login, verifier };
 
-  g_return_if_fail (BJB_IS_CONNECTION (connection));
   g_return_if_fail (verifier != NULL && g_str_has_prefix (verifier, "SCRAM-SHA-256$"));
-
-  bjb_ops_query_async (connection, RESET_PASSWORD_SQL, G_N_ELEMENTS (params), params,
-                       cancellable, change_tag, callback, user_data);
+  bjb_ops_query_async (connection, RESET_PASSWORD_SQL, G_N_ELEMENTS (params), params, cancellable,
+                       change_tag, callback, user_data);
 }
 
-gboolean
-bjb_staff_ops_change_finish (GAsyncResult  *result,
-                             GError       **error)
+BJB_OPS_FINISH (gboolean, bjb_staff_ops_change)
 {
   return bjb_ops_query_finish_ok (result, change_tag, error);
 }

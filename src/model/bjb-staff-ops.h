@@ -3,23 +3,18 @@
 
 #include <gio/gio.h>
 
-#include "bjb-connection.h"
+#include "bjb-ops-query.h"
 
 G_BEGIN_DECLS
 
 /*
  * What the client tells the server about the signed-in staff member themselves.
  *
- * bjb_staff_ops_record_sign_in_async: bjb.record_sign_in() (0007), once after each
- * successful sign-in, so the admin's staff list shows when each login last signed in.
- * Every staff role may call it (it writes only the caller's own row).
+ * bjb_staff_ops_record_sign_in: bjb.record_sign_in() (0007), once after each successful
+ * sign-in, so the admin's staff list shows when each login last signed in. Every staff
+ * role may call it (it writes only the caller's own row).
  */
-void     bjb_staff_ops_record_sign_in_async  (BjbConnection        *connection,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-gboolean bjb_staff_ops_record_sign_in_finish (GAsyncResult         *result,
-                                              GError              **error);
+BJB_OPS_DECLARE (gboolean, bjb_staff_ops_record_sign_in);
 
 /*
  * The admin's staff list and its changes (0001, 0007). Passwords go as SCRAM verifiers
@@ -28,48 +23,20 @@ gboolean bjb_staff_ops_record_sign_in_finish (GAsyncResult         *result,
  * rule in CONSTRAINT (0022).
  */
 
-/* Finish: (transfer full): a GPtrArray of BjbStaffMember, active first, by role and login */
-void       bjb_staff_ops_list_async              (BjbConnection        *connection,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-GPtrArray *bjb_staff_ops_list_finish             (GAsyncResult         *result,
-                                                  GError              **error);
+/* Returns: (transfer full): a GPtrArray of BjbStaffMember, active first, by role and login */
+BJB_OPS_DECLARE (GPtrArray *, bjb_staff_ops_list);
 
 /* bjb.create_staff; @phone: (nullable) +62…; @verifier: the SCRAM verifier */
-void       bjb_staff_ops_create_async            (BjbConnection        *connection,
-                                                  const char           *login,
-                                                  const char           *display_name,
-                                                  const char           *phone,
-                                                  const char           *role,
-                                                  const char           *verifier,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
+BJB_OPS_ASYNC (bjb_staff_ops_create, const char *login, const char *display_name,
+               const char *phone, const char *role, const char *verifier);
 /* bjb.set_staff_active: deactivating ends the login's open sessions */
-void       bjb_staff_ops_set_active_async        (BjbConnection        *connection,
-                                                  const char           *login,
-                                                  gboolean              active,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
+BJB_OPS_ASYNC (bjb_staff_ops_set_active, const char *login, gboolean active);
 /* bjb.set_staff_role: ends the login's open sessions */
-void       bjb_staff_ops_set_role_async          (BjbConnection        *connection,
-                                                  const char           *login,
-                                                  const char           *role,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
+BJB_OPS_ASYNC (bjb_staff_ops_set_role, const char *login, const char *role);
 /* bjb.reset_staff_password; @verifier: the SCRAM verifier */
-void       bjb_staff_ops_reset_password_async    (BjbConnection        *connection,
-                                                  const char           *login,
-                                                  const char           *verifier,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
+BJB_OPS_ASYNC (bjb_staff_ops_reset_password, const char *login, const char *verifier);
 /* The finish of the four changes above. */
-gboolean   bjb_staff_ops_change_finish           (GAsyncResult         *result,
-                                                  GError              **error);
+BJB_OPS_FINISH (gboolean, bjb_staff_ops_change);
 
 /**
  * bjb_staff_ops_refusal_sentence:
