@@ -20,13 +20,3 @@ bjb_catalog_ensure_style (GtkWidget *widget)
 {
   bjb_widgets_add_style (widget, "/id/barokahjaya/BackOffice/catalog/catalog.css");
 }
-
-void
-bjb_catalog_set_error_label (GtkLabel   *label,
-                             const char *message)
-{
-  gboolean shown = message != NULL && *message != '\0';
-
-  gtk_label_set_label (label, shown ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
-}

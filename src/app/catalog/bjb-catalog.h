@@ -9,8 +9,5 @@ G_BEGIN_DECLS
 void bjb_catalog_ensure_resources (void);
 /* Loads catalog.css for @widget's display once (the low-stock highlight, field errors). */
 void bjb_catalog_ensure_style     (GtkWidget *widget);
-/* Shows @message under a form field (NULL or "" hides the label). */
-void bjb_catalog_set_error_label  (GtkLabel   *label,
-                                   const char *message);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
+#include "bjb-widgets.h"
 
 struct _BjbCategoryEditor
 {
@@ -56,7 +57,7 @@ static void
 show_error (BjbCategoryEditor *self,
             const char        *message)
 {
-  bjb_catalog_set_error_label (self->error_label, message);
+  bjb_widgets_show_label (self->error_label, message);
 }
 
 /* BJ021 in English: the count comes from a fresh read (the one shown may be older than

@@ -45,7 +45,7 @@ _bjb_product_form_set_field_error (BjbProductForm *self,
   GtkLabel *label = _bjb_product_form_error_label_for (self, field);
 
   g_return_if_fail (label != NULL);
-  bjb_catalog_set_error_label (label, message);
+  bjb_widgets_show_label (label, message);
   if (g_strcmp0 (field, "form") == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->error_box), message != NULL && *message != '\0');

@@ -143,7 +143,7 @@ categories_cb (GObject      *object,
         {
           g_autofree char *sentence = bjb_error_sentence (error);
 
-          bjb_catalog_set_error_label (self->error_label, sentence);
+          bjb_widgets_show_label (self->error_label, sentence);
         }
       return;
     }

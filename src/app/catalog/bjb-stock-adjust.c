@@ -12,6 +12,7 @@
 #include "bjb-ops-query.h"
 #include "bjb-product-ops.h"
 #include "bjb-stock-adjust.h"
+#include "bjb-widgets.h"
 
 struct _BjbStockAdjust
 {
@@ -123,14 +124,14 @@ applied_cb (GObject      *object,
                                     self->product_name);
       else
         sentence = bjb_error_sentence (error);
-      bjb_catalog_set_error_label (self->amount_error, sentence);
+      bjb_widgets_show_label (self->amount_error, sentence);
       gtk_widget_grab_focus (GTK_WIDGET (self->amount_spin));
       return;
     }
   {
     g_autofree char *text = bjb_form_not_saved (error, NULL);
 
-    bjb_catalog_set_error_label (self->error_label, text);
+    bjb_widgets_show_label (self->error_label, text);
   }
 }
 
@@ -147,9 +148,9 @@ apply_action (GtkWidget  *widget,
     return;
   gtk_spin_button_update (self->amount_spin);
   amount = (gint64) gtk_spin_button_get_value (self->amount_spin);
-  bjb_catalog_set_error_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   reason = amount_reason (self, amount);
-  bjb_catalog_set_error_label (self->amount_error, reason);
+  bjb_widgets_show_label (self->amount_error, reason);
   if (reason != NULL)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->amount_spin));
@@ -175,7 +176,7 @@ cancel_action (GtkWidget  *widget,
 static void
 amount_changed_cb (BjbStockAdjust *self)
 {
-  bjb_catalog_set_error_label (self->amount_error, NULL);
+  bjb_widgets_show_label (self->amount_error, NULL);
 }
 
 static void
@@ -288,8 +289,8 @@ bjb_stock_adjust_start (BjbStockAdjust *self,
   gtk_widget_set_visible (GTK_WIDGET (self->reason_dropdown), correction);
   gtk_drop_down_set_selected (self->reason_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  bjb_catalog_set_error_label (self->amount_error, NULL);
-  bjb_catalog_set_error_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->amount_error, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   set_busy (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_spin));
 }

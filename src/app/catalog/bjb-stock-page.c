@@ -132,7 +132,7 @@ error_changed_cb (BjbStockPage *self)
   const GError *error = bjb_paged_query_model_get_error (self->ledger_model);
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
-  bjb_catalog_set_error_label (self->error_label, sentence);
+  bjb_widgets_show_label (self->error_label, sentence);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "bjb-product-ops.h"
 #include "bjb-stock-count-cell.h"
 #include "bjb-stocktake-view.h"
+#include "bjb-widgets.h"
 
 /* What bjb.apply_stocktake accepts for one line (0007). */
 #define COUNT_MAX 10000000
@@ -146,7 +147,7 @@ applied_cb (GObject      *object,
       /* The counts stay as typed. */
       g_autofree char *sentence = refusal_sentence (error, data->lines);
 
-      bjb_catalog_set_error_label (self->error_label, sentence);
+      bjb_widgets_show_label (self->error_label, sentence);
       return;
     }
   g_signal_emit (self, signals[APPLIED], 0, changed);
@@ -166,12 +167,12 @@ apply_action (GtkWidget  *widget,
   data->lines = differing_lines (self);
   if (data->lines->len == 0)
     {
-      bjb_catalog_set_error_label (self->error_label,
-                                   _("Every count matches the books: there is nothing to apply."));
+      bjb_widgets_show_label (self->error_label,
+                              _("Every count matches the books: there is nothing to apply."));
       apply_data_free (data);
       return;
     }
-  bjb_catalog_set_error_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   data->self = g_object_ref (self);
   set_busy (self, TRUE);
   bjb_product_ops_apply_stocktake_async (self->connection, data->lines,
@@ -190,7 +191,7 @@ cancel_action (GtkWidget  *widget,
 static void
 count_changed_cb (BjbStocktakeView *self)
 {
-  bjb_catalog_set_error_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   update_summary (self);
 }
 
@@ -276,7 +277,7 @@ products_cb (GObject      *object,
     {
       g_autofree char *sentence = bjb_error_sentence (error);
 
-      bjb_catalog_set_error_label (self->error_label, sentence);
+      bjb_widgets_show_label (self->error_label, sentence);
       return;
     }
   lines = g_ptr_array_new_with_free_func (g_object_unref);
@@ -306,7 +307,7 @@ bjb_stocktake_view_start (BjbStocktakeView *self)
 
   g_list_store_remove_all (self->counts);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  bjb_catalog_set_error_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   update_summary (self);
   if (self->connection == NULL)
     return;

@@ -11,6 +11,7 @@
 #include "bjb-discounts-page.h"
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
@@ -71,7 +72,7 @@ selection_changed_cb (BjbDiscountsPage *self)
     return;
   /* Another rule picked: it opens in the form (a refresh keeps the form as typed). */
   self->selected_id = bjb_discount_rule_get_id (rule);
-  bjb_people_show_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   bjb_discount_form_load (self->form, rule);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
@@ -96,7 +97,7 @@ list_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The discount rules could not be read: %s"), sentence);
 
       g_debug ("list_discount_rules: %s", error->message);
-      bjb_people_show_label (self->error_label, text);
+      bjb_widgets_show_label (self->error_label, text);
       update_actions (self);
       return;
     }
@@ -147,7 +148,7 @@ set_active_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
 
       g_debug ("set_discount_rule_active: %s", error->message);
-      bjb_people_show_label (self->error_label, text);
+      bjb_widgets_show_label (self->error_label, text);
     }
   /* Either way the list shows the rule as it is now, and the form its new version (or a
    * save from it would be refused as stale). */
@@ -166,7 +167,7 @@ toggle_active_action (GtkWidget  *widget,
 
   if (rule == NULL || self->connection == NULL || self->busy > 0)
     return;
-  bjb_people_show_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   self->busy++;
   update_actions (self);
   bjb_discount_ops_set_active_async (self->connection, bjb_discount_rule_get_id (rule),
@@ -335,7 +336,7 @@ const char *
 bjb_discounts_page_get_error (BjbDiscountsPage *self)
 {
   g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), NULL);
-  return bjb_people_shown_error (GTK_WIDGET (self->error_label), self->error_label);
+  return bjb_form_shown_error (GTK_WIDGET (self->error_label), self->error_label);
 }
 
 BjbDiscountForm *

@@ -21,14 +21,6 @@ bjb_people_ensure_style (GtkWidget *widget)
   bjb_widgets_add_style (widget, "/id/barokahjaya/BackOffice/people/people.css");
 }
 
-void
-bjb_people_show_label (GtkLabel   *label,
-                       const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
 gboolean
 bjb_people_select (GtkSingleSelection *selection,
                    const char         *property,

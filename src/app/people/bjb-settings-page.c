@@ -8,6 +8,7 @@
 
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-money.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -88,7 +89,7 @@ set_error (BjbSettingsPage *self,
            guint            i,
            const char      *sentence)
 {
-  bjb_people_set_field_error (self->rows[i], self->error_rows[i], self->error_labels[i], sentence);
+  bjb_form_mark_field (self->rows[i], self->error_rows[i], self->error_labels[i], sentence);
 }
 
 static void
@@ -468,10 +469,10 @@ bjb_settings_page_class_init (BjbSettingsPageClass *klass)
 
     for (guint i = 0; i < N_FIELDS; i++)
       keys[i] = fields[i].key;
-    bjb_people_bind_fields (widget_class, keys, N_FIELDS, N_FIELDS,
-                            G_STRUCT_OFFSET (BjbSettingsPage, rows),
-                            G_STRUCT_OFFSET (BjbSettingsPage, error_rows),
-                            G_STRUCT_OFFSET (BjbSettingsPage, error_labels));
+    bjb_form_bind_rows (widget_class, keys, N_FIELDS, N_FIELDS,
+                        G_STRUCT_OFFSET (BjbSettingsPage, rows),
+                        G_STRUCT_OFFSET (BjbSettingsPage, error_rows),
+                        G_STRUCT_OFFSET (BjbSettingsPage, error_labels));
   }
   gtk_widget_class_bind_template_callback (widget_class, row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_changed_cb);
@@ -530,7 +531,7 @@ bjb_settings_page_get_error (BjbSettingsPage *self,
   g_return_val_if_fail (BJB_IS_SETTINGS_PAGE (self), NULL);
   i = field_index (key);
   g_return_val_if_fail (i >= 0, NULL);
-  return bjb_people_shown_error (self->error_rows[i], self->error_labels[i]);
+  return bjb_form_shown_error (self->error_rows[i], self->error_labels[i]);
 }
 
 gboolean

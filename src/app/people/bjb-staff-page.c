@@ -8,6 +8,7 @@
 
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
+#include "bjb-form-fields.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
@@ -95,8 +96,8 @@ show_detail (BjbStaffPage   *self,
       for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
         if (g_strcmp0 (roles[i], bjb_staff_member_get_role (member)) == 0)
           adw_combo_row_set_selected (self->role_row, i);
-      bjb_people_show_label (self->detail_error, NULL);
-      bjb_people_show_label (self->detail_status, NULL);
+      bjb_widgets_show_label (self->detail_error, NULL);
+      bjb_widgets_show_label (self->detail_status, NULL);
       bjb_staff_form_start_reset (self->password_form, login,
                                   bjb_staff_member_get_display_name (member));
     }
@@ -144,10 +145,10 @@ list_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The staff list could not be read: %s"), sentence);
 
       g_debug ("list_staff: %s", error->message);
-      bjb_people_show_label (self->error_label, text);
+      bjb_widgets_show_label (self->error_label, text);
       return;
     }
-  bjb_people_show_label (self->error_label, NULL);
+  bjb_widgets_show_label (self->error_label, NULL);
   items = g_list_store_new (BJB_TYPE_STAFF_MEMBER);
   for (guint i = 0; i < staff->len; i++)
     {
@@ -194,7 +195,7 @@ change_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Not changed: %s"), sentence);
 
       g_debug ("staff change: %s", error->message);
-      bjb_people_show_label (self->detail_error, text);
+      bjb_widgets_show_label (self->detail_error, text);
       return;
     }
   member = selected (self);
@@ -203,7 +204,7 @@ change_cb (GObject      *object,
       g_autofree char *text =
         g_strdup_printf (_("Changed. Any open session of %s was ended."),
                          bjb_staff_member_get_display_name (member));
-      bjb_people_show_label (self->detail_status, text);
+      bjb_widgets_show_label (self->detail_status, text);
     }
   bjb_staff_page_refresh (self);
 }
@@ -218,8 +219,8 @@ toggle_active_action (GtkWidget  *widget,
 
   if (member == NULL || self->connection == NULL || self->busy > 0)
     return;
-  bjb_people_show_label (self->detail_error, NULL);
-  bjb_people_show_label (self->detail_status, NULL);
+  bjb_widgets_show_label (self->detail_error, NULL);
+  bjb_widgets_show_label (self->detail_status, NULL);
   self->busy++;
   update_actions (self);
   bjb_staff_ops_set_active_async (self->connection, bjb_staff_member_get_login (member),
@@ -238,11 +239,11 @@ change_role_action (GtkWidget  *widget,
 
   if (member == NULL || self->connection == NULL || self->busy > 0 || role >= G_N_ELEMENTS (roles))
     return;
-  bjb_people_show_label (self->detail_error, NULL);
-  bjb_people_show_label (self->detail_status, NULL);
+  bjb_widgets_show_label (self->detail_error, NULL);
+  bjb_widgets_show_label (self->detail_status, NULL);
   if (g_strcmp0 (roles[role], bjb_staff_member_get_role (member)) == 0)
     {
-      bjb_people_show_label (self->detail_status, _("That is already their role."));
+      bjb_widgets_show_label (self->detail_status, _("That is already their role."));
       return;
     }
   self->busy++;
@@ -432,14 +433,14 @@ const char *
 bjb_staff_page_get_error (BjbStaffPage *self)
 {
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
-  return bjb_people_shown_error (GTK_WIDGET (self->detail_error), self->detail_error);
+  return bjb_form_shown_error (GTK_WIDGET (self->detail_error), self->detail_error);
 }
 
 const char *
 bjb_staff_page_get_status (BjbStaffPage *self)
 {
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
-  return bjb_people_shown_error (GTK_WIDGET (self->detail_status), self->detail_status);
+  return bjb_form_shown_error (GTK_WIDGET (self->detail_status), self->detail_status);
 }
 
 BjbStaffForm *

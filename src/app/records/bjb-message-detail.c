@@ -12,6 +12,7 @@
 #include "bjb-message-ops.h"
 #include "bjb-ops-query.h"
 #include "bjb-records-format.h"
+#include "bjb-widgets.h"
 
 struct _BjbMessageDetail
 {
@@ -124,12 +125,10 @@ show_detail (BjbMessageDetail *self,
   gtk_label_set_text (self->status_label, bjb_records_status_label (status));
   gtk_label_set_text (self->recipient_label, recipient);
   gtk_label_set_text (self->created_label, created_line);
-  gtk_label_set_text (self->subject_label, subject != NULL ? subject : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_label), subject != NULL && *subject != '\0');
+  bjb_widgets_show_label (self->subject_label, subject);
   gtk_label_set_text (self->body_label, member_string (detail, "body") ?: "");
   gtk_label_set_text (self->attempts_label, attempts);
-  gtk_label_set_text (self->error_label, error != NULL ? error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && *error != '\0');
+  bjb_widgets_show_label (self->error_label, error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.resend", can_resend);
   gtk_stack_set_visible_child_name (self->stack, "message");
 }

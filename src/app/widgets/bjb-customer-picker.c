@@ -126,8 +126,7 @@ error_changed_cb (BjbCustomerPicker *self)
   const GError *error = bjb_paged_query_model_get_error (self->results);
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
-  gtk_label_set_label (self->error_label, sentence ?: "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL);
+  bjb_widgets_show_label (self->error_label, sentence);
 }
 
 /* GObject */

@@ -66,10 +66,8 @@ static void
 show_error (BjbImageDropBox *self,
             const char      *sentence)
 {
-  gtk_label_set_text (self->status_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  gtk_label_set_text (self->error_label, sentence ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL && *sentence != '\0');
+  bjb_widgets_show_label (self->status_label, NULL);
+  bjb_widgets_show_label (self->error_label, sentence);
   if (sentence != NULL && *sentence != '\0')
     g_signal_emit (self, signals[FAILED], 0, sentence);
 }
@@ -78,10 +76,8 @@ static void
 show_status (BjbImageDropBox *self,
              const char      *text)
 {
-  gtk_label_set_text (self->status_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && *text != '\0');
-  gtk_label_set_text (self->error_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  bjb_widgets_show_label (self->status_label, text);
+  bjb_widgets_show_label (self->error_label, NULL);
 }
 
 /* ------------------------------------------------------------------ zoom */

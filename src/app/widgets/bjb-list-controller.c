@@ -141,10 +141,8 @@ update_error (BjbListController *self)
   const GError *error = bjb_paged_query_model_get_error (self->model);
   g_autofree char *sentence = error != NULL ? bjb_error_sentence (error) : NULL;
 
-  if (self->error_label == NULL)
-    return;
-  gtk_label_set_label (self->error_label, sentence != NULL ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL && *sentence != '\0');
+  if (self->error_label != NULL)
+    bjb_widgets_show_label (self->error_label, sentence);
 }
 
 void
@@ -166,8 +164,6 @@ bjb_list_controller_sync (BjbListController *self)
   self->syncing = FALSE;
 }
 
-/* A new first page reuses the row objects in place, so the selection is put right when it
- * has come: the row shown beside the list still selected if the new rows have it. */
 static void
 update_spinner (BjbListController *self)
 {
@@ -175,6 +171,8 @@ update_spinner (BjbListController *self)
     gtk_spinner_set_spinning (self->spinner, bjb_paged_query_model_get_loading (self->model));
 }
 
+/* A new first page reuses the row objects in place, so the selection is put right when it
+ * has come: the row shown beside the list still selected if the new rows have it. */
 static void
 loading_changed_cb (BjbListController *self)
 {

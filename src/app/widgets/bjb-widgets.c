@@ -46,6 +46,16 @@ bjb_widgets_add_style (GtkWidget  *widget,
 }
 
 void
+bjb_widgets_show_label (GtkLabel   *label,
+                        const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+void
 bjb_widgets_store_replace (GListStore *store,
                            GListModel *items)
 {

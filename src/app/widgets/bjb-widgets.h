@@ -23,6 +23,11 @@ void bjb_widgets_register_once (gsize *once,
 void bjb_widgets_add_style (GtkWidget  *widget,
                             const char *resource_path);
 
+/* Shows @text in @label, or hides the label when there is none (NULL or ""): an error or
+ * status line under a field, a list or a form. */
+void bjb_widgets_show_label (GtkLabel   *label,
+                             const char *text);
+
 /* The "connection" property of every page and picker: the connection it asks the server
  * through, set by its page or window (and directly by tests); notified only on a change. */
 GParamSpec *bjb_widgets_connection_property (void);
