@@ -394,9 +394,8 @@ bjb_notification_new_from_event (BjbEvent   *event,
   if (json_get_int (details, "total", &total))
     total_text = bjb_money_format (total);
   if (g_strcmp0 (kind, "delivery_problem") == 0)
-    body = join_present (json_get_string (details, "courier_name") != NULL
-                         ? json_get_string (details, "courier_name")
-                         : json_get_string (details, "courier"),
+    body = join_present (json_get_string (details, "courier_name") ?:
+                           json_get_string (details, "courier"),
                          json_get_string (details, "label"),
                          json_get_string (details, "note"));
   else
