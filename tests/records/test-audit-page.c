@@ -12,7 +12,8 @@
 #include "records-test-util.h"
 
 /* The admin's audit page (issue 10 #6) in the real admin window, signed in as t_admin:
- * a price change made in the test shows as "price: Rp 95.000 → Rp 99.500" with who made it;
+ * a price change made in the test shows as "Price: Rp 95.000 → Rp 99.500" with who made it,
+ * columns and coded values in the UI's language (the customer's "Status: Active");
  * each filter (table, login, row, dates) narrows the list to what it says; a range ending
  * before it starts is refused with its sentence and the list stays as it was. Over 300
  * entries the view holds a screen of rows and one page is loaded until the user scrolls;
@@ -57,6 +58,22 @@ is_price_change (BjbValueRow *row,
   return g_str_equal (text_of (row, BJB_AUDIT_ENTRY_TABLE_NAME), "product") &&
          g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTION), "UPDATE") &&
          g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTOR), "t_admin");
+}
+
+static gboolean
+is_customer_insert (BjbValueRow *row,
+                    gpointer     data)
+{
+  return g_str_equal (text_of (row, BJB_AUDIT_ENTRY_TABLE_NAME), "customer") &&
+         g_str_equal (text_of (row, BJB_AUDIT_ENTRY_ACTION), "INSERT");
+}
+
+/* "Price: …" in the UI's language. */
+static char *
+labelled (const char *label,
+          const char *value)
+{
+  return g_strdup_printf ("%s: %s", g_dgettext (GETTEXT_PACKAGE, label), value);
 }
 
 static gboolean
@@ -116,6 +133,10 @@ test_audit (void)
   g_autofree char *yesterday = day (-1);
   g_autofree char *ignored = NULL;
   g_autofree char *ignored2 = NULL;
+  g_autofree char *price_line = labelled ("Price", "Rp 95.000 → Rp 99.500");
+  g_autofree char *editor_label = labelled ("Edited by", "");
+  g_autofree char *status_line =
+    labelled ("Status", g_dgettext (GETTEXT_PACKAGE, "Active"));
   GtkDropDown *tables;
   GtkLabel *status;
   BjbValueRow *change;
@@ -136,12 +157,20 @@ test_audit (void)
   records_test_wait_rows (f->model, 5, NULL, NULL);
   change = records_test_find_row (f->model, is_price_change, NULL);
   g_assert_nonnull (change);
-  g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT),
-                            "price: Rp 95.000 → Rp 99.500"));
+  g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), price_line));
+  g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), editor_label));
+  /* What changed before who changed it. */
+  g_assert_true (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), price_line) <
+                 strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), editor_label));
   g_assert_null (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), "\"price\""));
+  g_assert_null (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), "edited_by"));
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_WHO_TEXT), ==, "Tes Admin");
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_KEY), ==, f->product_id);
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_AT_TEXT), !=, "");
+  /* A coded value in the words the customers page uses. */
+  change = records_test_find_row (f->model, is_customer_insert, NULL);
+  g_assert_nonnull (change);
+  g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), status_line));
   n_all = bjb_paged_query_model_get_n_loaded (f->model);
   records_test_screenshot (f->window, "admin-audit");
 

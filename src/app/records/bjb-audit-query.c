@@ -24,7 +24,8 @@ decorate (BjbValueRow *row,
   const char *name = bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTOR_NAME);
   g_autofree char *at = bjb_records_format_time (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_AT));
   g_autofree char *changes =
-    bjb_records_format_changes (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_CHANGES));
+    bjb_records_format_changes (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_TABLE_NAME),
+                                bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_CHANGES));
 
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_AT_TEXT, at);
   /* A login that is no staff member (the owner, a superuser) has no display name. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-money.h"
+#include "bjb-audit-labels.h"
 #include "bjb-records-format.h"
 #include "bjb-records-resources.h"
 #include "bjb-widgets.h"
@@ -186,7 +187,8 @@ shorten (char *text)
 }
 
 static char *
-format_value (const char *field,
+format_value (const char *table,
+              const char *field,
               JsonNode   *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -206,8 +208,14 @@ format_value (const char *field,
         return format_time (json_node_get_string (node), "%d %b %Y %H:%M:%S");
       if (type == G_TYPE_STRING)
         {
-          /* One line per field: a multi-line note becomes one. */
-          char *text = g_strdup (json_node_get_string (node));
+          /* A status or role in the words the rest of the UI uses; one line per field: a
+           * multi-line note becomes one. */
+          char *text = bjb_audit_value_label (table, field, json_node_get_string (node));
+
+          if (text == NULL && *json_node_get_string (node) == '\0')
+            return g_strdup ("—");
+          if (text == NULL)
+            text = g_strdup (json_node_get_string (node));
 
           return shorten (g_strdelimit (text, "\r\n", ' '));
         }
@@ -215,11 +223,30 @@ format_value (const char *field,
   return shorten (json_to_string (node, FALSE));
 }
 
+static const char *
+change_field (JsonObject *change)
+{
+  return json_object_get_string_member_with_default (change, "field", "");
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      table)
+{
+  guint rank_a = bjb_audit_field_rank (table, change_field (*(JsonObject **) a));
+  guint rank_b = bjb_audit_field_rank (table, change_field (*(JsonObject **) b));
+
+  return (rank_a > rank_b) - (rank_a < rank_b);
+}
+
 char *
-bjb_records_format_changes (const char *changes)
+bjb_records_format_changes (const char *table,
+                            const char *changes)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   JsonArray *array;
 
   if (changes == NULL || (root = json_from_string (changes, NULL)) == NULL ||
@@ -227,22 +254,28 @@ bjb_records_format_changes (const char *changes)
     return g_strdup ("");
   array = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (ordered, json_array_get_object_element (array, i));
+  /* The server sends the columns by name; a reader wants what changed before who and when
+   * (g_ptr_array_sort is stable, so columns of one rank keep the server's order). */
+  g_ptr_array_sort_with_data (ordered, compare_rank, (gpointer) table);
+  for (guint i = 0; i < ordered->len; i++)
     {
-      JsonObject *change = json_array_get_object_element (array, i);
-      const char *field = json_object_get_string_member_with_default (change, "field", "");
+      JsonObject *change = g_ptr_array_index (ordered, i);
+      const char *field = change_field (change);
       JsonNode *old = json_object_get_member (change, "old");
       JsonNode *new = json_object_get_member (change, "new");
-      g_autofree char *old_text = format_value (field, old);
-      g_autofree char *new_text = format_value (field, new);
+      const char *label = bjb_audit_field_label (table, field);
+      g_autofree char *old_text = format_value (table, field, old);
+      g_autofree char *new_text = format_value (table, field, new);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
       if (old == NULL || JSON_NODE_HOLDS_NULL (old))
-        g_string_append_printf (text, "%s: %s", field, new_text);
+        g_string_append_printf (text, "%s: %s", label, new_text);
       else if (new == NULL || JSON_NODE_HOLDS_NULL (new))
-        g_string_append_printf (text, "%s: %s → —", field, old_text);
+        g_string_append_printf (text, "%s: %s → —", label, old_text);
       else
-        g_string_append_printf (text, "%s: %s → %s", field, old_text, new_text);
+        g_string_append_printf (text, "%s: %s → %s", label, old_text, new_text);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -21,12 +21,15 @@ char       *bjb_records_format_time      (const char *server_time);
 
 /**
  * bjb_records_format_changes:
+ * @table: (nullable): the audited table the changes are of ("product")
  * @changes: (nullable): bjb.audit_entries' JSON [{"field", "old", "new"}]
  *
- * Returns: (transfer full): one line per field, "price: Rp 95.000 → Rp 99.000" (an insert
- *   shows only the new value, a delete "old → —"): money in Rupiah, times local.
+ * Returns: (transfer full): one line per field, "Price: Rp 95.000 → Rp 99.000" (an insert
+ *   shows only the new value, a delete "old → —"): columns and coded values in the UI's
+ *   language (bjb-audit-labels.h), money in Rupiah, times local.
  */
-char       *bjb_records_format_changes   (const char *changes);
+char       *bjb_records_format_changes   (const char *table,
+                                          const char *changes);
 
 /**
  * bjb_records_parse_date:

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bjb-audit-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bjb-audit-labels.h"
+#include "bjb-customer-order.h"
+#include "bjb-delivery.h"
+#include "bjb-discount-rule.h"
+#include "bjb-records-format.h"
+#include "bjb-staff-member.h"
+
+typedef struct
+{
+  const char *table; /* NULL: the column means the same in every audited table */
+  const char *field;
+  const char *label;
+} FieldLabel;
+
+/* The columns of the audited tables (bjb_records_table_label lists them), in the order the
+ * change lines are shown: what a row is first, its bookkeeping last. A table-specific row
+ * comes before the general one: "name" is a product's name but a setting's "key" is the
+ * setting itself. The columns the trigger strips (photo data, the lower-case search copies)
+ * never reach the log and have no label. */
+static const FieldLabel field_labels[] = {
+  { "setting", "key", N_("Setting") },
+  { "setting", "value", N_("Value") },
+  { "sales_order", "number", N_("Order number") },
+  { "sales_order", "delivery", N_("Delivered by courier") },
+  { "sales_order", "address", N_("Delivery address") },
+  { "delivery_attempt", "at", N_("Reported at") },
+  { "delivery_attempt", "recipient", N_("Received by") },
+  { "order_line", "rule", N_("Discount") },
+  { NULL, "login", N_("Login") },
+  { NULL, "display_name", N_("Name") },
+  { NULL, "name", N_("Name") },
+  { NULL, "label", N_("Label") },
+  { NULL, "description", N_("Description") },
+  { NULL, "role", N_("Role") },
+  { NULL, "active", N_("Active") },
+  { NULL, "status", N_("Status") },
+  { NULL, "phone", N_("Phone") },
+  { NULL, "email", N_("Email") },
+  { NULL, "address", N_("Address") },
+  { NULL, "birth_date", N_("Birthday") },
+  { NULL, "notes", N_("Notes") },
+  { NULL, "note", N_("Note") },
+  { NULL, "email_opt_out", N_("Refuses email messages") },
+  { NULL, "whatsapp_opt_out", N_("Refuses WhatsApp messages") },
+  { NULL, "category_id", N_("Category") },
+  { NULL, "product_id", N_("Product") },
+  { NULL, "customer_id", N_("Customer") },
+  { NULL, "order_id", N_("Order") },
+  { NULL, "photo_id", N_("Photo") },
+  { NULL, "rule_id", N_("Discount rule") },
+  { NULL, "price", N_("Price") },
+  { NULL, "unit", N_("Unit") },
+  { NULL, "stock", N_("Stock") },
+  { NULL, "line_no", N_("Line") },
+  { NULL, "qty", N_("Quantity") },
+  { NULL, "unit_price", N_("Unit price") },
+  { NULL, "subtotal", N_("Subtotal") },
+  { NULL, "discount_percent", N_("Discount (%)") },
+  { NULL, "discount_amount", N_("Discount") },
+  { NULL, "discount_total", N_("Discount") },
+  { NULL, "shipping_cost", N_("Shipping cost") },
+  { NULL, "total", N_("Total") },
+  { NULL, "reason", N_("Reason") },
+  { NULL, "placed_at", N_("Placed at") },
+  { NULL, "payment_due_at", N_("Payment due") },
+  { NULL, "paid_at", N_("Paid at") },
+  { NULL, "shipped_at", N_("Shipped at") },
+  { NULL, "completed_at", N_("Completed at") },
+  { NULL, "cancelled_at", N_("Cancelled at") },
+  { NULL, "cancel_reason", N_("Why cancelled") },
+  { NULL, "courier", N_("Courier") },
+  { NULL, "courier_note", N_("Note for the courier") },
+  { NULL, "recipient_name", N_("Received by") },
+  { NULL, "delivery_note", N_("Delivery note") },
+  { NULL, "delivery_received_at", N_("Received at") },
+  { NULL, "delivery_captured_at", N_("Photo taken at") },
+  { NULL, "captured_at", N_("Photo taken at") },
+  { NULL, "outcome", N_("Outcome") },
+  { NULL, "feedback", N_("Feedback") },
+  { NULL, "feedback_at", N_("Feedback given at") },
+  { NULL, "request_id", N_("Request") },
+  { NULL, "completion_key", N_("Completion key") },
+  { NULL, "client_key", N_("Client key") },
+  { NULL, "kind", N_("Kind") },
+  { NULL, "mime", N_("File type") },
+  { NULL, "width", N_("Width") },
+  { NULL, "height", N_("Height") },
+  { NULL, "uploaded_at", N_("Uploaded at") },
+  { NULL, "uploaded_by", N_("Uploaded by") },
+  { NULL, "amount", N_("Amount") },
+  { NULL, "bank", N_("Bank") },
+  { NULL, "reference", N_("Reference") },
+  { NULL, "reject_reason", N_("Why rejected") },
+  { NULL, "rejected_at", N_("Rejected at") },
+  { NULL, "rejected_by", N_("Rejected by") },
+  { NULL, "audience", N_("Who gets it") },
+  { NULL, "scope", N_("Applies to") },
+  { NULL, "percent", N_("Percent") },
+  { NULL, "min_cart_total", N_("Minimum cart") },
+  { NULL, "valid_until", N_("Last day") },
+  { NULL, "channel", N_("Channel") },
+  { NULL, "subject", N_("Subject") },
+  { NULL, "body", N_("Text") },
+  { NULL, "attempts", N_("Attempts") },
+  { NULL, "last_error", N_("Last error") },
+  { NULL, "next_attempt_at", N_("Next attempt at") },
+  { NULL, "sent_at", N_("Sent at") },
+  { NULL, "resent_at", N_("Sent again at") },
+  { NULL, "resent_by", N_("Sent again by") },
+  /* Bookkeeping last: who and when matter less than what changed. */
+  { NULL, "edited_at", N_("Edited at") },
+  { NULL, "edited_by", N_("Edited by") },
+  { NULL, "updated_at", N_("Changed at") },
+  { NULL, "updated_by", N_("Changed by") },
+  { NULL, "created_at", N_("Created at") },
+  { NULL, "created_by", N_("Created by") },
+  { NULL, "version", N_("Version") },
+  { NULL, "id", N_("ID") },
+};
+
+static gssize
+find_field (const char *table,
+            const char *field)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if ((field_labels[i].table == NULL || g_strcmp0 (field_labels[i].table, table) == 0) &&
+        g_str_equal (field_labels[i].field, field))
+      return i;
+  return -1;
+}
+
+const char *
+bjb_audit_field_label (const char *table,
+                       const char *field)
+{
+  gssize i;
+
+  g_return_val_if_fail (field != NULL, "");
+
+  i = find_field (table, field);
+  return i >= 0 ? _(field_labels[i].label) : field;
+}
+
+guint
+bjb_audit_field_rank (const char *table,
+                      const char *field)
+{
+  gssize i;
+
+  g_return_val_if_fail (field != NULL, G_MAXUINT);
+
+  /* A column added after this list was written goes before the bookkeeping, not after it. */
+  i = find_field (table, field);
+  return i >= 0 ? (guint) i : find_field (NULL, "edited_at");
+}
+
+typedef struct
+{
+  const char *table;
+  const char *field;
+  const char *value;
+  const char *label;
+} ValueLabel;
+
+/* The codes no other page names. */
+static const ValueLabel value_labels[] = {
+  { "customer", "status", "active", N_("Active") },
+  { "customer", "status", "inactive", N_("Inactive") },
+  { "photo", "kind", "payment_proof", N_("Payment proof") },
+  { "photo", "kind", "delivery", N_("Delivery photo") },
+  { "photo", "kind", "feedback", N_("Feedback photo") },
+  { "delivery_attempt", "outcome", "delivered", N_("Delivered") },
+  { "delivery_attempt", "outcome", "problem", N_("Could not deliver") },
+};
+
+typedef const char *(*LabelFunc) (const char *value);
+
+typedef struct
+{
+  const char *table;
+  const char *field;
+  LabelFunc label;
+} ValueLabeller;
+
+/* The codes other pages name already: the same words here. */
+static const ValueLabeller value_labellers[] = {
+  { "sales_order", "status", bjb_customer_order_status_label },
+  { "staff", "role", bjb_staff_member_role_label },
+  { "discount_rule", "audience", bjb_discount_rule_audience_label },
+  { "discount_rule", "scope", bjb_discount_rule_scope_label },
+  { "customer_message", "status", bjb_records_status_label },
+  { "customer_message", "channel", bjb_records_channel_label },
+  { "customer_message", "kind", bjb_records_kind_label },
+  { "message_template", "channel", bjb_records_channel_label },
+  { "message_template", "kind", bjb_records_kind_label },
+};
+
+/* A label function returns its argument, or "", for a value it does not know: only a
+ * different, non-empty text is a label. */
+static char *
+known (const char *label,
+       const char *value)
+{
+  if (label == NULL || *label == '\0' || g_strcmp0 (label, value) == 0)
+    return NULL;
+  return g_strdup (label);
+}
+
+static gboolean
+is (const char *table,
+    const char *field,
+    const char *want_table,
+    const char *want_field)
+{
+  return g_strcmp0 (table, want_table) == 0 && g_str_equal (field, want_field);
+}
+
+char *
+bjb_audit_value_label (const char *table,
+                       const char *field,
+                       const char *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (value_labels); i++)
+    if (is (table, field, value_labels[i].table, value_labels[i].field) &&
+        g_str_equal (value, value_labels[i].value))
+      return g_strdup (_(value_labels[i].label));
+  for (gsize i = 0; i < G_N_ELEMENTS (value_labellers); i++)
+    if (is (table, field, value_labellers[i].table, value_labellers[i].field))
+      return known (value_labellers[i].label (value), value);
+  if (is (table, field, "delivery_attempt", "reason"))
+    {
+      g_autofree char *label = bjb_delivery_reason_label (value, NULL);
+
+      return known (label, value);
+    }
+  return NULL;
+}
