@@ -149,6 +149,14 @@ child (GtkWidget  *widget,
   return object;
 }
 
+/* Whether the detail's template child @name is on screen. */
+static gboolean
+shown (GtkWidget  *widget,
+       const char *name)
+{
+  return gtk_widget_get_visible (child (widget, BJB_TYPE_ORDER_DETAIL, name));
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -796,6 +804,12 @@ step_detail (Fixture *f,
   /* No proof yet: confirming is not offered. */
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
   g_assert_true (action_enabled (widget, "order.choose-proof"));
+  /* Only what this status allows is on screen. */
+  g_assert_true (shown (widget, "proof_intake_box"));
+  g_assert_false (shown (widget, "proof_reject_box"));  /* nothing to reject yet */
+  g_assert_true (shown (widget, "confirm_button"));
+  g_assert_false (shown (widget, "handover_actions_box"));
+  g_assert_false (shown (widget, "feedback_input_box"));
   screenshot (widget, "detail-pending");
 
   /* A text file named .jpg: refused by its content, with a sentence. */
@@ -923,6 +937,12 @@ step_detail (Fixture *f,
   }
   g_assert_false (action_enabled (widget, "order.confirm-payment"));
   g_assert_false (action_enabled (widget, "order.handover"));  /* a delivery order */
+  /* Paid: no proof to take, nothing to confirm; the courier for a delivery. */
+  g_assert_false (shown (widget, "proof_intake_box"));
+  g_assert_false (shown (widget, "confirm_button"));
+  g_assert_true (shown (widget, "payment_actions_box"));
+  g_assert_true (shown (widget, "ship_button"));
+  g_assert_false (shown (widget, "handover_button"));
   screenshot (widget, "detail-paid");
 
   /* Ship with Tes Kurir Satu (t_courier). */
@@ -943,11 +963,17 @@ step_detail (Fixture *f,
     g_assert_cmpstr (bjb_history_entry_get_status_label (last), ==, _("Shipped"));
     g_assert_cmpstr (bjb_history_entry_get_note (last), ==, note);
   }
+  /* Shipped: nothing left to do here but to read; the step's message keeps its heading. */
+  g_assert_false (shown (widget, "payment_actions_box"));
+  g_assert_false (shown (widget, "handover_actions_box"));
+  g_assert_true (shown (widget, "actions_heading"));
   screenshot (widget, "detail-shipped");
 
   /* The courier completes it from the depot; the event brings it here by itself. */
   complete_as_courier (f, order_id);
   wait_status (detail, "completed");
+  g_assert_true (shown (widget, "feedback_input_box"));
+  g_assert_false (shown (widget, "proof_intake_box"));
   screenshot (widget, "detail-completed");
 
   /* Feedback with a photo. */
@@ -1039,6 +1065,10 @@ step_pickup (Fixture *f)
   wait_status (detail, "paid");
   g_assert_false (action_enabled (widget, "order.ship"));
   g_assert_true (action_enabled (widget, "order.handover"));
+  /* A pickup is handed over, not given a courier. */
+  g_assert_true (shown (widget, "handover_button"));
+  g_assert_false (shown (widget, "ship_button"));
+  g_assert_false (shown (widget, "courier_dropdown"));
   gtk_widget_activate_action (widget, "order.handover", NULL);
   wait_status (detail, "completed");
   screenshot (widget, "detail-pickup-handed-over");

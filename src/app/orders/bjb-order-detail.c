@@ -56,6 +56,37 @@ area_label (BjbOrderDetail     *self,
     }
 }
 
+/* Only what the order's status allows is shown (a disabled form for a paid order's proof
+ * only asks "why can't I?"): the proof intake and confirming while it awaits payment
+ * (rejecting once there is a proof), cancelling until it is shipped, once paid the courier
+ * for a delivery or the hand-over for a pickup, the feedback form once completed. Keyed on
+ * the status, not on the busy state, so nothing jumps while the order reloads. The
+ * actions' heading stays while an action's message stands under it. */
+static void
+show_sections (BjbOrderDetail *self)
+{
+  const char *status = _bjb_order_detail_status (self);
+  gboolean pending = g_strcmp0 (status, "pending_payment") == 0;
+  gboolean paid = g_strcmp0 (status, "paid") == 0;
+  gboolean completed = g_strcmp0 (status, "completed") == 0;
+  gboolean delivery =
+    g_strcmp0 (bjb_json_string (bjb_json_object (self->detail, "order"), "delivery"), "delivery") == 0;
+
+  gtk_widget_set_visible (self->proof_intake_box, pending);
+  gtk_widget_set_visible (self->proof_reject_box, self->proof_id > 0);
+  gtk_widget_set_visible (self->confirm_button, pending);
+  gtk_widget_set_visible (GTK_WIDGET (self->courier_dropdown), delivery);
+  gtk_widget_set_visible (self->ship_button, delivery);
+  gtk_widget_set_visible (self->handover_button, !delivery);
+  gtk_widget_set_visible (self->payment_actions_box, pending || paid);
+  gtk_widget_set_visible (self->handover_actions_box, paid);
+  gtk_widget_set_visible (self->actions_heading,
+                          pending || paid ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->action_message_label)));
+  gtk_widget_set_visible (self->feedback_input_box, completed);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), completed);
+}
+
 /* One sentence at a time: showing one in an area clears the others, so an old error never
  * sits beside a new success. */
 void
@@ -78,6 +109,7 @@ _bjb_order_detail_show (BjbOrderDetail     *self,
       gtk_widget_remove_css_class (label, is_error ? "success" : "error");
       gtk_widget_add_css_class (label, is_error ? "error" : "success");
     }
+  show_sections (self);
 }
 
 void
@@ -141,6 +173,7 @@ _bjb_order_detail_update_actions (BjbOrderDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->reject_reason_entry), pending && self->proof_id > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->courier_dropdown), paid && delivery);
   gtk_widget_set_sensitive (GTK_WIDGET (self->feedback_entry), completed);
+  show_sections (self);
 }
 
 /* ------------------------------------------------------------------ drawing */
@@ -523,6 +556,15 @@ bjb_order_detail_class_init (BjbOrderDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, shipping_value);
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, total_value);
   gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, history_store);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, proof_intake_box);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, proof_reject_box);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, actions_heading);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, payment_actions_box);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, handover_actions_box);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, feedback_input_box);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, ship_button);
+  gtk_widget_class_bind_template_child (widget_class, BjbOrderDetail, handover_button);
 
   gtk_widget_class_install_action (widget_class, "order.refresh", NULL, bjb_page_refresh_action);
   _bjb_order_detail_class_init_actions (widget_class);
