@@ -90,6 +90,24 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The position of the column titled @title (translated) in the transactions table, -1 if none. */
+static int
+column_at (Fixture    *f,
+           const char *title)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->transactions), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), g_dgettext (GETTEXT_PACKAGE, title)) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
 static gint64
 sql_int (const char *sql)
 {
@@ -157,6 +175,10 @@ test_transactions (Fixture *f)
   want.rows = (guint) want.orders;
   g_assert_cmpint (want.orders, ==, 2503);
   bjb_ui_test_assert_wait (transactions_are, &want, 20000);
+  /* A row adds up on screen: gross − discount + shipping = net (LAP-KIRIM has shipping). */
+  g_assert_cmpint (column_at (f, "Gross"), <, column_at (f, "Discount"));
+  g_assert_cmpint (column_at (f, "Discount") + 1, ==, column_at (f, "Shipping"));
+  g_assert_cmpint (column_at (f, "Shipping") + 1, ==, column_at (f, "Net"));
   screenshot (f, "admin-reports-transactions");
 
   /* Shipped deliveries only: the one order to t_courier. */
