@@ -58,13 +58,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_admin_product_class_init (BjbAdminProductClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void

@@ -79,12 +79,14 @@ bjb_field_row_class_install (BjbFieldRowClass  *klass,
 
   klass->fields = fields;
   klass->n_fields = n_fields;
-  klass->pspecs = pspecs;
+  /* Kept for update(); a class that notifies its fields itself passes its own array. The
+   * class lives as long as the program, and so does the array. */
+  klass->pspecs = pspecs != NULL ? pspecs : g_new0 (GParamSpec *, n_fields + 1);
   klass->id_field = -1;
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].type == BJB_ROW_INT64 && g_str_equal (fields[i].name, "id"))
       klass->id_field = (int) i;
 
   G_OBJECT_CLASS (klass)->get_property = get_field_property;
-  bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, pspecs);
+  bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, klass->pspecs);
 }

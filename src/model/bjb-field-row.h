@@ -21,7 +21,7 @@ G_DECLARE_DERIVABLE_TYPE (BjbFieldRow, bjb_field_row, BJB, FIELD_ROW, BjbPagedRo
  *   struct _BjbCategory { BjbFieldRow parent_instance; gint64 id; char *name; };
  *   G_DEFINE_FINAL_TYPE (BjbCategory, bjb_category, BJB_TYPE_FIELD_ROW)
  *   class_init: bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields,
- *                                            G_N_ELEMENTS (fields), properties);
+ *                                            G_N_ELEMENTS (fields), NULL);
  *
  * A subclass with properties of its own (writable ones) installs them after the fields,
  * with ids from n_fields + 1, and sets its own get_property/set_property; for the field ids
@@ -39,8 +39,9 @@ struct _BjbFieldRowClass
   gpointer            padding[4];
 };
 
-/* @pspecs: n_fields + 1 entries (at least), [0] unused; receives the fields' properties,
- * ids 1 … n_fields. @fields must outlive the class (a static table). */
+/* @pspecs: (nullable): n_fields + 1 entries (at least), [0] unused; receives the fields'
+ * properties, ids 1 … n_fields, for a subclass that notifies them itself; NULL when only
+ * the base needs them. @fields must outlive the class (a static table). */
 void bjb_field_row_class_install (BjbFieldRowClass  *klass,
                                   const BjbRowField *fields,
                                   guint              n_fields,
