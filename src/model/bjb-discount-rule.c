@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-discount-rule.h"
 #include "bjb-field-row.h"
 #include "bjb-money.h"
@@ -68,43 +69,44 @@ static const BjbRowField fields[] = {
 const char *
 bjb_discount_rule_audience_label (const char *audience)
 {
-  if (g_strcmp0 (audience, "customer") == 0)
-    return _("One customer");
-  if (g_strcmp0 (audience, "loyal") == 0)
-    return _("All loyal customers");
-  return "";
+  static const BjbCodeLabel labels[] = {
+    { "customer", N_("One customer") },
+    { "loyal", N_("All loyal customers") },
+  };
+
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), audience, "");
 }
 
 const char *
 bjb_discount_rule_scope_label (const char *scope)
 {
-  if (g_strcmp0 (scope, "single_product") == 0)
-    return _("One product");
-  if (g_strcmp0 (scope, "all_products") == 0)
-    return _("All products");
-  if (g_strcmp0 (scope, "cart_threshold") == 0)
-    return _("Minimum cart");
-  return "";
+  static const BjbCodeLabel labels[] = {
+    { "single_product", N_("One product") },
+    { "all_products", N_("All products") },
+    { "cart_threshold", N_("Minimum cart") },
+  };
+
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), scope, "");
 }
 
 const char *
 bjb_discount_rule_state_label (const char *state)
 {
-  if (g_strcmp0 (state, "active") == 0)
-    return _("Active");
-  if (g_strcmp0 (state, "inactive") == 0)
-    return _("Inactive");
-  /* The quote ignores a rule past its last day: say so rather than show it as active. */
-  if (g_strcmp0 (state, "expired") == 0)
-    return _("Expired");
-  return "";
+  static const BjbCodeLabel labels[] = {
+    { "active", N_("Active") },
+    { "inactive", N_("Inactive") },
+    /* The quote ignores a rule past its last day: say so rather than show it as active. */
+    { "expired", N_("Expired") },
+  };
+
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), state, "");
 }
 
 const char *
 bjb_discount_rule_quote_label (const char *rule)
 {
   /* The same words as the order desk's lines (bjb-order-format.c). */
-  static const struct { const char *rule, *label; } labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "manual_product", N_("Customer discount (product)") },
     { "manual_all", N_("Customer discount") },
     { "loyalty", N_("Loyal customer discount") },
@@ -113,10 +115,7 @@ bjb_discount_rule_quote_label (const char *rule)
     { "birthday_cart", N_("Birthday discount (cart)") },
   };
 
-  for (guint i = 0; rule != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (rule, labels[i].rule))
-      return _(labels[i].label);
-  return rule;
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), rule, rule);
 }
 
 static char *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-field-row.h"
 #include "bjb-staff-member.h"
 
@@ -45,15 +46,14 @@ static const BjbRowField fields[] = {
 const char *
 bjb_staff_member_role_label (const char *role)
 {
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Administrator");
-  if (g_strcmp0 (role, "cs") == 0)
-    return _("Customer service");
-  if (g_strcmp0 (role, "courier") == 0)
-    return _("Courier");
-  if (g_strcmp0 (role, "worker") == 0)
-    return _("Worker (messages)");
-  return "";
+  static const BjbCodeLabel labels[] = {
+    { "admin", N_("Administrator") },
+    { "cs", N_("Customer service") },
+    { "courier", N_("Courier") },
+    { "worker", N_("Worker (messages)") },
+  };
+
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), role, "");
 }
 
 static char *

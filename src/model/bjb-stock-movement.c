@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-money.h"
 #include "bjb-field-row.h"
 #include "bjb-stock-movement.h"
@@ -63,7 +64,7 @@ const char *
 bjb_stock_movement_reason_label (const char *reason)
 {
   /* Every reason stock_movement allows (0001 and 0007). */
-  static const struct { const char *reason, *label; } labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "order", N_("Order") },
     { "cancel", N_("Order cancelled") },
     { "expire", N_("Order expired") },
@@ -74,10 +75,7 @@ bjb_stock_movement_reason_label (const char *reason)
     { "return", N_("Return") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (reason, labels[i].reason) == 0)
-      return _(labels[i].label);
-  return reason != NULL ? reason : "";
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), reason, reason != NULL ? reason : "");
 }
 
 /**
