@@ -146,37 +146,15 @@ bjb_discount_rule_init (BjbDiscountRule *self)
 {
 }
 
-static char *
-dup_or_null (BjbResult  *result,
-             guint       row,
-             const char *column)
-{
-  return bjb_result_is_null (result, row, column) ? NULL
-                                                  : g_strdup (bjb_result_get_string (result, row, column));
-}
-
 BjbDiscountRule *
 bjb_discount_rule_new_from_result (BjbResult *result,
                                    guint      row)
 {
-  BjbDiscountRule *self = g_object_new (BJB_TYPE_DISCOUNT_RULE, NULL);
+  BjbDiscountRule *self = bjb_field_row_new_from_result (BJB_TYPE_DISCOUNT_RULE, result, row);
 
-  self->id = bjb_result_get_int64 (result, row, "id");
-  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
-  self->percent = (int) bjb_result_get_int64 (result, row, "percent");
-  self->audience = g_strdup (bjb_result_get_string (result, row, "audience"));
-  self->customer_id = bjb_result_get_int64 (result, row, "customer_id");
-  self->customer_name = dup_or_null (result, row, "customer_name");
-  self->scope = g_strdup (bjb_result_get_string (result, row, "scope"));
-  self->product_id = bjb_result_get_int64 (result, row, "product_id");
-  self->product_name = dup_or_null (result, row, "product_name");
-  self->min_cart_total = bjb_result_is_null (result, row, "min_cart_total")
-                         ? -1 : bjb_result_get_int64 (result, row, "min_cart_total");
-  self->valid_until = dup_or_null (result, row, "valid_until");
-  self->active = bjb_result_get_boolean (result, row, "active");
-  self->state = g_strdup (bjb_result_get_string (result, row, "state"));
-  self->orders_used = bjb_result_get_int64 (result, row, "orders_used");
-  self->version = (int) bjb_result_get_int64 (result, row, "version");
+  /* No minimum cart: -1, not the 0 a NULL reads as. */
+  if (bjb_result_is_null (result, row, "min_cart_total"))
+    self->min_cart_total = -1;
 
   /* A rule for one customer or one product shows its name. */
   if (g_strcmp0 (self->audience, "customer") == 0 && self->customer_name != NULL)

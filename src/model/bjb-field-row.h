@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "bjb-paged-row-base.h"
+#include "bjb-result.h"
 #include "bjb-row-fields.h"
 
 G_BEGIN_DECLS
@@ -46,5 +47,12 @@ void bjb_field_row_class_install (BjbFieldRowClass  *klass,
                                   const BjbRowField *fields,
                                   guint              n_fields,
                                   GParamSpec       **pspecs);
+
+/* (transfer full): a new row of @type, a BjbFieldRow subclass, each field that has a column
+ * of its name ("category-name": category_name) read from @row of @result; the row's
+ * _new_from_result() works out the rest (the texts it shows). */
+gpointer bjb_field_row_new_from_result (GType      type,
+                                        BjbResult *result,
+                                        guint      row);
 
 G_END_DECLS

@@ -83,15 +83,9 @@ BjbStaffMember *
 bjb_staff_member_new_from_result (BjbResult *result,
                                   guint      row)
 {
-  BjbStaffMember *self = g_object_new (BJB_TYPE_STAFF_MEMBER, NULL);
+  BjbStaffMember *self = bjb_field_row_new_from_result (BJB_TYPE_STAFF_MEMBER, result, row);
   g_autoptr(GDateTime) last_sign_in = bjb_result_get_datetime (result, row, "last_sign_in_at");
 
-  self->login = g_strdup (bjb_result_get_string (result, row, "login"));
-  self->display_name = g_strdup (bjb_result_get_string (result, row, "display_name"));
-  self->phone = g_strdup (bjb_result_get_string (result, row, "phone"));
-  self->role = g_strdup (bjb_result_get_string (result, row, "role"));
-  self->active = bjb_result_get_boolean (result, row, "active");
-  self->sessions = (int) bjb_result_get_int64 (result, row, "sessions");
   self->role_label = g_strdup (bjb_staff_member_role_label (self->role));
   self->state_label = g_strdup (self->active ? _("Active") : _("Inactive"));
   self->last_sign_in_label = last_sign_in_label (last_sign_in);

@@ -87,31 +87,23 @@ BjbStockMovement *
 bjb_stock_movement_new_from_result (BjbResult *result,
                                     guint      row)
 {
-  BjbStockMovement *self = g_object_new (BJB_TYPE_STOCK_MOVEMENT, NULL);
+  BjbStockMovement *self = bjb_field_row_new_from_result (BJB_TYPE_STOCK_MOVEMENT, result, row);
   g_autoptr(GDateTime) at = bjb_result_get_datetime (result, row, "at");
   g_autofree char *amount = NULL;
   const char *actor_name = bjb_result_get_string (result, row, "actor_name");
 
-  self->id = bjb_result_get_int64 (result, row, "id");
   if (at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (at);
 
       self->at_text = g_date_time_format (local, _("%-d %b %Y %H:%M"));
     }
-  self->product_id = bjb_result_get_int64 (result, row, "product_id");
-  self->product_name = g_strdup (bjb_result_get_string (result, row, "product_name"));
-  self->delta = bjb_result_get_int64 (result, row, "delta");
   amount = bjb_money_format_plain (ABS (self->delta));
   /* A real minus sign: the column is read as numbers. */
   self->delta_text = g_strconcat (self->delta < 0 ? "−" : "+", amount, NULL);
   self->delta_classes = g_strsplit (self->delta < 0 ? "numeric catalog-stock-out"
                                                     : "numeric catalog-stock-in", " ", -1);
-  self->reason = g_strdup (bjb_result_get_string (result, row, "reason"));
   self->reason_text = g_strdup (bjb_stock_movement_reason_label (self->reason));
-  self->order_id = bjb_result_get_int64 (result, row, "order_id");
-  self->order_number = g_strdup (bjb_result_get_string (result, row, "order_number"));
-  self->note = g_strdup (bjb_result_get_string (result, row, "note"));
   self->actor_text = g_strdup (actor_name != NULL ? actor_name
                                                   : bjb_result_get_string (result, row, "actor"));
   return self;
