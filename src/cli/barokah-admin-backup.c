@@ -397,26 +397,14 @@ prune_backups (const char *directory,
   return ok;
 }
 
-int
+static int
 bjb_admin_backup (int    argc,
                   char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
   g_autofree char *path = NULL;
-  int code;
 
-  code = bjb_admin_parse_options ("backup", "[FILE]",
-                                  _("Writes one file holding a pg_dump custom-format dump of the\n"
-                                    "database, its staff logins and group memberships (password\n"
-                                    "verifiers only with --with-passwords), the schema version,\n"
-                                    "this program's version and the row counts a restore\n"
-                                    "checks. Run it as a superuser. The file is mode 0600 and\n"
-                                    "appears only when complete. Restore it with\n"
-                                    "“barokah-admin restore”."),
-                                  backup_entries, 1, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (argc == 2 && opt_directory != NULL)
     return bjb_admin_usage_error ("backup", _("give either FILE or --directory, not both"));
   if (opt_keep < 0 || (opt_keep > 0 && opt_directory == NULL))
@@ -443,3 +431,15 @@ bjb_admin_backup (int    argc,
     return BJB_ADMIN_EXIT_FAILED;
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_backup_command = {
+  "backup", "[FILE]",
+  N_("Writes one file holding a pg_dump custom-format dump of the\n"
+     "database, its staff logins and group memberships (password\n"
+     "verifiers only with --with-passwords), the schema version,\n"
+     "this program's version and the row counts a restore\n"
+     "checks. Run it as a superuser. The file is mode 0600 and\n"
+     "appears only when complete. Restore it with\n"
+     "“barokah-admin restore”."),
+  backup_entries, 1, bjb_admin_backup,
+};

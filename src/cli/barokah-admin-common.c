@@ -223,33 +223,30 @@ bjb_admin_check_schema (PGconn *conn)
   return TRUE;
 }
 
-/* Parses a command's own options; argv[0] is the command name. Returns -1 to go on,
- * otherwise the exit code. */
+/* Parses @command's own options; argv[0] is the command name. Returns the exit code: a
+ * usage error's, --help's, or @command's own. */
 int
-bjb_admin_parse_options (const char         *command,
-                         const char         *parameters,
-                         const char         *summary,
-                         const GOptionEntry *entries,
-                         int                 max_args,
-                         int                *argc,
-                         char             ***argv)
+bjb_admin_command_run (const BjbAdminCommand *command,
+                       int                    argc,
+                       char                 **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GOptionContext) context = g_option_context_new (command->parameters);
   g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("barokah-admin %s", command);
+  g_autofree char *prgname = g_strdup_printf ("barokah-admin %s", command->name);
 
   g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
+  g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (command->entries != NULL)
+    g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, bjb_admin_connection_entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return bjb_admin_usage_error (command, "%s", error->message);
-  if (*argc - 1 > max_args)
-    return bjb_admin_usage_error (command, _("unexpected argument “%s”"), (*argv)[max_args + 1]);
-  return -1;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return bjb_admin_usage_error (command->name, "%s", error->message);
+  if (argc - 1 > command->max_args)
+    return bjb_admin_usage_error (command->name, _("unexpected argument “%s”"),
+                                  argv[command->max_args + 1]);
+  return command->run (argc, argv);
 }
 
 /* The environment for pg_dump and pg_restore: they reach the same server, database and

@@ -45,7 +45,7 @@ pending_migrations (BjbMigrator *migrator,
   return g_strv_builder_end (builder);
 }
 
-int
+static int
 bjb_admin_migrate (int    argc,
                    char **argv)
 {
@@ -57,18 +57,7 @@ bjb_admin_migrate (int    argc,
   int before = 0;
   int after = 0;
   int latest;
-  int code;
 
-  code = bjb_admin_parse_options ("migrate", "",
-                                  _("Applies the database migrations built into this program that\n"
-                                    "the database does not have yet, in order, each in its own\n"
-                                    "transaction. Run it as a PostgreSQL superuser. Safe to run\n"
-                                    "again, and from two places at once. A database that has a\n"
-                                    "schema already is backed up first (see “barokah-admin\n"
-                                    "backup”) unless --no-backup is given."),
-                                  migrate_entries, 0, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (opt_no_backup && opt_backup_file != NULL)
     return bjb_admin_usage_error ("migrate", _("--no-backup and --backup-file exclude each other"));
 
@@ -149,3 +138,14 @@ bjb_admin_migrate (int    argc,
              latest);
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_migrate_command = {
+  "migrate", "",
+  N_("Applies the database migrations built into this program that\n"
+     "the database does not have yet, in order, each in its own\n"
+     "transaction. Run it as a PostgreSQL superuser. Safe to run\n"
+     "again, and from two places at once. A database that has a\n"
+     "schema already is backed up first (see “barokah-admin\n"
+     "backup”) unless --no-backup is given."),
+  migrate_entries, 0, bjb_admin_migrate,
+};

@@ -54,15 +54,6 @@ gboolean   bjb_admin_has_dbname_option (void);
 PGconn    *bjb_admin_connect_params (const char *const  *keywords,
                                      const char *const  *values);
 gboolean   bjb_admin_check_schema   (PGconn             *conn);
-/* Parses the command's options; more than @max_args arguments after the command is a
- * usage error too. Returns: an exit code to leave with, or -1 to go on. */
-int        bjb_admin_parse_options  (const char         *command,
-                                     const char         *parameters,
-                                     const char         *summary,
-                                     const GOptionEntry *entries,
-                                     int                 max_args,
-                                     int                *argc,
-                                     char             ***argv);
 GStrv      bjb_admin_tool_env       (PGconn             *conn);
 gboolean   bjb_admin_spawn          (const char *const  *argv,
                                      const char *const  *envp,
@@ -121,16 +112,32 @@ gboolean   bjb_admin_backup_write           (PGconn      *conn,
                                              gboolean     with_passwords,
                                              GError     **error);
 
-/* The commands: argv[0] is the command name. Each returns the exit status. */
+/* The commands. Each says its usage once, in its own file; bjb_admin_command_run() parses
+ * the command's options (@entries and the connection's, at most @max_args arguments, --help)
+ * and then calls @run, whose argv[0] is the command name and which returns the exit
+ * status. */
+typedef struct
+{
+  const char          *name;
+  const char          *parameters;
+  const char          *summary;    /* marked with N_(), translated when shown */
+  const GOptionEntry  *entries;    /* (nullable) */
+  int                  max_args;
+  int                (*run) (int argc, char **argv);
+} BjbAdminCommand;
 
-int        bjb_admin_migrate          (int argc, char **argv);
-int        bjb_admin_create_staff     (int argc, char **argv);
-int        bjb_admin_set_staff_active (int argc, char **argv);
-int        bjb_admin_set_password     (int argc, char **argv);
-int        bjb_admin_seed_demo        (int argc, char **argv);
-int        bjb_admin_status           (int argc, char **argv);
-int        bjb_admin_backup           (int argc, char **argv);
-int        bjb_admin_restore          (int argc, char **argv);
-int        bjb_admin_setup_server     (int argc, char **argv);
+int        bjb_admin_command_run    (const BjbAdminCommand *command,
+                                     int                    argc,
+                                     char                 **argv);
+
+extern const BjbAdminCommand bjb_admin_migrate_command;
+extern const BjbAdminCommand bjb_admin_create_staff_command;
+extern const BjbAdminCommand bjb_admin_set_staff_active_command;
+extern const BjbAdminCommand bjb_admin_set_password_command;
+extern const BjbAdminCommand bjb_admin_seed_demo_command;
+extern const BjbAdminCommand bjb_admin_status_command;
+extern const BjbAdminCommand bjb_admin_backup_command;
+extern const BjbAdminCommand bjb_admin_restore_command;
+extern const BjbAdminCommand bjb_admin_setup_server_command;
 
 G_END_DECLS

@@ -387,7 +387,7 @@ drop_logins (PGconn    *conn,
     }
 }
 
-int
+static int
 bjb_admin_restore (int    argc,
                    char **argv)
 {
@@ -398,20 +398,7 @@ bjb_admin_restore (int    argc,
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) locked = g_ptr_array_new_with_free_func (g_free);
   gint64 schema;
-  int code;
 
-  code = bjb_admin_parse_options ("restore", "FILE --dbname CONNINFO",
-                                  _("Restores a backup made by “barokah-admin backup” into\n"
-                                    "a new, empty database (create it first with createdb).\n"
-                                    "Refuses a database that is not empty, a backup from a\n"
-                                    "newer program or a newer PostgreSQL. Staff logins missing\n"
-                                    "on this server are created locked until their passwords\n"
-                                    "are set. Restores in one transaction, then checks row\n"
-                                    "counts, the stock ledger and the schema version against\n"
-                                    "the backup. Run it as a superuser."),
-                                  NULL, 1, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (argc < 2)
     return bjb_admin_usage_error ("restore", _("missing FILE, the backup to restore"));
 
@@ -465,3 +452,16 @@ bjb_admin_restore (int    argc,
   g_print (_("Database %s is restored.\n"), PQdb (conn));
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_restore_command = {
+  "restore", "FILE --dbname CONNINFO",
+  N_("Restores a backup made by “barokah-admin backup” into\n"
+     "a new, empty database (create it first with createdb).\n"
+     "Refuses a database that is not empty, a backup from a\n"
+     "newer program or a newer PostgreSQL. Staff logins missing\n"
+     "on this server are created locked until their passwords\n"
+     "are set. Restores in one transaction, then checks row\n"
+     "counts, the stock ledger and the schema version against\n"
+     "the backup. Run it as a superuser."),
+  NULL, 1, bjb_admin_restore,
+};

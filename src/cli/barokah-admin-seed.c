@@ -73,7 +73,7 @@ random_password (void)
                           r[3] % 100);
 }
 
-int
+static int
 bjb_admin_seed_demo (int    argc,
                      char **argv)
 {
@@ -86,18 +86,7 @@ bjb_admin_seed_demo (int    argc,
   g_autofree char *customers = NULL;
   g_autofree char *orders = NULL;
   const char *values[4];
-  int code;
 
-  code = bjb_admin_parse_options ("seed-demo", "",
-                                  _("Fills an empty database with demo data: the product range,\n"
-                                    "customers with Indonesian names and addresses, two years of\n"
-                                    "orders in every status, and demo logins for each role\n"
-                                    "(demo_admin, demo_cs, demo_cs2, demo_kurir, demo_kurir2)\n"
-                                    "with random passwords, printed at the end. Run it as a\n"
-                                    "superuser after migrate."),
-                                  seed_entries, 0, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (opt_customers < 1 || opt_customers > 10000000)
     return bjb_admin_usage_error ("seed-demo", _("--customers must be between 1 and 10000000"));
   if (opt_orders < 0 || opt_orders > 100000000)
@@ -221,3 +210,14 @@ bjb_admin_seed_demo (int    argc,
     g_print (_("(also written to %s)\n"), opt_credentials_file);
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_seed_demo_command = {
+  "seed-demo", "",
+  N_("Fills an empty database with demo data: the product range,\n"
+     "customers with Indonesian names and addresses, two years of\n"
+     "orders in every status, and demo logins for each role\n"
+     "(demo_admin, demo_cs, demo_cs2, demo_kurir, demo_kurir2)\n"
+     "with random passwords, printed at the end. Run it as a\n"
+     "superuser after migrate."),
+  seed_entries, 0, bjb_admin_seed_demo,
+};

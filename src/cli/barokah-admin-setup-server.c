@@ -513,7 +513,7 @@ check_options (void)
   return -1;
 }
 
-int
+static int
 bjb_admin_setup_server (int    argc,
                         char **argv)
 {
@@ -529,17 +529,6 @@ bjb_admin_setup_server (int    argc,
   gboolean hba_changed = FALSE;
   int code;
 
-  code = bjb_admin_parse_options ("setup-server", "--listen ADDRESS --lan NETWORK",
-                                  _("Run as root on the office server. Makes the PostgreSQL 15\n"
-                                    "cluster listen on the shop's network with TLS (a CA and a\n"
-                                    "server certificate it makes with openssl, or the ones you\n"
-                                    "give), lets only staff logins in, only from --lan, only over\n"
-                                    "TLS with their password; creates the database, migrates it\n"
-                                    "and creates the first admin login. Running it again changes\n"
-                                    "only what is not right and says what it found."),
-                                  setup_entries, 0, &argc, &argv);
-  if (code >= 0)
-    return code;
   /* It reaches the cluster through its own socket as its owner, before any login exists. */
   if (bjb_admin_has_dbname_option ())
     return bjb_admin_usage_error ("setup-server", _("setup-server takes no --dbname: name the "
@@ -633,3 +622,15 @@ bjb_admin_setup_server (int    argc,
   print_next_steps (&setup, opt_ca_out != NULL ? opt_ca_out : ca_cert);
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_setup_server_command = {
+  "setup-server", "--listen ADDRESS --lan NETWORK",
+  N_("Run as root on the office server. Makes the PostgreSQL 15\n"
+     "cluster listen on the shop's network with TLS (a CA and a\n"
+     "server certificate it makes with openssl, or the ones you\n"
+     "give), lets only staff logins in, only from --lan, only over\n"
+     "TLS with their password; creates the database, migrates it\n"
+     "and creates the first admin login. Running it again changes\n"
+     "only what is not right and says what it found."),
+  setup_entries, 0, bjb_admin_setup_server,
+};

@@ -29,7 +29,7 @@ static const GOptionEntry create_staff_entries[] = {
   { NULL }
 };
 
-int
+static int
 bjb_admin_create_staff (int    argc,
                         char **argv)
 {
@@ -41,17 +41,7 @@ bjb_admin_create_staff (int    argc,
   char *password = NULL;
   const char *login;
   const char *values[5];
-  int code;
 
-  code = bjb_admin_parse_options ("create-staff", "LOGIN",
-                                  _("Creates a staff member: a PostgreSQL login with a SCRAM\n"
-                                    "password, in the group of ROLE, and their row in bjb.staff.\n"
-                                    "Run it as a superuser or an admin login. Without\n"
-                                    "--password-file the password is asked twice on the terminal,\n"
-                                    "without echo. At least 8 characters."),
-                                  create_staff_entries, 1, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (argc < 2)
     return bjb_admin_usage_error ("create-staff", _("missing LOGIN"));
   login = argv[1];
@@ -100,9 +90,19 @@ bjb_admin_create_staff (int    argc,
   return BJB_ADMIN_EXIT_OK;
 }
 
+const BjbAdminCommand bjb_admin_create_staff_command = {
+  "create-staff", "LOGIN",
+  N_("Creates a staff member: a PostgreSQL login with a SCRAM\n"
+     "password, in the group of ROLE, and their row in bjb.staff.\n"
+     "Run it as a superuser or an admin login. Without\n"
+     "--password-file the password is asked twice on the terminal,\n"
+     "without echo. At least 8 characters."),
+  create_staff_entries, 1, bjb_admin_create_staff,
+};
+
 /* set-staff-active */
 
-int
+static int
 bjb_admin_set_staff_active (int    argc,
                             char **argv)
 {
@@ -111,15 +111,7 @@ bjb_admin_set_staff_active (int    argc,
   const char *values[2];
   const char *answer;
   gboolean active;
-  int code;
 
-  code = bjb_admin_parse_options ("set-staff-active", "LOGIN yes|no",
-                                  _("Lets a staff member sign in again (yes) or locks them out\n"
-                                    "(no). Locking out also ends their open sessions. Run it as a\n"
-                                    "superuser or an admin login."),
-                                  NULL, G_MAXINT, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (argc != 3)
     return bjb_admin_usage_error ("set-staff-active", _("expected LOGIN and yes or no"));
 
@@ -149,6 +141,14 @@ bjb_admin_set_staff_active (int    argc,
   return BJB_ADMIN_EXIT_OK;
 }
 
+const BjbAdminCommand bjb_admin_set_staff_active_command = {
+  "set-staff-active", "LOGIN yes|no",
+  N_("Lets a staff member sign in again (yes) or locks them out\n"
+     "(no). Locking out also ends their open sessions. Run it as a\n"
+     "superuser or an admin login."),
+  NULL, G_MAXINT, bjb_admin_set_staff_active,
+};
+
 /* set-password */
 
 /* Only the password option of create-staff. */
@@ -161,7 +161,7 @@ static const GOptionEntry set_password_entries[] = {
 
 /* For a login a restore created locked, or a forgotten password. ALTER ROLE needs a
  * superuser; the server only sees the verifier. */
-int
+static int
 bjb_admin_set_password (int    argc,
                         char **argv)
 {
@@ -171,16 +171,7 @@ bjb_admin_set_password (int    argc,
   gboolean is_staff = FALSE;
   const char *values[2];
   char *password;
-  int code;
 
-  code = bjb_admin_parse_options ("set-password", "LOGIN",
-                                  _("Sets a new password for a staff login, e.g. one that\n"
-                                    "“barokah-admin restore” created locked. Run it as a\n"
-                                    "superuser. Without --password-file the password is asked\n"
-                                    "twice on the terminal, without echo. At least 8 characters."),
-                                  set_password_entries, G_MAXINT, &argc, &argv);
-  if (code >= 0)
-    return code;
   if (argc != 2)
     return bjb_admin_usage_error ("set-password", _("expected one LOGIN"));
 
@@ -221,3 +212,12 @@ bjb_admin_set_password (int    argc,
   g_print (_("%s has a new password and can sign in.\n"), argv[1]);
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_set_password_command = {
+  "set-password", "LOGIN",
+  N_("Sets a new password for a staff login, e.g. one that\n"
+     "“barokah-admin restore” created locked. Run it as a\n"
+     "superuser. Without --password-file the password is asked\n"
+     "twice on the terminal, without echo. At least 8 characters."),
+  set_password_entries, G_MAXINT, bjb_admin_set_password,
+};

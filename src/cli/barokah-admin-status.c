@@ -50,7 +50,7 @@ print_active_counts (PGconn            *conn,
   return PQntuples (res);
 }
 
-int
+static int
 bjb_admin_status (int    argc,
                   char **argv)
 {
@@ -63,16 +63,7 @@ bjb_admin_status (int    argc,
   int server_version;
   int current = 0;
   int latest;
-  int code;
   int n;
-
-  code = bjb_admin_parse_options ("status", "",
-                                  _("Shows where the program connects, the schema version of the\n"
-                                    "database against this program's, and how many staff,\n"
-                                    "customers, products and orders there are."),
-                                  NULL, 0, &argc, &argv);
-  if (code >= 0)
-    return code;
 
   if (!(conn = bjb_admin_connect ()))
     return BJB_ADMIN_EXIT_FAILED;
@@ -140,3 +131,11 @@ bjb_admin_status (int    argc,
 
   return BJB_ADMIN_EXIT_OK;
 }
+
+const BjbAdminCommand bjb_admin_status_command = {
+  "status", "",
+  N_("Shows where the program connects, the schema version of the\n"
+     "database against this program's, and how many staff,\n"
+     "customers, products and orders there are."),
+  NULL, 0, bjb_admin_status,
+};

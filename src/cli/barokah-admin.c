@@ -10,22 +10,16 @@
 
 #include "barokah-admin-private.h"
 
-typedef struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-} Command;
-
-static const Command commands[] = {
-  { "migrate", bjb_admin_migrate },
-  { "create-staff", bjb_admin_create_staff },
-  { "set-staff-active", bjb_admin_set_staff_active },
-  { "set-password", bjb_admin_set_password },
-  { "seed-demo", bjb_admin_seed_demo },
-  { "status", bjb_admin_status },
-  { "backup", bjb_admin_backup },
-  { "restore", bjb_admin_restore },
-  { "setup-server", bjb_admin_setup_server },
+static const BjbAdminCommand *const commands[] = {
+  &bjb_admin_migrate_command,
+  &bjb_admin_create_staff_command,
+  &bjb_admin_set_staff_active_command,
+  &bjb_admin_set_password_command,
+  &bjb_admin_seed_demo_command,
+  &bjb_admin_status_command,
+  &bjb_admin_backup_command,
+  &bjb_admin_restore_command,
+  &bjb_admin_setup_server_command,
 };
 
 #define COMMAND_LIST "migrate, create-staff, set-staff-active, set-password, seed-demo, " \
@@ -127,8 +121,8 @@ main (int   argc,
     return bjb_admin_usage_error (NULL, _("missing COMMAND (%s)"), COMMAND_LIST);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+    if (g_str_equal (argv[1], commands[i]->name))
+      return bjb_admin_command_run (commands[i], argc - 1, argv + 1);
 
   return bjb_admin_usage_error (NULL, _("unknown command “%s”; the commands are %s"), argv[1],
                                 COMMAND_LIST);

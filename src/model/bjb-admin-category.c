@@ -32,13 +32,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_admin_category_class_init (BjbAdminCategoryClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
@@ -55,13 +52,9 @@ BjbAdminCategory *
 bjb_admin_category_new_from_result (BjbResult *result,
                                     guint      row)
 {
-  BjbAdminCategory *self = g_object_new (BJB_TYPE_ADMIN_CATEGORY, NULL);
+  BjbAdminCategory *self = bjb_field_row_new_from_result (BJB_TYPE_ADMIN_CATEGORY, result, row);
   g_autofree char *digits = NULL;
 
-  self->id = bjb_result_get_int64 (result, row, "id");
-  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
-  self->version = (int) bjb_result_get_int64 (result, row, "version");
-  self->products = bjb_result_get_int64 (result, row, "products");
   digits = bjb_money_format_plain (self->products);
   /* Translators: how many products use a category; %s is a number */
   self->products_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s product", "%s products",

@@ -58,13 +58,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_admin_product_class_init (BjbAdminProductClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
@@ -81,29 +78,17 @@ BjbAdminProduct *
 bjb_admin_product_new_from_result (BjbResult *result,
                                    guint      row)
 {
-  BjbAdminProduct *self = g_object_new (BJB_TYPE_ADMIN_PRODUCT, NULL);
+  BjbAdminProduct *self = bjb_field_row_new_from_result (BJB_TYPE_ADMIN_PRODUCT, result, row);
   g_autoptr(GDateTime) edited_at = bjb_result_get_datetime (result, row, "edited_at");
   const char *edited_by = bjb_result_get_string (result, row, "edited_by");
 
-  self->id = bjb_result_get_int64 (result, row, "id");
-  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
-  self->category_id = bjb_result_get_int64 (result, row, "category_id");
-  self->category_name = g_strdup (bjb_result_get_string (result, row, "category_name"));
-  self->unit = g_strdup (bjb_result_get_string (result, row, "unit"));
-  self->price = bjb_result_get_int64 (result, row, "price");
   self->price_text = bjb_money_format (self->price);
-  self->stock = bjb_result_get_int64 (result, row, "stock");
   self->stock_text = bjb_money_format_plain (self->stock);
-  self->low_stock = bjb_result_get_boolean (result, row, "low_stock");
   /* Translators: the low-stock flag in the products and stock lists */
   self->low_stock_text = g_strdup (self->low_stock ? _("Low") : "");
   self->stock_classes = self->low_stock ? g_strsplit ("numeric catalog-low-stock", " ", -1)
                                         : g_strsplit ("numeric", " ", -1);
-  self->active = bjb_result_get_boolean (result, row, "active");
   self->active_text = g_strdup (self->active ? _("Active") : _("Inactive"));
-  self->description = g_strdup (bjb_result_get_string (result, row, "description"));
-  self->has_photo = bjb_result_get_boolean (result, row, "has_photo");
-  self->version = (int) bjb_result_get_int64 (result, row, "version");
   if (edited_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (edited_at);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-audit-entry.h"
+#include "bjb-code-label.h"
 
 struct _BjbAuditEntry
 {
@@ -47,15 +48,12 @@ const char *
 bjb_audit_entry_action_label (const char *action)
 {
   /* The values of bjb.audit_log.action (0001): the trigger's TG_OP. */
-  static const struct { const char *action, *label; } labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "INSERT", N_("Created") },
     { "UPDATE", N_("Changed") },
     { "DELETE", N_("Deleted") },
   };
 
-  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].action, action))
-      return _(labels[i].label);
-  return action != NULL ? action : "";
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), action, action != NULL ? action : "");
 }
 

@@ -46,13 +46,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_best_seller_class_init (BjbBestSellerClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void

@@ -20,13 +20,10 @@ static const BjbRowField fields[] = {
   { "display-name", BJB_ROW_STRING, G_STRUCT_OFFSET (BjbCategory, display_name) },
 };
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_category_class_init (BjbCategoryClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void

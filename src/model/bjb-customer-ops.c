@@ -150,19 +150,6 @@ BJB_OPS_FINISH (BjbCustomerCard *, bjb_customer_ops_get_card)
   return bjb_customer_card_new_from_result (rows, 0);
 }
 
-/* "{3,7}" */
-static char *
-id_array (GArray *ids)
-{
-  GString *text = g_string_new ("{");
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (ids, gint64, i));
-  g_string_append_c (text, '}');
-  return g_string_free (text, FALSE);
-}
-
 BJB_OPS_ASYNC (bjb_customer_ops_save, const BjbCustomerEdit *edit)
 {
   g_autofree char *id = NULL;
@@ -172,7 +159,10 @@ BJB_OPS_ASYNC (bjb_customer_ops_save, const BjbCustomerEdit *edit)
   g_return_if_fail (edit != NULL);
 
   id = edit->id > 0 ? bjb_ops_int_param (edit->id) : NULL;
-  products = id_array (edit->product_ids);
+  products = edit->product_ids != NULL
+             ? bjb_ops_int_array_param ((const gint64 *) edit->product_ids->data,
+                                        edit->product_ids->len)
+             : g_strdup ("{}");
   params[0] = id;
   params[1] = edit->name;
   params[2] = edit->address;

@@ -6,35 +6,36 @@
 #include <glib/gi18n.h>
 
 #include "bjb-customer-order.h"
+#include "bjb-field-row.h"
 #include "bjb-money.h"
 
 struct _BjbCustomerOrder
 {
-  GObject parent_instance;
+  BjbFieldRow parent_instance;
 
   gint64 id;
   char *number;
   char *status;
-  GDateTime *placed_at;
-  gint64 total;
   char *feedback;
+  /* The detail pane's words for the order, in the UI language */
+  char *status_label;
+  char *placed_label;
+  char *total_label;
 };
 
-G_DEFINE_FINAL_TYPE (BjbCustomerOrder, bjb_customer_order, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BjbCustomerOrder, bjb_customer_order, BJB_TYPE_FIELD_ROW)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NUMBER,
-  PROP_STATUS,
-  PROP_STATUS_LABEL,
-  PROP_PLACED_LABEL,
-  PROP_TOTAL_LABEL,
-  PROP_FEEDBACK,
-  N_PROPS
+#define F(name, type, field) { name, type, G_STRUCT_OFFSET (BjbCustomerOrder, field) }
+static const BjbRowField fields[] = {
+  F ("id", BJB_ROW_INT64, id),
+  F ("number", BJB_ROW_STRING, number),
+  F ("status", BJB_ROW_STRING, status),
+  F ("status-label", BJB_ROW_STRING, status_label),
+  F ("placed-label", BJB_ROW_STRING, placed_label),
+  F ("total-label", BJB_ROW_STRING, total_label),
+  F ("feedback", BJB_ROW_STRING, feedback),
 };
-
-static GParamSpec *properties[N_PROPS];
+#undef F
 
 const char *
 bjb_customer_order_status_label (const char *status)
@@ -54,84 +55,28 @@ bjb_customer_order_status_label (const char *status)
 }
 
 static void
-bjb_customer_order_finalize (GObject *object)
-{
-  BjbCustomerOrder *self = (BjbCustomerOrder *)object;
-
-  g_free (self->number);
-  g_free (self->status);
-  g_free (self->feedback);
-  g_clear_pointer (&self->placed_at, g_date_time_unref);
-
-  G_OBJECT_CLASS (bjb_customer_order_parent_class)->finalize (object);
-}
-
-static void
-bjb_customer_order_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  BjbCustomerOrder *self = BJB_CUSTOMER_ORDER (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case PROP_STATUS_LABEL:
-      g_value_set_string (value, bjb_customer_order_status_label (self->status));
-      break;
-    case PROP_PLACED_LABEL:
-      if (self->placed_at != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (self->placed_at);
-          /* Translators: when an order was placed, see g_date_time_format() */
-          g_value_take_string (value, g_date_time_format (local, _("%-d %b %Y %H:%M")));
-        }
-      else
-        g_value_set_string (value, "");
-      break;
-    case PROP_TOTAL_LABEL:
-      g_value_take_string (value, bjb_money_format (self->total));
-      break;
-    case PROP_FEEDBACK:
-      g_value_set_string (value, self->feedback);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bjb_customer_order_class_init (BjbCustomerOrderClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = bjb_customer_order_finalize;
-  object_class->get_property = bjb_customer_order_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, ro);
-  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, ro);
-  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, ro);
-  properties[PROP_PLACED_LABEL] = g_param_spec_string ("placed-label", NULL, NULL, NULL, ro);
-  properties[PROP_TOTAL_LABEL] = g_param_spec_string ("total-label", NULL, NULL, NULL, ro);
-  properties[PROP_FEEDBACK] = g_param_spec_string ("feedback", NULL, NULL, NULL, ro);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
 bjb_customer_order_init (BjbCustomerOrder *self)
 {
+}
+
+static char *
+placed_label (const char *placed_at)
+{
+  g_autoptr(GDateTime) placed = placed_at != NULL ? g_date_time_new_from_iso8601 (placed_at, NULL)
+                                                  : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (placed == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (placed);
+  /* Translators: when an order was placed, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y %H:%M"));
 }
 
 /* NULL for a missing member or JSON null (the _with_default getters warn on null). */
@@ -161,16 +106,14 @@ BjbCustomerOrder *
 bjb_customer_order_new_from_json (JsonObject *object)
 {
   BjbCustomerOrder *self = g_object_new (BJB_TYPE_CUSTOMER_ORDER, NULL);
-  const char *placed;
 
   self->id = member_int (object, "id");
   self->number = g_strdup (member_string (object, "number") ?: "");
   self->status = g_strdup (member_string (object, "status") ?: "");
-  self->total = member_int (object, "total");
   self->feedback = g_strdup (member_string (object, "feedback"));
-  placed = member_string (object, "placed_at");
-  if (placed != NULL)
-    self->placed_at = g_date_time_new_from_iso8601 (placed, NULL);
+  self->status_label = g_strdup (bjb_customer_order_status_label (self->status));
+  self->placed_label = placed_label (member_string (object, "placed_at"));
+  self->total_label = bjb_money_format (member_int (object, "total"));
   return self;
 }
 

@@ -3,10 +3,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bjb-field-row.h"
+
 G_BEGIN_DECLS
 
 #define BJB_TYPE_CUSTOMER_ORDER (bjb_customer_order_get_type ())
-G_DECLARE_FINAL_TYPE (BjbCustomerOrder, bjb_customer_order, BJB, CUSTOMER_ORDER, GObject)
+G_DECLARE_FINAL_TYPE (BjbCustomerOrder, bjb_customer_order, BJB, CUSTOMER_ORDER, BjbFieldRow)
 
 /*
  * BjbCustomerOrder: one line of a customer's order history (detail pane), read-only.

@@ -252,17 +252,6 @@ bjb_customer_init (BjbCustomer *self)
   self->days_to_birthday = -1;
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 /**
  * bjb_customer_new_from_result:
  *
@@ -328,21 +317,21 @@ bjb_customer_paged_update (BjbPagedRow *row,
       self->id = from->id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
-  if (set_string (&self->name, from->name) || was_placeholder)
+  if (bjb_paged_query_set_string (&self->name, from->name) || was_placeholder)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-  if (set_string (&self->phone, from->phone))
+  if (bjb_paged_query_set_string (&self->phone, from->phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
-  if (set_string (&self->email, from->email))
+  if (bjb_paged_query_set_string (&self->email, from->email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-  if (set_string (&self->address, from->address))
+  if (bjb_paged_query_set_string (&self->address, from->address))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
-  if (set_string (&self->status, from->status))
+  if (bjb_paged_query_set_string (&self->status, from->status))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
     }
-  if (set_string (&self->birth_date, from->birth_date))
+  if (bjb_paged_query_set_string (&self->birth_date, from->birth_date))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_DATE]);
       birthday_changed = TRUE;
@@ -379,7 +368,7 @@ bjb_customer_paged_update (BjbPagedRow *row,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_LABEL]);
     }
-  set_string (&self->sort_key, from->sort_key);
+  bjb_paged_query_set_string (&self->sort_key, from->sort_key);
 
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-delivery.h"
 
 struct _BjbDelivery
@@ -152,7 +153,7 @@ char *
 bjb_delivery_reason_label (const char *code,
                            const char *fallback)
 {
-  static const struct { const char *code; const char *label; } reasons[] = {
+  static const BjbCodeLabel reasons[] = {
     { "customer_absent", N_("Nobody there to receive it") },
     { "wrong_address", N_("Wrong address or not found") },
     { "unreachable", N_("The truck cannot reach the site") },
@@ -161,10 +162,8 @@ bjb_delivery_reason_label (const char *code,
     { "other", N_("Something else") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    if (g_strcmp0 (code, reasons[i].code) == 0)
-      return g_strdup (_(reasons[i].label));
-  return g_strdup (fallback != NULL ? fallback : code);
+  return g_strdup (bjb_code_label (reasons, G_N_ELEMENTS (reasons), code,
+                                   fallback != NULL ? fallback : code));
 }
 
 static void

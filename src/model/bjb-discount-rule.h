@@ -3,12 +3,13 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_DISCOUNT_RULE (bjb_discount_rule_get_type ())
-G_DECLARE_FINAL_TYPE (BjbDiscountRule, bjb_discount_rule, BJB, DISCOUNT_RULE, GObject)
+G_DECLARE_FINAL_TYPE (BjbDiscountRule, bjb_discount_rule, BJB, DISCOUNT_RULE, BjbFieldRow)
 
 /*
  * BjbDiscountRule: one row of bjb.list_discount_rules() (0007), read-only properties named

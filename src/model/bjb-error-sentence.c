@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "bjb-code-label.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-image.h"
@@ -25,15 +26,14 @@ bjb_ui_speaks_server_language (void)
 static const char *
 sales_sentence (const char *sqlstate)
 {
-  if (g_strcmp0 (sqlstate, "BJ040") == 0)
-    return _("The start date is after the end date. Swap them or pick another range.");
-  if (g_strcmp0 (sqlstate, "BJ041") == 0)
-    return _("The date range can be at most ten years long.");
-  if (g_strcmp0 (sqlstate, "BJ042") == 0)
-    return _("Best sellers can be ranked by quantity or by revenue only.");
-  if (g_strcmp0 (sqlstate, "BJ043") == 0)
-    return _("The number of best sellers to show must be between 1 and 100.");
-  return NULL;
+  static const BjbCodeLabel sentences[] = {
+    { "BJ040", N_("The start date is after the end date. Swap them or pick another range.") },
+    { "BJ041", N_("The date range can be at most ten years long.") },
+    { "BJ042", N_("Best sellers can be ranked by quantity or by revenue only.") },
+    { "BJ043", N_("The number of best sellers to show must be between 1 and 100.") },
+  };
+
+  return bjb_code_label (sentences, G_N_ELEMENTS (sentences), sqlstate, NULL);
 }
 
 static char *

@@ -23,7 +23,6 @@ typedef struct
 {
   BjbExportWriter parent;
   FILE *file;
-  char *path;
   GString *line;
 } CsvWriter;
 
@@ -55,7 +54,7 @@ write_line (CsvWriter  *self,
   g_string_append (self->line, "\r\n");
   if (fwrite (self->line->str, 1, self->line->len, self->file) != self->line->len)
     {
-      bjb_export_set_io_error (error, errno, self->path);
+      bjb_export_set_io_error (error, errno, self->parent.path);
       return FALSE;
     }
   g_string_truncate (self->line, 0);
@@ -92,28 +91,28 @@ csv_finish (BjbExportWriter  *writer,
     {
       int saved = errno;
       fclose (file);
-      bjb_export_set_io_error (error, saved, self->path);
+      bjb_export_set_io_error (error, saved, self->parent.path);
       return FALSE;
     }
   if (fclose (file) != 0)
     {
-      bjb_export_set_io_error (error, errno, self->path);
+      bjb_export_set_io_error (error, errno, self->parent.path);
       return FALSE;
     }
   return TRUE;
 }
 
 static void
-csv_free (BjbExportWriter *writer)
+csv_clear (BjbExportWriter *writer)
 {
   CsvWriter *self = (CsvWriter *) writer;
 
   if (self->file != NULL)
     fclose (self->file);
-  g_free (self->path);
   g_string_free (self->line, TRUE);
-  g_free (self);
 }
+
+static const BjbExportWriterFuncs csv_funcs = { csv_row, csv_finish, csv_clear };
 
 BjbExportWriter *
 bjb_export_csv_writer_new (BjbExportSpec  *spec,
@@ -124,13 +123,8 @@ bjb_export_csv_writer_new (BjbExportSpec  *spec,
   CsvWriter *self;
   guint n = bjb_export_spec_get_n_columns (spec);
 
-  self = g_new0 (CsvWriter, 1);
+  self = bjb_export_writer_alloc (sizeof (CsvWriter), &csv_funcs, spec, path);
   writer = &self->parent;
-  writer->spec = g_object_ref (spec);
-  writer->row = csv_row;
-  writer->finish = csv_finish;
-  writer->free = csv_free;
-  self->path = g_strdup (path);
   self->line = g_string_new (NULL);
   self->file = g_fopen (path, "wb");
   if (self->file == NULL || fwrite ("\xEF\xBB\xBF", 1, 3, self->file) != 3)

@@ -10,13 +10,32 @@
 #include "bjb-export-writer.h"
 #include "bjb-money.h"
 
+gpointer
+bjb_export_writer_alloc (gsize                       size,
+                         const BjbExportWriterFuncs *funcs,
+                         BjbExportSpec              *spec,
+                         const char                 *path)
+{
+  BjbExportWriter *self;
+
+  g_return_val_if_fail (size >= sizeof (BjbExportWriter), NULL);
+
+  self = g_malloc0 (size);
+  self->funcs = funcs;
+  self->spec = g_object_ref (spec);
+  self->path = g_strdup (path);
+  return self;
+}
+
 void
 bjb_export_writer_free (BjbExportWriter *self)
 {
   if (self == NULL)
     return;
+  self->funcs->clear (self);
   g_clear_object (&self->spec);
-  self->free (self);
+  g_free (self->path);
+  g_free (self);
 }
 
 /* Up to @width decimal digits at *p, at least one; advances *p past them. */

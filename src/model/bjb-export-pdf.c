@@ -27,7 +27,6 @@
 typedef struct
 {
   BjbExportWriter parent;
-  char *path;
   cairo_surface_t *surface;
   cairo_t *cr;
   PangoLayout *layout;
@@ -205,7 +204,7 @@ surface_ok (PdfWriter  *self,
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   if (status == CAIRO_STATUS_WRITE_ERROR)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->path,
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", self->parent.path,
                  cairo_status_to_string (status));
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
@@ -283,7 +282,7 @@ pdf_finish (BjbExportWriter  *writer,
 }
 
 static void
-pdf_free (BjbExportWriter *writer)
+pdf_clear (BjbExportWriter *writer)
 {
   PdfWriter *self = (PdfWriter *) writer;
 
@@ -295,12 +294,12 @@ pdf_free (BjbExportWriter *writer)
   g_clear_pointer (&self->header.printed_at, g_date_time_unref);
   g_free (self->x);
   g_free (self->w);
-  g_free (self->path);
   g_free (self->business_name);
   g_free (self->business_address);
   g_free (self->business_phone);
-  g_free (self);
 }
+
+static const BjbExportWriterFuncs pdf_funcs = { pdf_row, pdf_finish, pdf_clear };
 
 /* The width of a digit at @size points, as the page's own layouts will measure it (a
  * layout on a cairo context, so the same resolution as the PDF's). */
@@ -379,13 +378,8 @@ bjb_export_pdf_writer_new (BjbExportSpec          *spec,
   PdfWriter *self;
   guint n = bjb_export_spec_get_n_columns (spec);
 
-  self = g_new0 (PdfWriter, 1);
+  self = bjb_export_writer_alloc (sizeof (PdfWriter), &pdf_funcs, spec, path);
   writer = &self->parent;
-  writer->spec = g_object_ref (spec);
-  writer->row = pdf_row;
-  writer->finish = pdf_finish;
-  writer->free = pdf_free;
-  self->path = g_strdup (path);
   self->business_name = g_strdup (header->business_name != NULL ? header->business_name : "");
   self->business_address = g_strdup (header->business_address != NULL ? header->business_address : "");
   self->business_phone = g_strdup (header->business_phone != NULL ? header->business_phone : "");

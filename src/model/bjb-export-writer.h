@@ -25,9 +25,9 @@ typedef struct
   GDateTime *printed_at;
 } BjbExportHeader;
 
-struct _BjbExportWriter
+/* What a kind of file does with the rows. */
+typedef struct
 {
-  BjbExportSpec *spec;      /* owned */
   gboolean (*row)    (BjbExportWriter    *self,
                       const char *const  *values,
                       GError            **error);
@@ -36,7 +36,15 @@ struct _BjbExportWriter
                       const gint64       *totals,
                       guint64             n_rows,
                       GError            **error);
-  void     (*free)   (BjbExportWriter    *self);
+  /* Frees what the writer holds besides the base's spec and path (not the struct). */
+  void     (*clear)  (BjbExportWriter    *self);
+} BjbExportWriterFuncs;
+
+struct _BjbExportWriter
+{
+  const BjbExportWriterFuncs *funcs;
+  BjbExportSpec              *spec;      /* owned */
+  char                       *path;      /* owned */
 };
 
 BjbExportWriter *bjb_export_csv_writer_new  (BjbExportSpec          *spec,
@@ -51,6 +59,12 @@ BjbExportWriter *bjb_export_pdf_writer_new  (BjbExportSpec          *spec,
                                              const BjbExportHeader  *header,
                                              guint64                 n_rows,
                                              GError                **error);
+/* For a writer's _new: @size zeroed bytes, the writer's struct, which starts with a
+ * BjbExportWriter holding @funcs, @spec and @path. (transfer full) */
+gpointer         bjb_export_writer_alloc    (gsize                   size,
+                                             const BjbExportWriterFuncs *funcs,
+                                             BjbExportSpec          *spec,
+                                             const char             *path);
 void             bjb_export_writer_free     (BjbExportWriter        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BjbExportWriter, bjb_export_writer_free)

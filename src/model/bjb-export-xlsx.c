@@ -20,7 +20,6 @@
 typedef struct
 {
   BjbExportWriter parent;
-  char *path;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *bold;
@@ -44,7 +43,7 @@ check (XlsxWriter  *self,
   /* The ones that mean the disk (full, or not ours) carry errno; the rest are ours. */
   if (errno != 0 && (error == LXW_ERROR_CREATING_XLSX_FILE || error == LXW_ERROR_CREATING_TMPFILE
                      || error == LXW_ERROR_ZIP_FILE_OPERATION || error == LXW_ERROR_ZIP_CLOSE))
-    bjb_export_set_io_error (gerror, errno, self->path);
+    bjb_export_set_io_error (gerror, errno, self->parent.path);
   else
     g_set_error (gerror, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", lxw_strerror (error));
   return FALSE;
@@ -175,16 +174,16 @@ xlsx_finish (BjbExportWriter  *writer,
 }
 
 static void
-xlsx_free (BjbExportWriter *writer)
+xlsx_clear (BjbExportWriter *writer)
 {
   XlsxWriter *self = (XlsxWriter *) writer;
 
   /* Not finished (an error, a cancel): close what was started; the job deletes the file. */
   if (self->workbook != NULL)
     workbook_close (self->workbook);
-  g_free (self->path);
-  g_free (self);
 }
+
+static const BjbExportWriterFuncs xlsx_funcs = { xlsx_row, xlsx_finish, xlsx_clear };
 
 static lxw_format *
 new_format (lxw_workbook *workbook,
@@ -212,13 +211,8 @@ bjb_export_xlsx_writer_new (BjbExportSpec  *spec,
   XlsxWriter *self;
   guint n = bjb_export_spec_get_n_columns (spec);
 
-  self = g_new0 (XlsxWriter, 1);
+  self = bjb_export_writer_alloc (sizeof (XlsxWriter), &xlsx_funcs, spec, path);
   writer = &self->parent;
-  writer->spec = g_object_ref (spec);
-  writer->row = xlsx_row;
-  writer->finish = xlsx_finish;
-  writer->free = xlsx_free;
-  self->path = g_strdup (path);
 
   errno = 0;
   self->workbook = workbook_new_opt (path, &options);

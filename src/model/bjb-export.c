@@ -279,7 +279,7 @@ export_rows (BjbExportJob  *self,
               if (bjb_export_spec_get_column (self->spec, c)->total && values[c] != NULL)
                 totals[c] += g_ascii_strtoll (values[c], NULL, 10);
             }
-          if (!writer->row (writer, values, error))
+          if (!writer->funcs->row (writer, values, error))
             {
               PQclear (res);
               return FALSE;
@@ -295,7 +295,7 @@ export_rows (BjbExportJob  *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return writer->finish (writer, totals, written, error);
+  return writer->funcs->finish (writer, totals, written, error);
 }
 
 static void

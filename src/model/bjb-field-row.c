@@ -68,6 +68,55 @@ bjb_field_row_init (BjbFieldRow *self)
 {
 }
 
+gpointer
+bjb_field_row_new_from_result (GType      type,
+                               BjbResult *result,
+                               guint      row)
+{
+  BjbFieldRowClass *klass;
+  gpointer self;
+
+  g_return_val_if_fail (g_type_is_a (type, BJB_TYPE_FIELD_ROW), NULL);
+  g_return_val_if_fail (BJB_IS_RESULT (result), NULL);
+  g_return_val_if_fail (row < bjb_result_get_n_rows (result), NULL);
+
+  self = g_object_new (type, NULL);
+  klass = FIELD_ROW_GET_CLASS (self);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const BjbRowField *field = &klass->fields[i];
+      g_autofree char *column = g_strdelimit (g_strdup (field->name), "-", '_');
+      gpointer dst = (guint8 *) self + field->offset;
+
+      if (!bjb_result_has_column (result, column))
+        continue;
+      switch (field->type)
+        {
+        case BJB_ROW_INT64:
+          *(gint64 *) dst = bjb_result_get_int64 (result, row, column);
+          break;
+        case BJB_ROW_INT:
+          *(int *) dst = (int) bjb_result_get_int64 (result, row, column);
+          break;
+        case BJB_ROW_BOOLEAN:
+          *(gboolean *) dst = bjb_result_get_boolean (result, row, column);
+          break;
+        case BJB_ROW_STRING:
+          *(char **) dst = g_strdup (bjb_result_get_string (result, row, column));
+          break;
+        case BJB_ROW_DOUBLE:
+          *(double *) dst = bjb_result_get_double (result, row, column);
+          break;
+        case BJB_ROW_STRV:
+          /* A list (of style classes) is the row's own work, never a column. */
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return self;
+}
+
 void
 bjb_field_row_class_install (BjbFieldRowClass  *klass,
                              const BjbRowField *fields,
@@ -79,12 +128,14 @@ bjb_field_row_class_install (BjbFieldRowClass  *klass,
 
   klass->fields = fields;
   klass->n_fields = n_fields;
-  klass->pspecs = pspecs;
+  /* Kept for update(); a class that notifies its fields itself passes its own array. The
+   * class lives as long as the program, and so does the array. */
+  klass->pspecs = pspecs != NULL ? pspecs : g_new0 (GParamSpec *, n_fields + 1);
   klass->id_field = -1;
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].type == BJB_ROW_INT64 && g_str_equal (fields[i].name, "id"))
       klass->id_field = (int) i;
 
   G_OBJECT_CLASS (klass)->get_property = get_field_property;
-  bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, pspecs);
+  bjb_row_fields_install (G_OBJECT_CLASS (klass), fields, n_fields, klass->pspecs);
 }

@@ -108,16 +108,13 @@ BJB_OPS_FINISH (GPtrArray *, bjb_notification_ops_load_recent, gint64 *first_cur
 
 BJB_OPS_ASYNC (bjb_notification_ops_mark_read, const gint64 *event_ids, guint n_event_ids)
 {
-  g_autoptr(GString) ids = g_string_new ("{");
+  g_autofree char *ids = NULL;
   const char *params[1];
 
   g_return_if_fail (BJB_IS_CONNECTION (connection));
 
-  /* One bigint[] parameter in its text form: "{12,15,16}". */
-  for (guint i = 0; i < n_event_ids; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", event_ids[i]);
-  g_string_append_c (ids, '}');
-  params[0] = ids->str;
+  ids = bjb_ops_int_array_param (event_ids, n_event_ids);
+  params[0] = ids;
 
   bjb_ops_query_async (connection, MARK_READ_SQL, 1, params, cancellable,
                        bjb_notification_ops_mark_read_async, callback, user_data);

@@ -202,6 +202,21 @@ bjb_ops_int_param (gint64 value)
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+char *
+bjb_ops_int_array_param (const gint64 *values,
+                         guint         n_values)
+{
+  GString *text;
+
+  g_return_val_if_fail (values != NULL || n_values == 0, NULL);
+
+  text = g_string_new ("{");
+  for (guint i = 0; i < n_values; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", values[i]);
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
+}
+
 GCancellable *
 bjb_ops_restart_cancellable (GCancellable **slot,
                              GCancellable  *parent)

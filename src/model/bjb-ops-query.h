@@ -141,5 +141,8 @@ GCancellable *bjb_ops_restart_cancellable (GCancellable **slot,
 
 /* (transfer full): "123", the text form of a bigint parameter */
 char      *bjb_ops_int_param    (gint64               value);
+/* (transfer full): "{12,15,16}", the text form of a bigint[] parameter */
+char      *bjb_ops_int_array_param (const gint64     *values,
+                                    guint             n_values);
 
 G_END_DECLS

@@ -397,10 +397,8 @@ bjb_order_row_set_placed_key (BjbOrderRow *self,
                               const char  *value)
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
-  if (g_strcmp0 (self->placed_key, value) == 0)
-    return;
-  g_free (self->placed_key);
-  self->placed_key = g_strdup (value);
+  /* Not a property: nothing to notify. */
+  bjb_paged_query_set_string (&self->placed_key, value);
 }
 
 gboolean

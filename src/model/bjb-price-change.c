@@ -32,13 +32,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_price_change_class_init (BjbPriceChangeClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
@@ -55,7 +52,7 @@ BjbPriceChange *
 bjb_price_change_new_from_result (BjbResult *result,
                                   guint      row)
 {
-  BjbPriceChange *self = g_object_new (BJB_TYPE_PRICE_CHANGE, NULL);
+  BjbPriceChange *self = bjb_field_row_new_from_result (BJB_TYPE_PRICE_CHANGE, result, row);
   g_autoptr(GDateTime) at = bjb_result_get_datetime (result, row, "at");
   g_autofree char *new_text = NULL;
   const char *actor_name = bjb_result_get_string (result, row, "actor_name");
@@ -66,9 +63,9 @@ bjb_price_change_new_from_result (BjbResult *result,
 
       self->at_text = g_date_time_format (local, _("%-d %b %Y %H:%M"));
     }
-  self->old_price = bjb_result_is_null (result, row, "old_price")
-                    ? -1 : bjb_result_get_int64 (result, row, "old_price");
-  self->new_price = bjb_result_get_int64 (result, row, "new_price");
+  /* The first price has none before it: -1, not the 0 a NULL reads as. */
+  if (bjb_result_is_null (result, row, "old_price"))
+    self->old_price = -1;
   new_text = bjb_money_format (self->new_price);
   if (self->old_price < 0)
     /* Translators: the first line of a price history: the product was created at this price */

@@ -37,13 +37,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_product_hit_class_init (BjbProductHitClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
@@ -55,15 +52,9 @@ BjbProductHit *
 bjb_product_hit_new_from_result (BjbResult *result,
                                  guint      row)
 {
-  BjbProductHit *self = g_object_new (BJB_TYPE_PRODUCT_HIT, NULL);
+  BjbProductHit *self = bjb_field_row_new_from_result (BJB_TYPE_PRODUCT_HIT, result, row);
   g_autofree char *price = NULL;
 
-  self->id = bjb_result_get_int64 (result, row, "id");
-  self->name = g_strdup (bjb_result_get_string (result, row, "name"));
-  self->category = g_strdup (bjb_result_get_string (result, row, "category"));
-  self->unit = g_strdup (bjb_result_get_string (result, row, "unit"));
-  self->price = bjb_result_get_int64 (result, row, "price");
-  self->stock = bjb_result_get_int64 (result, row, "stock");
   price = bjb_money_format (self->price);
   self->price_text = g_strdup_printf ("%s / %s", price, self->unit);
   self->stock_text = self->stock > 0

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-role.h"
 
 /* The staff roles of the database (its group roles bjb_admin, bjb_cs, …) as a person reads
@@ -19,13 +20,12 @@
 const char *
 bjb_role_get_label (const char *role)
 {
-  if (g_strcmp0 (role, "admin") == 0)
-    return _("Administrator");
-  if (g_strcmp0 (role, "cs") == 0)
-    return _("Customer Service");
-  if (g_strcmp0 (role, "courier") == 0)
-    return _("Courier");
-  if (g_strcmp0 (role, "worker") == 0)
-    return _("Background Worker");
-  return _("Unknown role");
+  static const BjbCodeLabel labels[] = {
+    { "admin", N_("Administrator") },
+    { "cs", N_("Customer Service") },
+    { "courier", N_("Courier") },
+    { "worker", N_("Background Worker") },
+  };
+
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), role, _("Unknown role"));
 }

@@ -3,12 +3,13 @@
 
 #include <glib-object.h>
 
+#include "bjb-field-row.h"
 #include "bjb-result.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_STAFF_MEMBER (bjb_staff_member_get_type ())
-G_DECLARE_FINAL_TYPE (BjbStaffMember, bjb_staff_member, BJB, STAFF_MEMBER, GObject)
+G_DECLARE_FINAL_TYPE (BjbStaffMember, bjb_staff_member, BJB, STAFF_MEMBER, BjbFieldRow)
 
 /*
  * BjbStaffMember: one row of bjb.list_staff() (0007). Read-only properties: "login",

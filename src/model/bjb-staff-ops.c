@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 
@@ -96,7 +97,7 @@ bjb_staff_ops_refusal_sentence (const GError  *error,
 {
   /* The rules 0022 names in the CONSTRAINT of each BJ010, and their words; the field the
    * refusal concerns comes in COLUMN. */
-  static const struct { const char *rule, *sentence; } refusals[] = {
+  static const BjbCodeLabel refusals[] = {
     { "staff_login_taken", N_("This login is already used, or not allowed. Choose another.") },
     { "staff_login_shape", N_("A login is 3 to 63 small letters, digits or “_”, starting with a letter.") },
     { "staff_name", N_("Type the staff member’s name.") },
@@ -110,6 +111,7 @@ bjb_staff_ops_refusal_sentence (const GError  *error,
   const char *message = bjb_db_error_get_server_message (error);
   const char *sqlstate = bjb_db_error_get_sqlstate (error);
   const char *rule = bjb_db_error_get_constraint (error);
+  const char *sentence = bjb_code_label (refusals, G_N_ELEMENTS (refusals), rule, NULL);
 
   if (field != NULL)
     *field = NULL;
@@ -117,13 +119,9 @@ bjb_staff_ops_refusal_sentence (const GError  *error,
     {
       if (field != NULL)
         *field = bjb_db_error_get_column (error);
-      for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
-        if (g_strcmp0 (rule, refusals[i].rule) == 0)
-          {
-            if (bjb_ui_speaks_server_language () && message != NULL)
-              return g_strdup (message);
-            return g_strdup (_(refusals[i].sentence));
-          }
+      if (sentence != NULL)
+        return g_strdup (bjb_ui_speaks_server_language () && message != NULL ? message
+                                                                              : sentence);
     }
   /* The phone's CHECK of bjb.staff (0001): create_staff does not word it itself. */
   if (g_strcmp0 (sqlstate, "23514") == 0 && g_strcmp0 (rule, "staff_phone_check") == 0)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-code-label.h"
 #include "bjb-money.h"
 #include "bjb-field-row.h"
 #include "bjb-stock-movement.h"
@@ -48,13 +49,10 @@ static const BjbRowField fields[] = {
 };
 #undef F
 
-static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
-
 static void
 bjb_stock_movement_class_init (BjbStockMovementClass *klass)
 {
-  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                               properties);
+  bjb_field_row_class_install (BJB_FIELD_ROW_CLASS (klass), fields, G_N_ELEMENTS (fields), NULL);
 }
 
 static void
@@ -66,7 +64,7 @@ const char *
 bjb_stock_movement_reason_label (const char *reason)
 {
   /* Every reason stock_movement allows (0001 and 0007). */
-  static const struct { const char *reason, *label; } labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "order", N_("Order") },
     { "cancel", N_("Order cancelled") },
     { "expire", N_("Order expired") },
@@ -77,10 +75,7 @@ bjb_stock_movement_reason_label (const char *reason)
     { "return", N_("Return") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (reason, labels[i].reason) == 0)
-      return _(labels[i].label);
-  return reason != NULL ? reason : "";
+  return bjb_code_label (labels, G_N_ELEMENTS (labels), reason, reason != NULL ? reason : "");
 }
 
 /**
@@ -92,31 +87,23 @@ BjbStockMovement *
 bjb_stock_movement_new_from_result (BjbResult *result,
                                     guint      row)
 {
-  BjbStockMovement *self = g_object_new (BJB_TYPE_STOCK_MOVEMENT, NULL);
+  BjbStockMovement *self = bjb_field_row_new_from_result (BJB_TYPE_STOCK_MOVEMENT, result, row);
   g_autoptr(GDateTime) at = bjb_result_get_datetime (result, row, "at");
   g_autofree char *amount = NULL;
   const char *actor_name = bjb_result_get_string (result, row, "actor_name");
 
-  self->id = bjb_result_get_int64 (result, row, "id");
   if (at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (at);
 
       self->at_text = g_date_time_format (local, _("%-d %b %Y %H:%M"));
     }
-  self->product_id = bjb_result_get_int64 (result, row, "product_id");
-  self->product_name = g_strdup (bjb_result_get_string (result, row, "product_name"));
-  self->delta = bjb_result_get_int64 (result, row, "delta");
   amount = bjb_money_format_plain (ABS (self->delta));
   /* A real minus sign: the column is read as numbers. */
   self->delta_text = g_strconcat (self->delta < 0 ? "−" : "+", amount, NULL);
   self->delta_classes = g_strsplit (self->delta < 0 ? "numeric catalog-stock-out"
                                                     : "numeric catalog-stock-in", " ", -1);
-  self->reason = g_strdup (bjb_result_get_string (result, row, "reason"));
   self->reason_text = g_strdup (bjb_stock_movement_reason_label (self->reason));
-  self->order_id = bjb_result_get_int64 (result, row, "order_id");
-  self->order_number = g_strdup (bjb_result_get_string (result, row, "order_number"));
-  self->note = g_strdup (bjb_result_get_string (result, row, "note"));
   self->actor_text = g_strdup (actor_name != NULL ? actor_name
                                                   : bjb_result_get_string (result, row, "actor"));
   return self;

@@ -153,7 +153,7 @@ test_usage_other_commands (void)
   g_assert_cmpint (migrate.status, ==, 2);
 }
 
-/* One argument too many names itself and the command's --help (bjb_admin_parse_options). */
+/* One argument too many names itself and the command's --help (bjb_admin_command_run). */
 static void
 test_usage_extra_argument (void)
 {

@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bjb-code-label.h"
 #include "bjb-db-error-private.h"
 #include "bjb-error-sentence.h"
+#include "bjb-role.h"
 
 /* Run twice by meson: BJB_TEST_LANG=en and =id (with the catalogue built in this tree). The
  * expected sentences are written out in both languages: comparing with _() of the same msgid
@@ -152,6 +154,26 @@ test_anything_else (void)
   assert_sentence (NULL, wrong);
 }
 
+/* The words of the codes the server uses, one lookup for every table (bjb_code_label): the
+ * catalogue's words, else the fallback, for a code not in the table and for none. */
+static void
+test_code_labels (void)
+{
+  static const BjbCodeLabel roles[] = {
+    { "cs", "Customer Service" },
+    { "worker", "Background Worker" },
+  };
+
+  g_assert_cmpstr (bjb_code_label (roles, G_N_ELEMENTS (roles), "cs", NULL), ==,
+                   EXPECT ("Customer Service", "Layanan Pelanggan"));
+  g_assert_cmpstr (bjb_code_label (roles, G_N_ELEMENTS (roles), "worker", NULL), ==,
+                   EXPECT ("Background Worker", "Pekerja Latar"));
+  g_assert_cmpstr (bjb_code_label (roles, G_N_ELEMENTS (roles), "admin", "admin"), ==, "admin");
+  g_assert_null (bjb_code_label (roles, G_N_ELEMENTS (roles), NULL, NULL));
+  g_assert_cmpstr (bjb_role_get_label ("courier"), ==, EXPECT ("Courier", "Kurir"));
+  g_assert_cmpstr (bjb_role_get_label (NULL), ==, EXPECT ("Unknown role", "Peran tidak dikenal"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/error-sentence/lock-timeout", test_lock_timeout);
   g_test_add_func ("/error-sentence/files", test_file_errors);
   g_test_add_func ("/error-sentence/anything-else", test_anything_else);
+  g_test_add_func ("/error-sentence/code-labels", test_code_labels);
 
   return g_test_run ();
 }
