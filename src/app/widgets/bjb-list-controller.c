@@ -381,7 +381,8 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   properties[PROP_KEEP_PICKED] = g_param_spec_boolean ("keep-picked", NULL, NULL, FALSE, FIELD_FLAGS);
   properties[PROP_SEARCH_PROPERTY] =
     g_param_spec_string ("search-property", NULL, NULL, NULL, FIELD_FLAGS);
-  properties[PROP_KEY_PROPERTY] = g_param_spec_string ("key-property", NULL, NULL, NULL, FIELD_FLAGS);
+  properties[PROP_KEY_PROPERTY] =
+    g_param_spec_string ("key-property", NULL, NULL, NULL, FIELD_FLAGS);
   bjb_field_props_install (object_class, PROP_SELECTED_ID,
                            G_STRUCT_OFFSET (BjbListController, selected_id),
                            properties[PROP_SELECTED_ID]);
