@@ -169,20 +169,39 @@ change_cb (GObject      *object,
   bjb_staff_page_refresh (self);
 }
 
+/* The picked account when a change of it may start (none is on its way); the detail's
+ * sentences of the last change go. */
+static BjbStaffMember *
+changeable (BjbStaffPage *self)
+{
+  BjbStaffMember *member = selected (self);
+
+  if (member == NULL || self->connection == NULL || self->busy > 0)
+    return NULL;
+  bjb_widgets_show_label (self->detail_error, NULL);
+  bjb_widgets_show_label (self->detail_status, NULL);
+  return member;
+}
+
+/* A change goes to the server: the actions wait for its answer (change_cb). */
+static void
+change_sent (BjbStaffPage *self)
+{
+  self->busy++;
+  update_actions (self);
+}
+
 static void
 toggle_active_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   BjbStaffPage *self = BJB_STAFF_PAGE (widget);
-  BjbStaffMember *member = selected (self);
+  BjbStaffMember *member = changeable (self);
 
-  if (member == NULL || self->connection == NULL || self->busy > 0)
+  if (member == NULL)
     return;
-  bjb_widgets_show_label (self->detail_error, NULL);
-  bjb_widgets_show_label (self->detail_status, NULL);
-  self->busy++;
-  update_actions (self);
+  change_sent (self);
   bjb_staff_ops_set_active_async (self->connection, bjb_staff_member_get_login (member),
                                   !bjb_staff_member_get_active (member), self->cancellable,
                                   change_cb, g_object_ref (self));
@@ -194,20 +213,17 @@ change_role_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BjbStaffPage *self = BJB_STAFF_PAGE (widget);
-  BjbStaffMember *member = selected (self);
   guint role = adw_combo_row_get_selected (self->role_row);
+  BjbStaffMember *member = role < G_N_ELEMENTS (roles) ? changeable (self) : NULL;
 
-  if (member == NULL || self->connection == NULL || self->busy > 0 || role >= G_N_ELEMENTS (roles))
+  if (member == NULL)
     return;
-  bjb_widgets_show_label (self->detail_error, NULL);
-  bjb_widgets_show_label (self->detail_status, NULL);
   if (g_strcmp0 (roles[role], bjb_staff_member_get_role (member)) == 0)
     {
       bjb_widgets_show_label (self->detail_status, _("That is already their role."));
       return;
     }
-  self->busy++;
-  update_actions (self);
+  change_sent (self);
   bjb_staff_ops_set_role_async (self->connection, bjb_staff_member_get_login (member),
                                 roles[role], self->cancellable, change_cb, g_object_ref (self));
 }
