@@ -51,11 +51,10 @@ static gboolean
 is_kept (BjbListController *self,
          GObject           *row)
 {
-  GParamSpec *pspec = key_pspec (self, row);
+  GParamSpec *pspec = G_IS_VALUE (&self->kept) ? key_pspec (self, row) : NULL;
   g_auto(GValue) key = G_VALUE_INIT;
 
-  if (pspec == NULL || !G_IS_VALUE (&self->kept) ||
-      G_VALUE_TYPE (&self->kept) != pspec->value_type)
+  if (pspec == NULL || G_VALUE_TYPE (&self->kept) != pspec->value_type)
     return FALSE;
   g_value_init (&key, pspec->value_type);
   g_object_get_property (row, pspec->name, &key);
