@@ -28,8 +28,6 @@ G_DEFINE_FINAL_TYPE (BjbAdminWindow, bjb_admin_window, BJB_TYPE_ROLE_WINDOW)
 static void
 bjb_admin_window_class_init (BjbAdminWindowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   g_type_ensure (BJB_TYPE_DASHBOARD_PAGE);
   g_type_ensure (BJB_TYPE_BEST_SELLERS_PAGE);
   g_type_ensure (BJB_TYPE_DISCOUNTS_PAGE);
@@ -38,12 +36,12 @@ bjb_admin_window_class_init (BjbAdminWindowClass *klass)
   g_type_ensure (BJB_TYPE_AUDIT_PAGE);
   g_type_ensure (BJB_TYPE_FEEDBACK_PAGE);
   g_type_ensure (BJB_TYPE_MESSAGES_PAGE);
-  bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "admin-window");
   g_type_ensure (BJB_TYPE_REPORTS_PAGE);
   g_type_ensure (BJB_TYPE_PRODUCTS_PAGE);
   g_type_ensure (BJB_TYPE_STOCK_PAGE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/ui/bjb-admin-window.ui");
+  bjb_role_window_class_set_template (BJB_ROLE_WINDOW_CLASS (klass),
+                                      "/id/barokahjaya/BackOffice/ui/bjb-admin-window.ui",
+                                      "admin-window");
 }
 
 static void

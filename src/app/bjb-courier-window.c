@@ -27,9 +27,9 @@ bjb_courier_window_class_init (BjbCourierWindowClass *klass)
 
   g_type_ensure (BJB_TYPE_COURIER_PAGE);
   g_type_ensure (BJB_TYPE_DELIVERED_PAGE);
-  bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "courier-window");
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/ui/bjb-courier-window.ui");
+  bjb_role_window_class_set_template (BJB_ROLE_WINDOW_CLASS (klass),
+                                      "/id/barokahjaya/BackOffice/ui/bjb-courier-window.ui",
+                                      "courier-window");
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, deliveries_page);
   gtk_widget_class_bind_template_child (widget_class, BjbCourierWindow, delivered_page);
 }

@@ -63,9 +63,9 @@ bjb_cs_window_class_init (BjbCsWindowClass *klass)
   g_type_ensure (BJB_TYPE_ORDERS_PAGE);
   g_type_ensure (BJB_TYPE_ORDER_DETAIL);
 
-  bjb_role_window_class_set_geometry_child (BJB_ROLE_WINDOW_CLASS (klass), "cs-window");
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/ui/bjb-cs-window.ui");
+  bjb_role_window_class_set_template (BJB_ROLE_WINDOW_CLASS (klass),
+                                      "/id/barokahjaya/BackOffice/ui/bjb-cs-window.ui",
+                                      "cs-window");
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, new_order);
   gtk_widget_class_bind_template_child (widget_class, BjbCsWindow, orders_page);

@@ -434,19 +434,22 @@ bjb_role_window_init (BjbRoleWindow *self)
 }
 
 /**
- * bjb_role_window_class_set_geometry_child:
- * @child_name: the child of the application's settings (a
+ * bjb_role_window_class_set_template:
+ * @resource: the subclass's template, which adds the role's pages
+ * @geometry_child: the child of the application's settings (a
  *   `id.barokahjaya.BackOffice.WindowGeometry`) that keeps this window's size
  *
- * Called in the subclass's class_init.
+ * What makes a role window: called in the subclass's class_init.
  */
 void
-bjb_role_window_class_set_geometry_child (BjbRoleWindowClass *klass,
-                                          const char         *child_name)
+bjb_role_window_class_set_template (BjbRoleWindowClass *klass,
+                                    const char         *resource,
+                                    const char         *geometry_child)
 {
   g_return_if_fail (BJB_IS_ROLE_WINDOW_CLASS (klass));
 
-  klass->geometry_child = child_name;
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), resource);
+  klass->geometry_child = geometry_child;
 }
 
 /**

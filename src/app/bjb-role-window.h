@@ -30,8 +30,9 @@ struct _BjbRoleWindowClass
   gpointer padding[7];
 };
 
-void          bjb_role_window_class_set_geometry_child (BjbRoleWindowClass *klass,
-                                                        const char         *child_name);
+void          bjb_role_window_class_set_template       (BjbRoleWindowClass *klass,
+                                                        const char         *resource,
+                                                        const char         *geometry_child);
 
 BjbSession   *bjb_role_window_get_session              (BjbRoleWindow      *self);
 AdwViewStack *bjb_role_window_get_stack                (BjbRoleWindow      *self);

@@ -323,6 +323,19 @@ test_live_complete (void)
                                          "delivered");
   bjb_ui_test_assert_wait (delivered_listed, f, 20000);
   screenshot (f, "courier-delivered");
+
+  /* Signed out while a read is on its way: it is dropped, nothing is listed after. */
+  {
+    BjbPage *page = BJB_PAGE (bjb_ui_test_child (f->window, BJB_TYPE_COURIER_WINDOW,
+                                                 "delivered_page"));
+
+    bjb_page_refresh (page);
+    g_assert_true (bjb_delivered_page_get_loading (BJB_DELIVERED_PAGE (page)));
+    bjb_page_set_session (page, NULL);
+    g_assert_false (bjb_ui_test_wait (delivered_listed, f, 3000));
+    g_assert_cmpuint (g_list_model_get_n_items (bjb_delivered_page_get_model (BJB_DELIVERED_PAGE (page))),
+                      ==, 0);
+  }
   bjb_ui_test_sign_out ();
 }
 

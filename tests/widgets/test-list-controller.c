@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 #include "bjb-list-controller.h"
@@ -475,6 +477,164 @@ test_template (void)
   g_assert_finalize_object (page);
 }
 
+/* --- the whole-list mode: a store read at once ----------------------------------------- */
+
+static gint64 store_ids[3];
+static gboolean store_fail;
+
+/* A list call as the ops files have them: a GPtrArray of rows, or an error. */
+static void
+store_fetch_async (BjbConnection       *connection,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (connection, cancellable, callback, user_data);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (store_fail)
+    {
+      g_ptr_array_unref (rows);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "no server");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (store_ids); i++)
+    {
+      BjbOrderRow *row = bjb_order_row_new ();
+
+      bjb_order_row_set_id (row, store_ids[i]);
+      g_ptr_array_add (rows, row);
+    }
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GPtrArray *
+store_fetch_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_picked_cb (BjbListController *list,
+                 BjbOrderRow       *row,
+                 GPtrArray         *picked)
+{
+  g_ptr_array_add (picked, GINT_TO_POINTER ((int) bjb_order_row_get_id (row)));
+}
+
+static void
+store_loaded_cb (BjbListController *list,
+                 gboolean           ok,
+                 int               *loaded)
+{
+  *loaded += ok ? 1 : 100;
+}
+
+static void
+store_load (BjbListController *list,
+            BjbConnection     *connection,
+            const int         *loaded)
+{
+  int before = *loaded;
+
+  bjb_list_controller_load (list, connection);
+  g_assert_true (bjb_list_controller_get_loading (list));
+  while (*loaded == before)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (bjb_list_controller_get_loading (list));
+}
+
+/* Each read replaces the rows with new objects: the row the user picked stays selected (or
+ * one kept by id), without a "picked"; only another row is picked; the error label says
+ * why a read failed and only the controller's own sentence goes with the next good read. */
+static void
+test_store (void)
+{
+  const char *const keywords[] = { "dbname", NULL };
+  const char *const values[] = { "none", NULL };
+  g_autoptr(BjbConnection) connection = bjb_connection_new (keywords, values);
+  GListStore *store = g_list_store_new (BJB_TYPE_ORDER_ROW);
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  GtkLabel *error_label = GTK_LABEL (g_object_ref_sink (gtk_label_new (NULL)));
+  g_autoptr(GPtrArray) picked = g_ptr_array_new ();
+  BjbListController *list;
+  BjbOrderRow *row;
+  int loaded = 0;
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  list = g_object_new (BJB_TYPE_LIST_CONTROLLER, "store", store, "selection", selection,
+                       "key-property", "id", "error-label", error_label, NULL);
+  bjb_list_controller_set_fetch (list, store_fetch_async, store_fetch_finish,
+                                 "Not read: %s");
+  g_signal_connect (list, "picked", G_CALLBACK (store_picked_cb), picked);
+  g_signal_connect (list, "loaded", G_CALLBACK (store_loaded_cb), &loaded);
+
+  memcpy (store_ids, (gint64[]) { 1, 2, 3 }, sizeof store_ids);
+  store_load (list, connection, &loaded);
+  g_assert_cmpint (loaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_cmpuint (picked->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (picked->pdata[0]), ==, 2);
+
+  /* Another order, new objects: the same row is selected again, not picked again. */
+  memcpy (store_ids, (gint64[]) { 3, 1, 2 }, sizeof store_ids);
+  store_load (list, connection, &loaded);
+  row = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (row);
+  g_assert_cmpint (bjb_order_row_get_id (row), ==, 2);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpuint (picked->len, ==, 1);
+  /* Selected again by the user after unselecting: still the row kept, no "picked". */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_cmpuint (picked->len, ==, 1);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpuint (picked->len, ==, 2);
+
+  /* A row kept by its id before it is in the list (a rule just saved). */
+  memcpy (store_ids, (gint64[]) { 3, 1, 4 }, sizeof store_ids);
+  bjb_list_controller_set_selected_id (list, 4);
+  store_load (list, connection, &loaded);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpuint (picked->len, ==, 2);
+  bjb_list_controller_select_id (list, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A failed read keeps the rows and says why; a good one takes the sentence away. */
+  store_fail = TRUE;
+  store_load (list, connection, &loaded);
+  g_assert_cmpint (loaded, ==, 103);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (error_label), "Not read: "));
+  store_fail = FALSE;
+  store_load (list, connection, &loaded);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  /* What the page itself wrote there (a change refused) stays. */
+  gtk_label_set_text (error_label, "Not changed.");
+  gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+  store_load (list, connection, &loaded);
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, "Not changed.");
+
+  /* A read dropped by the next one never fills the store. */
+  bjb_list_controller_load (list, connection);
+  bjb_list_controller_load (list, NULL);
+  g_assert_false (bjb_list_controller_get_loading (list));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (loaded, ==, 105);
+
+  g_assert_finalize_object (list);
+  g_assert_finalize_object (selection);
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (error_label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,5 +650,6 @@ main (int   argc,
   g_test_add ("/list-controller/placeholders", Fixture, NULL, fixture_set_up,
               test_placeholders, fixture_tear_down);
   g_test_add_func ("/list-controller/template", test_template);
+  g_test_add_func ("/list-controller/store", test_store);
   return g_test_run ();
 }

@@ -291,8 +291,8 @@ refresh (BjbCourierPage *self)
   /* Offline the cache is what there is; a read would only wait for the reconnect. */
   if (!is_connected (self))
     return;
-  if (self->cancellable != NULL)
-    bjb_ops_restart_cancellable (&self->cancellable, NULL);
+  /* A read still on its way is of an older list. */
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->loading = TRUE;
   bjb_delivery_ops_list_mine_async (self->connection, self->cancellable, on_list, self);
 }
@@ -420,8 +420,7 @@ action_dismiss_refused (GtkWidget  *widget,
 static void
 drop_session (BjbCourierPage *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading = FALSE;
   if (self->queue != NULL)

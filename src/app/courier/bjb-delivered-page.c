@@ -97,8 +97,8 @@ refresh (BjbDeliveredPage *self)
                           _("Not connected: what was delivered shows when the connection returns."));
       return;
     }
-  if (self->cancellable != NULL)
-    bjb_ops_restart_cancellable (&self->cancellable, NULL);
+  /* A read still on its way is for another day or an older list. */
+  bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->loading = TRUE;
   gtk_label_set_text (self->status_label, _("Loading…"));
   bjb_delivery_ops_delivered_on_async (self->connection, &self->day, self->cancellable,
@@ -133,8 +133,7 @@ bjb_delivered_page_set_session (BjbPage    *page,
 {
   BjbDeliveredPage *self = BJB_DELIVERED_PAGE (page);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading = FALSE;
   if (self->connection != NULL)
@@ -187,8 +186,7 @@ bjb_delivered_page_dispose (GObject *object)
 {
   BjbDeliveredPage *self = BJB_DELIVERED_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->connection);
   gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DELIVERED_PAGE);

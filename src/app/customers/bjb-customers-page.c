@@ -163,16 +163,22 @@ form_cancelled_cb (BjbCustomersPage *self)
 
 /* Actions */
 
+/* The form for customer @id, or for a new one (0), ready to type in. */
+static void
+edit (BjbCustomersPage *self,
+      gint64            id)
+{
+  bjb_customer_form_edit (self->form, id);
+  show_pane (self, "form");
+  bjb_customer_form_focus (self->form);
+}
+
 static void
 customers_new_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
-
-  bjb_customer_form_edit (self->form, 0);
-  show_pane (self, "form");
-  bjb_customer_form_focus (self->form);
+  edit (BJB_CUSTOMERS_PAGE (widget), 0);
 }
 
 static void
@@ -196,11 +202,8 @@ customers_edit_action (GtkWidget  *widget,
   BjbCustomersPage *self = BJB_CUSTOMERS_PAGE (widget);
   gint64 id = bjb_list_controller_get_selected_id (self->list);
 
-  if (id <= 0)
-    return;
-  bjb_customer_form_edit (self->form, id);
-  show_pane (self, "form");
-  bjb_customer_form_focus (self->form);
+  if (id > 0)
+    edit (self, id);
 }
 
 /* Products for the preference filter */

@@ -12,7 +12,7 @@
 #include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
-#include "bjb-ops-query.h"
+#include "bjb-list-controller.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
 #include "bjb-widgets.h"
@@ -27,6 +27,7 @@ struct _BjbDiscountsPage
   GtkLabel *error_label;
   GtkSingleSelection *selection;
   GListStore *store;
+  BjbListController *list;
   GtkStack *stack;
   BjbDiscountForm *form;
   BjbDiscountPreview *preview;
@@ -34,9 +35,8 @@ struct _BjbDiscountsPage
   /* Owned */
   BjbConnection *connection;
   GCancellable *cancellable;
-  gint64 selected_id;         /* kept across refreshes */
   gboolean reload_form;       /* the picked rule changed under the form: load it again */
-  guint busy;
+  guint busy;                 /* changes on their way */
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -56,65 +56,35 @@ update_actions (BjbDiscountsPage *self)
   BjbDiscountRule *rule = selected (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "discounts.toggle-active",
-                                 rule != NULL && self->busy == 0);
+                                 rule != NULL && self->busy == 0 &&
+                                 !bjb_list_controller_get_loading (self->list));
   gtk_button_set_label (self->active_button,
                         rule != NULL && !bjb_discount_rule_get_active (rule) ? _("_Activate")
                                                                             : _("_Deactivate"));
 }
 
+/* Another rule picked: it opens in the form (a refresh keeps the form as typed). */
 static void
-selection_changed_cb (BjbDiscountsPage *self)
+picked_cb (BjbDiscountsPage *self,
+           BjbDiscountRule  *rule)
 {
-  BjbDiscountRule *rule = selected (self);
-
-  update_actions (self);
-  if (rule == NULL || bjb_discount_rule_get_id (rule) == self->selected_id)
-    return;
-  /* Another rule picked: it opens in the form (a refresh keeps the form as typed). */
-  self->selected_id = bjb_discount_rule_get_id (rule);
   bjb_widgets_show_label (self->error_label, NULL);
   bjb_discount_form_load (self->form, rule);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+loaded_cb (BjbDiscountsPage *self,
+           gboolean          ok)
 {
-  g_autoptr(BjbDiscountsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rules = bjb_discount_ops_list_finish (result, &error);
-  g_autoptr(GListStore) items = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
+  BjbDiscountRule *rule = selected (self);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy--;
-  if (rules == NULL)
+  if (ok)
     {
-      g_autofree char *sentence = bjb_error_sentence (error);
-      g_autofree char *text = g_strdup_printf (_("The discount rules could not be read: %s"), sentence);
-
-      g_debug ("list_discount_rules: %s", error->message);
-      bjb_widgets_show_label (self->error_label, text);
-      update_actions (self);
-      return;
+      if (self->reload_form && rule != NULL)
+        bjb_discount_form_load (self->form, rule);
+      self->reload_form = FALSE;
     }
-  items = g_list_store_new (BJB_TYPE_DISCOUNT_RULE);
-  for (guint i = 0; i < rules->len; i++)
-    {
-      BjbDiscountRule *rule = g_ptr_array_index (rules, i);
-
-      g_list_store_append (items, rule);
-      if (bjb_discount_rule_get_id (rule) == self->selected_id)
-        position = i;
-    }
-  bjb_widgets_store_replace (self->store, G_LIST_MODEL (items));
-  gtk_single_selection_set_selected (self->selection, position);
-  if (self->reload_form && position != GTK_INVALID_LIST_POSITION)
-    bjb_discount_form_load (self->form, g_ptr_array_index (rules, position));
-  self->reload_form = FALSE;
   update_actions (self);
 }
 
@@ -125,9 +95,8 @@ bjb_discounts_page_refresh (BjbDiscountsPage *self)
 
   if (self->connection == NULL)
     return;
-  self->busy++;
+  bjb_list_controller_load (self->list, self->connection);
   update_actions (self);
-  bjb_discount_ops_list_async (self->connection, self->cancellable, list_cb, g_object_ref (self));
 }
 
 static void
@@ -183,8 +152,7 @@ new_action (GtkWidget  *widget,
 {
   BjbDiscountsPage *self = BJB_DISCOUNTS_PAGE (widget);
 
-  self->selected_id = 0;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  bjb_list_controller_select_id (self->list, 0);
   bjb_discount_form_start_new (self->form);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
@@ -204,7 +172,7 @@ static void
 form_saved_cb (BjbDiscountsPage *self,
                gint64            id)
 {
-  self->selected_id = id;
+  bjb_list_controller_set_selected_id (self->list, id);
   bjb_discounts_page_refresh (self);
   bjb_discount_preview_requote (self->preview);
 }
@@ -263,6 +231,7 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   g_type_ensure (BJB_TYPE_DISCOUNT_RULE);
   g_type_ensure (BJB_TYPE_DISCOUNT_FORM);
   g_type_ensure (BJB_TYPE_DISCOUNT_PREVIEW);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/people/bjb-discounts-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -272,10 +241,13 @@ bjb_discounts_page_class_init (BjbDiscountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, store);
+  gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, list);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, form);
   gtk_widget_class_bind_template_child (widget_class, BjbDiscountsPage, preview);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, bjb_discounts_page_refresh);
 
@@ -292,6 +264,9 @@ bjb_discounts_page_init (BjbDiscountsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_people_ensure_style (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  bjb_list_controller_set_fetch (self->list, bjb_discount_ops_list_async,
+                                 bjb_discount_ops_list_finish,
+                                 _("The discount rules could not be read: %s"));
   bjb_discount_preview_set_rules (self->preview, G_LIST_MODEL (self->store));
   bjb_discount_form_start_new (self->form);
   update_actions (self);
@@ -312,6 +287,7 @@ bjb_discounts_page_set_connection (BjbDiscountsPage *self,
   if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
   self->busy = 0;
+  bjb_list_controller_load (self->list, NULL);
   bjb_discount_form_set_connection (self->form, connection);
   bjb_discount_preview_set_connection (self->preview, connection);
   bjb_discounts_page_refresh (self);
@@ -364,6 +340,7 @@ gboolean
 bjb_discounts_page_get_busy (BjbDiscountsPage *self)
 {
   g_return_val_if_fail (BJB_IS_DISCOUNTS_PAGE (self), FALSE);
-  return self->busy > 0 || bjb_discount_form_get_busy (self->form) ||
+  return self->busy > 0 || bjb_list_controller_get_loading (self->list) ||
+         bjb_discount_form_get_busy (self->form) ||
          bjb_discount_preview_get_busy (self->preview);
 }

@@ -7,9 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "bjb-connected.h"
-#include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
-#include "bjb-ops-query.h"
+#include "bjb-list-controller.h"
 #include "bjb-page.h"
 #include "bjb-people.h"
 #include "bjb-staff-member.h"
@@ -26,9 +25,9 @@ struct _BjbStaffPage
 
   /* Template widgets */
   GtkPaned *paned;
-  GtkLabel *error_label;
   GtkSingleSelection *selection;
   GListStore *store;
+  BjbListController *list;
   GtkStack *stack;
   GtkLabel *detail_title;
   GtkLabel *detail_subtitle;
@@ -42,8 +41,7 @@ struct _BjbStaffPage
   /* Owned */
   BjbConnection *connection;
   GCancellable *cancellable;
-  char *selected_login;       /* kept across refreshes */
-  guint busy;
+  guint busy;                 /* changes on their way */
 };
 
 static void page_iface_init (BjbPageInterface *iface);
@@ -60,7 +58,8 @@ selected (BjbStaffPage *self)
 static void
 update_actions (BjbStaffPage *self)
 {
-  gboolean can_act = selected (self) != NULL && self->busy == 0;
+  gboolean can_act = selected (self) != NULL && self->busy == 0 &&
+                     !bjb_list_controller_get_loading (self->list);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.toggle-active", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.change-role", can_act);
@@ -105,62 +104,24 @@ show_detail (BjbStaffPage   *self,
     gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 
+/* Any selection, the kept account's fresh row after a read too: the detail follows it. */
 static void
 selection_changed_cb (BjbStaffPage *self)
 {
   BjbStaffMember *member = selected (self);
 
   update_actions (self);
-  if (member == NULL)
-    return;
-  if (g_strcmp0 (self->selected_login, bjb_staff_member_get_login (member)) != 0)
-    {
-      g_free (self->selected_login);
-      self->selected_login = g_strdup (bjb_staff_member_get_login (member));
-      show_detail (self, member, TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "detail");
-    }
-  else
+  if (member != NULL)
     show_detail (self, member, FALSE);
 }
 
+/* Another account picked: its forms and sentences start over. */
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+picked_cb (BjbStaffPage   *self,
+           BjbStaffMember *member)
 {
-  g_autoptr(BjbStaffPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) staff = bjb_staff_ops_list_finish (result, &error);
-  g_autoptr(GListStore) items = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy--;
-  update_actions (self);
-  if (staff == NULL)
-    {
-      g_autofree char *sentence = bjb_error_sentence (error);
-      g_autofree char *text = g_strdup_printf (_("The staff list could not be read: %s"), sentence);
-
-      g_debug ("list_staff: %s", error->message);
-      bjb_widgets_show_label (self->error_label, text);
-      return;
-    }
-  bjb_widgets_show_label (self->error_label, NULL);
-  items = g_list_store_new (BJB_TYPE_STAFF_MEMBER);
-  for (guint i = 0; i < staff->len; i++)
-    {
-      BjbStaffMember *member = g_ptr_array_index (staff, i);
-
-      g_list_store_append (items, member);
-      if (g_strcmp0 (bjb_staff_member_get_login (member), self->selected_login) == 0)
-        position = i;
-    }
-  bjb_widgets_store_replace (self->store, G_LIST_MODEL (items));
-  /* The same account stays picked, with its fresh state. */
-  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self, member, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 
 void
@@ -170,9 +131,8 @@ bjb_staff_page_refresh (BjbStaffPage *self)
 
   if (self->connection == NULL)
     return;
-  self->busy++;
+  bjb_list_controller_load (self->list, self->connection);
   update_actions (self);
-  bjb_staff_ops_list_async (self->connection, self->cancellable, list_cb, g_object_ref (self));
 }
 
 static void
@@ -209,20 +169,39 @@ change_cb (GObject      *object,
   bjb_staff_page_refresh (self);
 }
 
+/* The picked account when a change of it may start (none is on its way); the detail's
+ * sentences of the last change go. */
+static BjbStaffMember *
+changeable (BjbStaffPage *self)
+{
+  BjbStaffMember *member = selected (self);
+
+  if (member == NULL || self->connection == NULL || self->busy > 0)
+    return NULL;
+  bjb_widgets_show_label (self->detail_error, NULL);
+  bjb_widgets_show_label (self->detail_status, NULL);
+  return member;
+}
+
+/* A change goes to the server: the actions wait for its answer (change_cb). */
+static void
+change_sent (BjbStaffPage *self)
+{
+  self->busy++;
+  update_actions (self);
+}
+
 static void
 toggle_active_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   BjbStaffPage *self = BJB_STAFF_PAGE (widget);
-  BjbStaffMember *member = selected (self);
+  BjbStaffMember *member = changeable (self);
 
-  if (member == NULL || self->connection == NULL || self->busy > 0)
+  if (member == NULL)
     return;
-  bjb_widgets_show_label (self->detail_error, NULL);
-  bjb_widgets_show_label (self->detail_status, NULL);
-  self->busy++;
-  update_actions (self);
+  change_sent (self);
   bjb_staff_ops_set_active_async (self->connection, bjb_staff_member_get_login (member),
                                   !bjb_staff_member_get_active (member), self->cancellable,
                                   change_cb, g_object_ref (self));
@@ -234,20 +213,17 @@ change_role_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BjbStaffPage *self = BJB_STAFF_PAGE (widget);
-  BjbStaffMember *member = selected (self);
   guint role = adw_combo_row_get_selected (self->role_row);
+  BjbStaffMember *member = role < G_N_ELEMENTS (roles) ? changeable (self) : NULL;
 
-  if (member == NULL || self->connection == NULL || self->busy > 0 || role >= G_N_ELEMENTS (roles))
+  if (member == NULL)
     return;
-  bjb_widgets_show_label (self->detail_error, NULL);
-  bjb_widgets_show_label (self->detail_status, NULL);
   if (g_strcmp0 (roles[role], bjb_staff_member_get_role (member)) == 0)
     {
       bjb_widgets_show_label (self->detail_status, _("That is already their role."));
       return;
     }
-  self->busy++;
-  update_actions (self);
+  change_sent (self);
   bjb_staff_ops_set_role_async (self->connection, bjb_staff_member_get_login (member),
                                 roles[role], self->cancellable, change_cb, g_object_ref (self));
 }
@@ -320,23 +296,12 @@ bjb_staff_page_dispose (GObject *object)
 }
 
 static void
-bjb_staff_page_finalize (GObject *object)
-{
-  BjbStaffPage *self = (BjbStaffPage *)object;
-
-  g_free (self->selected_login);
-
-  G_OBJECT_CLASS (bjb_staff_page_parent_class)->finalize (object);
-}
-
-static void
 bjb_staff_page_class_init (BjbStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_staff_page_dispose;
-  object_class->finalize = bjb_staff_page_finalize;
 
   bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStaffPage, connection),
                                (BjbConnectedSetter) bjb_staff_page_set_connection);
@@ -344,14 +309,15 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
   bjb_people_ensure_resources ();
   g_type_ensure (BJB_TYPE_STAFF_MEMBER);
   g_type_ensure (BJB_TYPE_STAFF_FORM);
+  g_type_ensure (BJB_TYPE_LIST_CONTROLLER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/barokahjaya/BackOffice/people/bjb-staff-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, paned);
-  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, store);
+  gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, list);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, detail_subtitle);
@@ -362,6 +328,8 @@ bjb_staff_page_class_init (BjbStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, password_form);
   gtk_widget_class_bind_template_child (widget_class, BjbStaffPage, create_form);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_bind_template_callback (widget_class, form_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_cancelled_cb);
   gtk_widget_class_bind_template_callback (widget_class, password_cancelled_cb);
@@ -378,6 +346,8 @@ bjb_staff_page_init (BjbStaffPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_people_ensure_style (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  bjb_list_controller_set_fetch (self->list, bjb_staff_ops_list_async, bjb_staff_ops_list_finish,
+                                 _("The staff list could not be read: %s"));
   update_actions (self);
   /* Shown again: sign-ins and sessions have moved on. */
   g_signal_connect (self, "map", G_CALLBACK (bjb_staff_page_refresh), NULL);
@@ -398,6 +368,7 @@ bjb_staff_page_set_connection (BjbStaffPage  *self,
   if (!bjb_connected_store (self, connection, &self->cancellable))
     return;
   self->busy = 0;
+  bjb_list_controller_load (self->list, NULL);
   bjb_staff_form_set_connection (self->create_form, connection);
   bjb_staff_form_set_connection (self->password_form, connection);
   bjb_staff_page_refresh (self);
@@ -468,6 +439,7 @@ gboolean
 bjb_staff_page_get_busy (BjbStaffPage *self)
 {
   g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), FALSE);
-  return self->busy > 0 || bjb_staff_form_get_busy (self->create_form) ||
+  return self->busy > 0 || bjb_list_controller_get_loading (self->list) ||
+         bjb_staff_form_get_busy (self->create_form) ||
          bjb_staff_form_get_busy (self->password_form);
 }

@@ -87,34 +87,17 @@ on_filter_changed (BjbAuditPage *self)
 /* BjbPage */
 
 static void
-bjb_audit_page_set_session (BjbPage    *page,
-                            BjbSession *session)
-{
-  BjbAuditPage *self = BJB_AUDIT_PAGE (page);
-
-  bjb_records_query_set_connection (BJB_RECORDS_QUERY (self->query),
-                                    session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
-bjb_audit_page_refresh (BjbPage *page)
-{
-  bjb_paged_query_model_refresh (BJB_AUDIT_PAGE (page)->list_model);
-}
-
-/* Whatever an event reports was a change, and every change is in the log. */
-static void
 bjb_audit_page_event_received (BjbPage  *page,
                                BjbEvent *event)
 {
-  bjb_audit_page_refresh (page);
+  bjb_records_page_refresh (page);
 }
 
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_audit_page_set_session;
-  iface->refresh = bjb_audit_page_refresh;
+  iface->set_session = bjb_records_page_set_session;
+  iface->refresh = bjb_records_page_refresh;
   iface->event_received = bjb_audit_page_event_received;
 }
 

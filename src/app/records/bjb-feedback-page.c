@@ -116,36 +116,20 @@ action_close_photo (GtkWidget  *widget,
 /* BjbPage */
 
 static void
-bjb_feedback_page_set_session (BjbPage    *page,
-                               BjbSession *session)
-{
-  BjbFeedbackPage *self = BJB_FEEDBACK_PAGE (page);
-
-  bjb_records_query_set_connection (BJB_RECORDS_QUERY (self->query),
-                                    session != NULL ? bjb_session_get_connection (session) : NULL);
-}
-
-static void
-bjb_feedback_page_refresh (BjbPage *page)
-{
-  bjb_paged_query_model_refresh (BJB_FEEDBACK_PAGE (page)->list_model);
-}
-
-static void
 bjb_feedback_page_event_received (BjbPage  *page,
                                   BjbEvent *event)
 {
   const char *kind = bjb_event_get_kind (event);
 
   if (g_strcmp0 (kind, "feedback_recorded") == 0 || g_strcmp0 (kind, "order_completed") == 0)
-    bjb_feedback_page_refresh (page);
+    bjb_records_page_refresh (page);
 }
 
 static void
 page_iface_init (BjbPageInterface *iface)
 {
-  iface->set_session = bjb_feedback_page_set_session;
-  iface->refresh = bjb_feedback_page_refresh;
+  iface->set_session = bjb_records_page_set_session;
+  iface->refresh = bjb_records_page_refresh;
   iface->event_received = bjb_feedback_page_event_received;
 }
 

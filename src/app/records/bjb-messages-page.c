@@ -7,6 +7,7 @@
 
 #include "bjb-customer-filter.h"
 #include "bjb-error-sentence.h"
+#include "bjb-field-props.h"
 #include "bjb-message-admin-ops.h"
 #include "bjb-message-detail.h"
 #include "bjb-message-templates.h"
@@ -275,38 +276,6 @@ bjb_messages_page_finalize (GObject *object)
 }
 
 static void
-bjb_messages_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  if (prop_id == PROP_POLL_SECONDS)
-    g_value_set_uint (value, BJB_MESSAGES_PAGE (object)->poll_seconds);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_messages_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  BjbMessagesPage *self = BJB_MESSAGES_PAGE (object);
-
-  if (prop_id != PROP_POLL_SECONDS)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  if (self->poll_seconds == g_value_get_uint (value))
-    return;
-  self->poll_seconds = g_value_get_uint (value);
-  restart_poll (self);
-  g_object_notify_by_pspec (object, pspec);
-}
-
-static void
 bjb_messages_page_class_init (BjbMessagesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -314,14 +283,14 @@ bjb_messages_page_class_init (BjbMessagesPageClass *klass)
 
   object_class->dispose = bjb_messages_page_dispose;
   object_class->finalize = bjb_messages_page_finalize;
-  object_class->get_property = bjb_messages_page_get_property;
-  object_class->set_property = bjb_messages_page_set_property;
+  object_class->get_property = bjb_field_props_get_property;
+  object_class->set_property = bjb_field_props_set_property;
 
   /* How often the worker's changes are looked for; 0: only on events and F5. */
-  properties[PROP_POLL_SECONDS] =
-    g_param_spec_uint ("poll-seconds", NULL, NULL, 0, 3600, 5,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  BJB_FIELD_PROP (BjbMessagesPage, PROP_POLL_SECONDS, poll_seconds,
+                  g_param_spec_uint ("poll-seconds", NULL, NULL, 0, 3600, 5,
+                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                     G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (BJB_TYPE_MESSAGE_DETAIL);
   g_type_ensure (BJB_TYPE_MESSAGE_TEMPLATES);
@@ -355,6 +324,8 @@ bjb_messages_page_init (BjbMessagesPage *self)
 {
   self->poll_seconds = 5;
   self->attention = -1;
+  /* Notified only when it changed (bjb-field-props). */
+  g_signal_connect (self, "notify::poll-seconds", G_CALLBACK (restart_poll), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_status_label (self);
 }

@@ -8,6 +8,7 @@
 #include "bjb-error-sentence.h"
 #include "bjb-records-format.h"
 #include "bjb-records-page.h"
+#include "bjb-records-query.h"
 
 char *
 bjb_records_page_status (BjbPagedQueryModel *model,
@@ -29,6 +30,30 @@ bjb_records_page_status (BjbPagedQueryModel *model,
   if (bjb_paged_query_model_get_n_total (model) >= 0)
     return g_strdup_printf (ngettext ("%u shown", "%u shown", n), n);
   return g_strdup_printf (ngettext ("%u shown; scroll for more", "%u shown; scroll for more", n), n);
+}
+
+static GObject *
+template_child (BjbPage    *page,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), G_OBJECT_TYPE (page), name);
+
+  g_assert (child != NULL);
+  return child;
+}
+
+void
+bjb_records_page_set_session (BjbPage    *page,
+                              BjbSession *session)
+{
+  bjb_records_query_set_connection (BJB_RECORDS_QUERY (template_child (page, "query")),
+                                    session != NULL ? bjb_session_get_connection (session) : NULL);
+}
+
+void
+bjb_records_page_refresh (BjbPage *page)
+{
+  bjb_paged_query_model_refresh (BJB_PAGED_QUERY_MODEL (template_child (page, "list_model")));
 }
 
 static char *

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bjb-date-field.h"
+#include "bjb-page.h"
 #include "bjb-paged-query-model.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,12 @@ gboolean  bjb_records_page_date_range (BjbDateField       *from_field,
                                        char              **from,
                                        char              **to,
                                        char              **error);
+
+/* The BjbPage set_session and refresh of a records page whose template has its
+ * BjbRecordsQuery as "query" and the model over it as "list_model": the session's
+ * connection goes to the query, a refresh reads the model's first page again. */
+void      bjb_records_page_set_session (BjbPage            *page,
+                                        BjbSession         *session);
+void      bjb_records_page_refresh     (BjbPage            *page);
 
 G_END_DECLS

@@ -7,33 +7,9 @@
 
 #include "bjb-error-sentence.h"
 #include "bjb-field-props.h"
-#include "bjb-list-controller.h"
+#include "bjb-list-controller-private.h"
 #include "bjb-money.h"
 #include "bjb-widgets.h"
-
-struct _BjbListController
-{
-  GObject parent_instance;
-
-  /* Owned (all set from the page's .ui; each may be missing but the model and selection) */
-  BjbPagedQueryModel *model;
-  BjbShownRows *shown_rows;
-  GtkSingleSelection *selection;
-  GtkColumnView *view;
-  GtkScrolledWindow *scroller;
-  GtkSpinner *spinner;
-  GtkLabel *count_label;
-  GtkLabel *error_label;
-  GtkEditable *search_entry;
-
-  char *search_property;   /* the query's property the search entry's text goes to */
-  gboolean search_bound;
-  BjbListCountFormat count_format;
-  gint64 count_cap;
-  gint64 selected_id;
-  gboolean keep_picked;
-  gboolean syncing;     /* the selection is being put right, not moved by the user */
-};
 
 /* A page's .ui declares the model and its shown rows beside the controller: ensuring the
  * controller's type is enough for the builder to know theirs. */
@@ -44,6 +20,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BjbListController, bjb_list_controller, G_TYPE_OB
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_STORE,
   PROP_SHOWN_ROWS,
   PROP_SELECTION,
   PROP_VIEW,
@@ -56,6 +33,7 @@ enum {
   PROP_SELECTED_ID = N_OBJECT_PROPS,
   PROP_KEEP_PICKED,
   PROP_SEARCH_PROPERTY,
+  PROP_KEY_PROPERTY,
   N_PROPS
 };
 
@@ -86,6 +64,8 @@ static const struct
 } object_props[N_OBJECT_PROPS] = {
   [PROP_MODEL] = { "model", bjb_paged_query_model_get_type,
                    G_STRUCT_OFFSET (BjbListController, model), model_set },
+  [PROP_STORE] = { "store", g_list_store_get_type,
+                   G_STRUCT_OFFSET (BjbListController, store), NULL },
   [PROP_SHOWN_ROWS] = { "shown-rows", bjb_shown_rows_get_type,
                         G_STRUCT_OFFSET (BjbListController, shown_rows), NULL },
   [PROP_SELECTION] = { "selection", gtk_single_selection_get_type,
@@ -111,10 +91,29 @@ object_field (BjbListController *self,
   return G_STRUCT_MEMBER_P (self, object_props[prop_id].offset);
 }
 
-static gboolean
-is_placeholder (gpointer row)
+/* The rows the selection shows: the model's, or the store's in the whole-list mode. */
+static GListModel *
+rows_of (BjbListController *self)
 {
-  return row == NULL || bjb_paged_row_get_placeholder (BJB_PAGED_ROW (row));
+  return self->store != NULL ? G_LIST_MODEL (self->store) : G_LIST_MODEL (self->model);
+}
+
+/* A store has no placeholders. */
+static gboolean
+is_placeholder (BjbListController *self,
+                gpointer           row)
+{
+  return row == NULL ||
+         (self->store == NULL && bjb_paged_row_get_placeholder (BJB_PAGED_ROW (row)));
+}
+
+char *
+_bjb_list_controller_fill_format (const char *format,
+                                  const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (format, "%s", 2);
+
+  return g_strjoinv (text, parts);
 }
 
 static void
@@ -123,15 +122,12 @@ update_count (BjbListController *self)
   gint64 n = bjb_paged_query_model_get_n_total (self->model);
   g_autofree char *digits = NULL;
   g_autofree char *text = NULL;
-  g_auto(GStrv) parts = NULL;
 
   /* Unknown while the new count is on its way: the old one stays until then. */
   if (n < 0 || self->count_label == NULL || self->count_format == NULL)
     return;
   digits = bjb_money_format_plain (self->count_cap > 0 ? MIN (n, self->count_cap) : n);
-  /* The format's one %s is the number (a format that is not a literal cannot be printf's). */
-  parts = g_strsplit (self->count_format ((gulong) n), "%s", 2);
-  text = g_strjoinv (digits, parts);
+  text = _bjb_list_controller_fill_format (self->count_format ((gulong) n), digits);
   gtk_label_set_label (self->count_label, text);
 }
 
@@ -152,6 +148,11 @@ bjb_list_controller_sync (BjbListController *self)
 
   g_return_if_fail (BJB_IS_LIST_CONTROLLER (self));
 
+  if (self->store != NULL && self->selection != NULL)
+    {
+      _bjb_list_controller_store_sync (self);
+      return;
+    }
   if (self->model == NULL || self->selection == NULL)
     return;
   position = self->selected_id > 0 ? bjb_paged_query_model_find (self->model, self->selected_id)
@@ -225,7 +226,7 @@ selected_item_cb (BjbListController *self)
 {
   gpointer row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->syncing || is_placeholder (row))
+  if (self->syncing || is_placeholder (self, row))
     return;
   /* What is typed beside the list, or on its way to the server, is never thrown away by a
    * click in the list: the selection goes back to the row it belongs to. */
@@ -234,6 +235,9 @@ selected_item_cb (BjbListController *self)
       bjb_list_controller_sync (self);
       return;
     }
+  /* A store's rows are new objects after each read: only another row is picked. */
+  if (self->store != NULL && !_bjb_list_controller_store_take (self, row))
+    return;
   g_signal_emit (self, signals[PICKED], 0, row);
 }
 
@@ -248,9 +252,9 @@ static void
 activate_cb (BjbListController *self,
              guint              position)
 {
-  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) row = g_list_model_get_item (rows_of (self), position);
 
-  if (!is_placeholder (row))
+  if (!is_placeholder (self, row))
     g_signal_emit (self, signals[ACTIVATED], 0, row);
 }
 
@@ -307,6 +311,8 @@ bjb_list_controller_dispose (GObject *object)
 {
   BjbListController *self = BJB_LIST_CONTROLLER (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   for (guint i = PROP_MODEL; i < N_OBJECT_PROPS; i++)
     set_object (self, i, NULL);
 
@@ -316,6 +322,11 @@ bjb_list_controller_dispose (GObject *object)
 static void
 bjb_list_controller_finalize (GObject *object)
 {
+  BjbListController *self = BJB_LIST_CONTROLLER (object);
+
+  g_value_unset (&self->kept);
+  g_free (self->load_error_format);
+  g_free (self->load_error_shown);
   bjb_field_props_clear (object);
 
   G_OBJECT_CLASS (bjb_list_controller_parent_class)->finalize (object);
@@ -370,6 +381,8 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   properties[PROP_KEEP_PICKED] = g_param_spec_boolean ("keep-picked", NULL, NULL, FALSE, FIELD_FLAGS);
   properties[PROP_SEARCH_PROPERTY] =
     g_param_spec_string ("search-property", NULL, NULL, NULL, FIELD_FLAGS);
+  properties[PROP_KEY_PROPERTY] =
+    g_param_spec_string ("key-property", NULL, NULL, NULL, FIELD_FLAGS);
   bjb_field_props_install (object_class, PROP_SELECTED_ID,
                            G_STRUCT_OFFSET (BjbListController, selected_id),
                            properties[PROP_SELECTED_ID]);
@@ -379,6 +392,9 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   bjb_field_props_install (object_class, PROP_SEARCH_PROPERTY,
                            G_STRUCT_OFFSET (BjbListController, search_property),
                            properties[PROP_SEARCH_PROPERTY]);
+  bjb_field_props_install (object_class, PROP_KEY_PROPERTY,
+                           G_STRUCT_OFFSET (BjbListController, key_property),
+                           properties[PROP_KEY_PROPERTY]);
 
   /**
    * BjbListController::picked:
@@ -401,6 +417,7 @@ bjb_list_controller_class_init (BjbListControllerClass *klass)
   signals[CAN_LEAVE] = g_signal_new ("can-leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, g_signal_accumulator_first_wins, NULL, NULL,
                                      G_TYPE_BOOLEAN, 1, G_TYPE_OBJECT);
+  _bjb_list_controller_store_class_init (object_class);
 }
 
 static void
@@ -440,6 +457,14 @@ bjb_list_controller_set_selected_id (BjbListController *self,
   g_return_if_fail (BJB_IS_LIST_CONTROLLER (self));
 
   bjb_field_props_set_int64 (self, properties[PROP_SELECTED_ID], id);
+  /* In the whole-list mode the key of a row not read yet (a rule just saved). */
+  if (self->store == NULL)
+    return;
+  g_value_unset (&self->kept);
+  if (id == 0)
+    return;
+  g_value_init (&self->kept, G_TYPE_INT64);
+  g_value_set_int64 (&self->kept, id);
 }
 
 void
@@ -465,7 +490,7 @@ bjb_list_controller_dup_row (BjbListController *self,
   if (position == G_MAXUINT)
     return NULL;
   row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  return is_placeholder (row) ? NULL : g_steal_pointer (&row);
+  return is_placeholder (self, row) ? NULL : g_steal_pointer (&row);
 }
 
 static BjbListController *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bjb-connection.h"
 #include "bjb-paged-query-model.h"
 #include "bjb-shown-rows.h"
 
@@ -39,6 +40,16 @@ G_DECLARE_FINAL_TYPE (BjbListController, bjb_list_controller, BJB, LIST_CONTROLL
  *   selection goes back to "selected-id". A row activated in the view (double click,
  *   Enter) is "activated", without asking. Placeholders are never picked nor activated.
  *
+ * The whole-list mode: a page that reads all its rows at once gives a "store" (the
+ * GListStore under the selection) in place of the model, the rows' "key-property" (what
+ * tells one row from another: "id", "login"), and its ops list call with
+ * bjb_list_controller_set_fetch(); then bjb_list_controller_load() reads the list into the
+ * store, "loaded" says it is done, the error label shows why it could not be read (and is
+ * hidden again by the next good read), and the row the user picked stays selected across
+ * loads. "picked" comes only when the user selects another row than the one kept (the
+ * page's own notify::selected-item sees every change); bjb_list_controller_set_selected_id()
+ * keeps a row by an int64 key before it is in the list (a rule just saved), 0 none.
+ *
  * Optional: "scroller", scrolled to the top when a load ends (a new first page);
  * "keep-picked", which selects "selected-id" again when it comes back into the rows after
  * the selection was lost (a refresh that dropped it for a moment, a page arriving); and
@@ -71,6 +82,25 @@ void     bjb_list_controller_select_id        (BjbListController  *self,
 /* (transfer full) (nullable): the loaded row with @id, not a placeholder */
 gpointer bjb_list_controller_dup_row          (BjbListController  *self,
                                                gint64              id);
+
+/* The whole-list mode's read: an ops list call (BJB_OPS_DECLARE (GPtrArray *, name)). */
+typedef void       (*BjbListFetch)       (BjbConnection        *connection,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+typedef GPtrArray *(*BjbListFetchFinish) (GAsyncResult         *result,
+                                          GError              **error);
+
+/* @error_format: the error label's sentence when the list cannot be read, with one %s: why */
+void     bjb_list_controller_set_fetch        (BjbListController  *self,
+                                               BjbListFetch        fetch,
+                                               BjbListFetchFinish  finish,
+                                               const char         *error_format);
+/* Reads the whole list again through @connection (NULL: only stops the read on its way). */
+void     bjb_list_controller_load             (BjbListController  *self,
+                                               BjbConnection      *connection);
+/* TRUE while a read of the whole-list mode is on its way. */
+gboolean bjb_list_controller_get_loading      (BjbListController  *self);
 
 /* Action handlers for a page whose template child "list" is its controller. */
 void     bjb_list_controller_open_action      (GtkWidget          *widget,
