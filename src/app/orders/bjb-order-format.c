@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-customer-order.h"
 #include "bjb-order-format.h"
 #include "bjb-orders-resources.h"
 #include "bjb-widgets.h"
@@ -20,18 +21,8 @@ bjb_orders_ensure_resources (void)
 const char *
 bjb_order_status_label (const char *status)
 {
-  /* What the clerk must chase: the customer has not paid yet. */
-  if (g_strcmp0 (status, "pending_payment") == 0)
-    return _("Awaiting payment");
-  if (g_strcmp0 (status, "paid") == 0)
-    return _("Paid");
-  if (g_strcmp0 (status, "shipped") == 0)
-    return _("Shipped");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return _("Cancelled");
-  return status ? status : "";
+  /* One set of words for a status wherever it shows (issue 8 #6), kept with the order rows. */
+  return bjb_customer_order_status_label (status);
 }
 
 const char *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-audit-labels.h"
+#include "bjb-code-label.h"
 #include "bjb-customer-order.h"
 #include "bjb-delivery.h"
 #include "bjb-discount-rule.h"
@@ -161,23 +162,19 @@ bjb_audit_field_rank (const char *table,
   return i >= 0 ? (guint) i : find_field (NULL, "edited_at");
 }
 
-typedef struct
-{
-  const char *table;
-  const char *field;
-  const char *value;
-  const char *label;
-} ValueLabel;
-
 /* The codes no other page names. */
-static const ValueLabel value_labels[] = {
-  { "customer", "status", "active", N_("Active") },
-  { "customer", "status", "inactive", N_("Inactive") },
-  { "photo", "kind", "payment_proof", N_("Payment proof") },
-  { "photo", "kind", "delivery", N_("Delivery photo") },
-  { "photo", "kind", "feedback", N_("Feedback photo") },
-  { "delivery_attempt", "outcome", "delivered", N_("Delivered") },
-  { "delivery_attempt", "outcome", "problem", N_("Could not deliver") },
+static const BjbCodeLabel customer_statuses[] = {
+  { "active", N_("Active") },
+  { "inactive", N_("Inactive") },
+};
+static const BjbCodeLabel photo_kinds[] = {
+  { "payment_proof", N_("Payment proof") },
+  { "delivery", N_("Delivery photo") },
+  { "feedback", N_("Feedback photo") },
+};
+static const BjbCodeLabel delivery_outcomes[] = {
+  { "delivered", N_("Delivered") },
+  { "problem", N_("Could not deliver") },
 };
 
 typedef const char *(*LabelFunc) (const char *value);
@@ -186,20 +183,29 @@ typedef struct
 {
   const char *table;
   const char *field;
+  /* Either a table of codes, or the label function another page uses for them. */
+  const BjbCodeLabel *codes;
+  gsize n_codes;
   LabelFunc label;
 } ValueLabeller;
 
-/* The codes other pages name already: the same words here. */
+#define CODES(table, field, codes) { table, field, codes, G_N_ELEMENTS (codes), NULL }
+#define FUNC(table, field, func) { table, field, NULL, 0, func }
+
 static const ValueLabeller value_labellers[] = {
-  { "sales_order", "status", bjb_customer_order_status_label },
-  { "staff", "role", bjb_staff_member_role_label },
-  { "discount_rule", "audience", bjb_discount_rule_audience_label },
-  { "discount_rule", "scope", bjb_discount_rule_scope_label },
-  { "customer_message", "status", bjb_records_status_label },
-  { "customer_message", "channel", bjb_records_channel_label },
-  { "customer_message", "kind", bjb_records_kind_label },
-  { "message_template", "channel", bjb_records_channel_label },
-  { "message_template", "kind", bjb_records_kind_label },
+  CODES ("customer", "status", customer_statuses),
+  CODES ("photo", "kind", photo_kinds),
+  CODES ("delivery_attempt", "outcome", delivery_outcomes),
+  /* The same words as the pages that show these codes. */
+  FUNC ("sales_order", "status", bjb_customer_order_status_label),
+  FUNC ("staff", "role", bjb_staff_member_role_label),
+  FUNC ("discount_rule", "audience", bjb_discount_rule_audience_label),
+  FUNC ("discount_rule", "scope", bjb_discount_rule_scope_label),
+  FUNC ("customer_message", "status", bjb_records_status_label),
+  FUNC ("customer_message", "channel", bjb_records_channel_label),
+  FUNC ("customer_message", "kind", bjb_records_kind_label),
+  FUNC ("message_template", "channel", bjb_records_channel_label),
+  FUNC ("message_template", "kind", bjb_records_kind_label),
 };
 
 /* A label function returns its argument, or "", for a value it does not know: only a
@@ -231,13 +237,16 @@ bjb_audit_value_label (const char *table,
 
   if (value == NULL)
     return NULL;
-  for (gsize i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    if (is (table, field, value_labels[i].table, value_labels[i].field) &&
-        g_str_equal (value, value_labels[i].value))
-      return g_strdup (_(value_labels[i].label));
   for (gsize i = 0; i < G_N_ELEMENTS (value_labellers); i++)
-    if (is (table, field, value_labellers[i].table, value_labellers[i].field))
-      return known (value_labellers[i].label (value), value);
+    {
+      const ValueLabeller *labeller = &value_labellers[i];
+
+      if (!is (table, field, labeller->table, labeller->field))
+        continue;
+      if (labeller->codes != NULL)
+        return known (bjb_code_label (labeller->codes, labeller->n_codes, value, NULL), value);
+      return known (labeller->label (value), value);
+    }
   if (is (table, field, "delivery_attempt", "reason"))
     {
       g_autofree char *label = bjb_delivery_reason_label (value, NULL);

@@ -8,8 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "bjb-money.h"
 #include "bjb-audit-labels.h"
+#include "bjb-code-label.h"
+#include "bjb-money.h"
 #include "bjb-records-format.h"
 #include "bjb-records-resources.h"
 #include "bjb-widgets.h"
@@ -25,28 +26,15 @@ bjb_records_ensure_resources (void)
   bjb_widgets_register_once (&once, bjb_records_register_resource);
 }
 
-typedef struct
-{
-  const char *name;
-  const char *label;
-} Label;
-
-static const char *
-lookup (const Label *labels,
-        gsize        n_labels,
-        const char  *name)
-{
-  for (gsize i = 0; name != NULL && i < n_labels; i++)
-    if (g_str_equal (labels[i].name, name))
-      return _(labels[i].label);
-  return name != NULL ? name : "";
-}
+/* An unknown name is shown as it is. */
+#define LOOKUP(labels, name) \
+  bjb_code_label (labels, G_N_ELEMENTS (labels), name, name != NULL ? name : "")
 
 /* Every table with the audit trigger (0001, 0004, 0006, 0007, 0008). */
 const char *
 bjb_records_table_label (const char *table)
 {
-  static const Label labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "setting", N_("Settings") },
     { "staff", N_("Staff") },
     { "category", N_("Categories") },
@@ -64,13 +52,13 @@ bjb_records_table_label (const char *table)
     { "message_template", N_("Message templates") },
   };
 
-  return lookup (labels, G_N_ELEMENTS (labels), table);
+  return LOOKUP (labels, table);
 }
 
 const char *
 bjb_records_status_label (const char *status)
 {
-  static const Label labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "pending", N_("Waiting") },
     { "sending", N_("Sending") },
     { "sent", N_("Sent") },
@@ -79,24 +67,24 @@ bjb_records_status_label (const char *status)
     { "skipped", N_("Skipped") },
   };
 
-  return lookup (labels, G_N_ELEMENTS (labels), status);
+  return LOOKUP (labels, status);
 }
 
 const char *
 bjb_records_channel_label (const char *channel)
 {
-  static const Label labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "whatsapp", N_("WhatsApp") },
     { "email", N_("Email") },
   };
 
-  return lookup (labels, G_N_ELEMENTS (labels), channel);
+  return LOOKUP (labels, channel);
 }
 
 const char *
 bjb_records_kind_label (const char *kind)
 {
-  static const Label labels[] = {
+  static const BjbCodeLabel labels[] = {
     { "payment_confirmed", N_("Payment confirmed") },
     { "order_shipped", N_("Order shipped") },
     { "order_completed", N_("Order completed") },
@@ -106,7 +94,7 @@ bjb_records_kind_label (const char *kind)
     { "back_in_stock", N_("Back in stock") },
   };
 
-  return lookup (labels, G_N_ELEMENTS (labels), kind);
+  return LOOKUP (labels, kind);
 }
 
 static GDateTime *
