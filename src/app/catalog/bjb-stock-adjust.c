@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
@@ -192,10 +193,7 @@ bjb_stock_adjust_dispose (GObject *object)
 {
   BjbStockAdjust *self = (BjbStockAdjust *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCK_ADJUST);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STOCK_ADJUST, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_stock_adjust_parent_class)->dispose (object);
 }
@@ -216,6 +214,9 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
 
   object_class->dispose = bjb_stock_adjust_dispose;
   object_class->finalize = bjb_stock_adjust_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStockAdjust, connection),
+                               (BjbConnectedSetter) bjb_stock_adjust_set_connection);
 
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -259,8 +260,8 @@ bjb_stock_adjust_set_connection (BjbStockAdjust *self,
 {
   g_return_if_fail (BJB_IS_STOCK_ADJUST (self));
 
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
-  g_set_object (&self->connection, connection);
+  if (!bjb_connected_store (self, connection, &self->cancellable))
+    return;
   set_busy (self, FALSE);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bjb-admin-product.h"
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
@@ -202,10 +203,7 @@ bjb_stocktake_view_dispose (GObject *object)
 {
   BjbStocktakeView *self = (BjbStocktakeView *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCKTAKE_VIEW);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STOCKTAKE_VIEW, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_stocktake_view_parent_class)->dispose (object);
 }
@@ -217,6 +215,9 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_stocktake_view_dispose;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStocktakeView, connection),
+                               (BjbConnectedSetter) bjb_stocktake_view_set_connection);
 
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
@@ -255,8 +256,8 @@ bjb_stocktake_view_set_connection (BjbStocktakeView *self,
 {
   g_return_if_fail (BJB_IS_STOCKTAKE_VIEW (self));
 
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
-  g_set_object (&self->connection, connection);
+  if (!bjb_connected_store (self, connection, &self->cancellable))
+    return;
   set_busy (self, FALSE);
 }
 
