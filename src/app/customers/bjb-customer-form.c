@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-customer-check.h"
 #include "bjb-customer-form-private.h"
 #include "bjb-customer-ops.h"
@@ -317,13 +318,10 @@ bjb_customer_form_dispose (GObject *object)
   BjbCustomerForm *self = (BjbCustomerForm *)object;
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recheck_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMER_FORM);
+  bjb_connected_dispose (self, BJB_TYPE_CUSTOMER_FORM, &self->cancellable);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->connection);
 
   G_OBJECT_CLASS (bjb_customer_form_parent_class)->dispose (object);
 }
@@ -348,6 +346,9 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
 
   object_class->dispose = bjb_customer_form_dispose;
   object_class->finalize = bjb_customer_form_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbCustomerForm, connection),
+                               (BjbConnectedSetter) bjb_customer_form_set_connection);
 
   _bjb_customer_form_signals[BJB_CUSTOMER_FORM_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -427,7 +428,7 @@ bjb_customer_form_set_connection (BjbCustomerForm *self,
 {
   g_return_if_fail (BJB_IS_CUSTOMER_FORM (self));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   self->products_loaded = FALSE;
   load_products (self);
