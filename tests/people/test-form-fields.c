@@ -107,9 +107,50 @@ test_not_saved (void)
   g_assert_cmpstr (lost_text, !=, refused_text);
 }
 
+/* bjb_form_class_install_cancel(): the form's cancel action emits "cancelled", once. */
+typedef GtkWidget CancelForm;
+typedef GtkWidgetClass CancelFormClass;
+
+GType cancel_form_get_type (void);
+
+G_DEFINE_TYPE (CancelForm, cancel_form, GTK_TYPE_WIDGET)
+
+static void
+cancel_form_class_init (CancelFormClass *klass)
+{
+  bjb_form_class_install_cancel (klass, "form.cancel");
+}
+
+static void
+cancel_form_init (CancelForm *self)
+{
+}
+
+static void
+count_cb (GtkWidget *form,
+          guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GtkWidget) form = NULL;
+  guint count = 0;
+
+  if (px_skip ())
+    return;
+  form = keep (g_object_new (cancel_form_get_type (), NULL));
+  g_signal_connect (form, "cancelled", G_CALLBACK (count_cb), &count);
+  g_assert_true (gtk_widget_activate_action (form, "form.cancel", NULL));
+  g_assert_cmpuint (count, ==, 1);
+}
+
 void
 people_add_form_fields_tests (void)
 {
   g_test_add_func ("/people/form-fields/marking", test_fields);
   g_test_add_func ("/people/form-fields/not-saved", test_not_saved);
+  g_test_add_func ("/people/form-fields/cancel", test_cancel);
 }

@@ -45,7 +45,6 @@ G_DEFINE_FINAL_TYPE (BjbStockAdjust, bjb_stock_adjust, GTK_TYPE_WIDGET)
 
 enum {
   APPLIED,
-  CANCELLED,
   N_SIGNALS
 };
 
@@ -164,14 +163,6 @@ apply_action (GtkWidget  *widget,
                                       self->cancellable, applied_cb, g_object_ref (self));
 }
 
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[CANCELLED], 0);
-}
-
 /* Template callbacks */
 
 static void
@@ -220,8 +211,6 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
 
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_catalog_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -243,7 +232,7 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "adjust.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "adjust.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "adjust.cancel");
 }
 
 static void

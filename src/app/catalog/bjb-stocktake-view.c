@@ -43,7 +43,6 @@ G_DEFINE_FINAL_TYPE (BjbStocktakeView, bjb_stocktake_view, GTK_TYPE_WIDGET)
 
 enum {
   APPLIED,
-  CANCELLED,
   N_SIGNALS
 };
 
@@ -182,14 +181,6 @@ apply_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[CANCELLED], 0);
-}
-
-static void
 count_changed_cb (BjbStocktakeView *self)
 {
   bjb_widgets_show_label (self->error_label, NULL);
@@ -221,8 +212,6 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
 
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
-  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_catalog_ensure_resources ();
   g_type_ensure (BJB_TYPE_STOCK_COUNT);
@@ -239,7 +228,7 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, spinner);
 
   gtk_widget_class_install_action (widget_class, "stocktake.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "stocktake.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "stocktake.cancel");
 }
 
 static void

@@ -104,6 +104,12 @@ void         bjb_form_set_busy        (GtkWidget           *form,
                                        const char          *first_action,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* Gives a form's class the "cancelled" signal (no arguments: the user closed the form
+ * without saving; the page that shows it hides it) and the action @action_name that emits
+ * it, for the Cancel button and Escape. */
+void         bjb_form_class_install_cancel (GtkWidgetClass *widget_class,
+                                            const char     *action_name);
+
 /* (transfer full): what a form shows when the server refused or did not answer a save,
  * "Not saved: <the sentence of @error>", saying that nothing typed is lost when the
  * connection was the cause; @sentence (nullable) replaces the sentence of @error. */
