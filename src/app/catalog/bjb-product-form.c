@@ -409,7 +409,7 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "product.save", NULL, _bjb_product_form_save_action);
-  bjb_form_class_install_cancel (widget_class, "product.cancel");
+  bjb_form_class_install_cancel (widget_class, "product.cancel", NULL);
   gtk_widget_class_install_action (widget_class, "product.reload", NULL, reload_action);
   bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbProductForm, photo_box),
                                        "product.choose-photo", NULL);

@@ -232,7 +232,7 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "adjust.apply", NULL, apply_action);
-  bjb_form_class_install_cancel (widget_class, "adjust.cancel");
+  bjb_form_class_install_cancel (widget_class, "adjust.cancel", NULL);
 }
 
 static void

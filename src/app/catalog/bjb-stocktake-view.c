@@ -228,7 +228,7 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, spinner);
 
   gtk_widget_class_install_action (widget_class, "stocktake.apply", NULL, apply_action);
-  bjb_form_class_install_cancel (widget_class, "stocktake.cancel");
+  bjb_form_class_install_cancel (widget_class, "stocktake.cancel", NULL);
 }
 
 static void

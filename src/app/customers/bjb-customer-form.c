@@ -296,18 +296,14 @@ entry_activate_cb (BjbCustomerForm *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "customer.save", NULL);
 }
 
+/* "cancelled": nothing in flight, and the products shown for the next edit. */
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+put_back (BjbCustomerForm *self)
 {
-  BjbCustomerForm *self = BJB_CUSTOMER_FORM (widget);
-
   bjb_ops_restart_cancellable (&self->cancellable, NULL);
   _bjb_customer_form_set_busy (self, FALSE);
   if (!self->products_loaded)
     load_products (self);
-  g_signal_emit (self, _bjb_customer_form_signals[BJB_CUSTOMER_FORM_CANCELLED], 0);
 }
 
 /* GObject */
@@ -352,8 +348,6 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
 
   _bjb_customer_form_signals[BJB_CUSTOMER_FORM_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  _bjb_customer_form_signals[BJB_CUSTOMER_FORM_CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_customers_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -386,7 +380,7 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, _bjb_customer_form_save_action);
-  gtk_widget_class_install_action (widget_class, "customer.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "customer.cancel", G_CALLBACK (put_back));
   gtk_widget_class_install_action (widget_class, "customer.deactivate", NULL, _bjb_customer_form_deactivate_action);
 
 }

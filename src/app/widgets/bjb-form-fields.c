@@ -197,13 +197,14 @@ cancel_activated (GtkWidget  *widget,
 
 void
 bjb_form_class_install_cancel (GtkWidgetClass *widget_class,
-                               const char     *action_name)
+                               const char     *action_name,
+                               GCallback       put_back)
 {
   g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
   g_return_if_fail (action_name != NULL);
 
-  g_signal_new ("cancelled", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
-                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_signal_new_class_handler ("cancelled", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_FIRST,
+                              put_back, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, action_name, NULL, cancel_activated);
 }
 
