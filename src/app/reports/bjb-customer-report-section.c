@@ -9,6 +9,7 @@
 #include "bjb-customer-report-section.h"
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
+#include "bjb-field-props.h"
 #include "bjb-report-ops.h"
 #include "bjb-report-row.h"
 #include "bjb-reports.h"
@@ -291,30 +292,6 @@ bjb_customer_report_section_constructed (GObject *object)
 }
 
 static void
-bjb_customer_report_section_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  if (prop_id == PROP_REPORT)
-    g_value_set_int (value, BJB_CUSTOMER_REPORT_SECTION (object)->report);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_customer_report_section_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  if (prop_id == PROP_REPORT)
-    BJB_CUSTOMER_REPORT_SECTION (object)->report = g_value_get_int (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 bjb_customer_report_section_dispose (GObject *object)
 {
   BjbCustomerReportSection *self = BJB_CUSTOMER_REPORT_SECTION (object);
@@ -333,14 +310,14 @@ bjb_customer_report_section_class_init (BjbCustomerReportSectionClass *klass)
 
   object_class->constructed = bjb_customer_report_section_constructed;
   object_class->dispose = bjb_customer_report_section_dispose;
-  object_class->get_property = bjb_customer_report_section_get_property;
-  object_class->set_property = bjb_customer_report_section_set_property;
+  object_class->get_property = bjb_field_props_get_property;
+  object_class->set_property = bjb_field_props_set_property;
 
-  properties[PROP_REPORT] =
-    g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS, BJB_CUSTOMER_REPORT_LAPSED,
-                      BJB_CUSTOMER_REPORT_STATUS,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  BJB_FIELD_PROP (BjbCustomerReportSection, PROP_REPORT, report,
+                  g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS,
+                                    BJB_CUSTOMER_REPORT_LAPSED, BJB_CUSTOMER_REPORT_STATUS,
+                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                    G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (BJB_TYPE_REPORT_ROW);
   g_type_ensure (BJB_TYPE_CUSTOMER_REPORT_QUERY);
