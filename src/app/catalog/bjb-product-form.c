@@ -435,12 +435,6 @@ bjb_product_form_init (BjbProductForm *self)
   _bjb_product_form_update_photo_state (self);
 }
 
-GtkWidget *
-bjb_product_form_new (void)
-{
-  return g_object_new (BJB_TYPE_PRODUCT_FORM, NULL);
-}
-
 void
 bjb_product_form_set_connection (BjbProductForm *self,
                                  BjbConnection  *connection)

@@ -363,15 +363,6 @@ bjb_customer_detail_init (BjbCustomerDetail *self)
   self->cancellable = g_cancellable_new ();
 }
 
-GtkWidget *
-bjb_customer_detail_new (BjbConnection *connection)
-{
-  BjbCustomerDetail *self = g_object_new (BJB_TYPE_CUSTOMER_DETAIL, NULL);
-
-  bjb_customer_detail_set_connection (self, connection);
-  return GTK_WIDGET (self);
-}
-
 void
 bjb_customer_detail_set_connection (BjbCustomerDetail *self,
                                     BjbConnection     *connection)

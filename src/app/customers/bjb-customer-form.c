@@ -407,15 +407,6 @@ bjb_customer_form_init (BjbCustomerForm *self)
   bjb_customer_form_edit (self, 0);
 }
 
-GtkWidget *
-bjb_customer_form_new (BjbConnection *connection)
-{
-  BjbCustomerForm *self = g_object_new (BJB_TYPE_CUSTOMER_FORM, NULL);
-
-  bjb_customer_form_set_connection (self, connection);
-  return GTK_WIDGET (self);
-}
-
 void
 bjb_customer_form_set_connection (BjbCustomerForm *self,
                                   BjbConnection   *connection)

@@ -384,12 +384,6 @@ bjb_staff_form_init (BjbStaffForm *self)
   self->cancellable = g_cancellable_new ();
 }
 
-GtkWidget *
-bjb_staff_form_new (void)
-{
-  return g_object_new (BJB_TYPE_STAFF_FORM, NULL);
-}
-
 void
 bjb_staff_form_set_connection (BjbStaffForm  *self,
                                BjbConnection *connection)

@@ -239,26 +239,6 @@ bjb_customer_report_section_get_model (BjbCustomerReportSection *self)
   return self->list_model;
 }
 
-GtkWidget *
-bjb_customer_report_section_get_export_button (BjbCustomerReportSection *self)
-{
-  g_return_val_if_fail (BJB_IS_CUSTOMER_REPORT_SECTION (self), NULL);
-  return GTK_WIDGET (self->export_button);
-}
-
-void
-bjb_customer_report_section_set_range (BjbCustomerReportSection *self,
-                                       const char               *from,
-                                       const char               *to)
-{
-  g_return_if_fail (BJB_IS_CUSTOMER_REPORT_SECTION (self));
-
-  if (from != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  if (to != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
-}
-
 void
 bjb_customer_report_section_set_days (BjbCustomerReportSection *self,
                                       int                       days)

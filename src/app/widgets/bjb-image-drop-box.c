@@ -660,12 +660,6 @@ bjb_image_drop_box_init (BjbImageDropBox *self)
   set_paintable (self, NULL);
 }
 
-GtkWidget *
-bjb_image_drop_box_new (void)
-{
-  return g_object_new (BJB_TYPE_IMAGE_DROP_BOX, NULL);
-}
-
 BjbImage *
 bjb_image_drop_box_get_image (BjbImageDropBox *self)
 {
