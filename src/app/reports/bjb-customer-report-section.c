@@ -106,17 +106,9 @@ static void
 on_filter_changed (BjbCustomerReportSection *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from_ok);
-  g_autofree char *to = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to_ok);
+  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
 
-  if (from_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
-  if (to_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
   self->range_valid = from_ok && to_ok;
   /* A half-typed date keeps the last good table: nothing is asked until it parses. */
   if (self->range_valid)

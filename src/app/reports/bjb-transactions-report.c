@@ -140,26 +140,12 @@ refresh_totals (BjbTransactionsReport *self)
   bjb_report_ops_transaction_totals_async (self->connection, &filter, cancellable, on_totals, self);
 }
 
-static char *
-entry_date (BjbTransactionsReport *self,
-            GtkEntry              *entry,
-            gboolean              *ok)
-{
-  char *date = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), ok);
-
-  if (*ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return date;
-}
-
 static void
 on_filter_changed (BjbTransactionsReport *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = entry_date (self, self->from_entry, &from_ok);
-  g_autofree char *to = entry_date (self, self->to_entry, &to_ok);
+  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint courier = gtk_drop_down_get_selected (self->courier_dropdown);
   guint delivery = gtk_drop_down_get_selected (self->delivery_dropdown);
