@@ -7,6 +7,7 @@
 
 #include "bjb-connection.h"
 #include "bjb-error-sentence.h"
+#include "bjb-file-chooser.h"
 #include "bjb-login-window.h"
 #include "bjb-migrator.h"
 #include "bjb-password-store.h"
@@ -475,25 +476,18 @@ remove_profile_action (GtkWidget  *widget,
 }
 
 static void
-on_chooser_response (BjbLoginWindow       *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+on_ca_file_chosen (gpointer  owner,
+                   GFile    *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  BjbLoginWindow *self = owner;
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        {
-          set_ca_file (self, path);
-          /* A CA file only means something when certificates are checked. */
-          if (adw_combo_row_get_selected (self->tls_row) < 3)
-            adw_combo_row_set_selected (self->tls_row, 4);
-        }
-    }
-
-  g_clear_object (&self->chooser);
+  if (path == NULL)
+    return;
+  set_ca_file (self, path);
+  /* A CA file only means something when certificates are checked. */
+  if (adw_combo_row_get_selected (self->tls_row) < 3)
+    adw_combo_row_set_selected (self->tls_row, 4);
 }
 
 static void
@@ -504,24 +498,13 @@ choose_ca_file_action (GtkWidget  *widget,
   BjbLoginWindow *self = BJB_LOGIN_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->chooser != NULL)
-    return;
-
   gtk_file_filter_set_name (filter, _("Certificates (PEM)"));
   gtk_file_filter_add_pattern (filter, "*.crt");
   gtk_file_filter_add_pattern (filter, "*.pem");
   gtk_file_filter_add_pattern (filter, "*.cer");
-
-  self->chooser = gtk_file_chooser_native_new (_("Choose Certificate Authority File"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Choose"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  bjb_file_chooser_open (widget, &self->chooser, _("Choose Certificate Authority File"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), filter, NULL,
+                         on_ca_file_chosen);
 }
 
 static void
@@ -618,9 +601,7 @@ bjb_login_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  bjb_file_chooser_close (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_LOGIN_WINDOW);
 

@@ -87,7 +87,7 @@ dashboard_loaded (gpointer data)
 {
   Fixture *f = data;
 
-  return bjb_dashboard_page_get_n_loads (f->page) > f->n_loads &&
+  return bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->page)) > f->n_loads &&
          bjb_dashboard_page_get_dashboard (f->page) != NULL;
 }
 
@@ -96,7 +96,7 @@ best_loaded (gpointer data)
 {
   Fixture *f = data;
 
-  return bjb_best_sellers_page_get_n_loads (f->best) > f->n_loads;
+  return bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->best)) > f->n_loads;
 }
 
 /* The money text of a bigint the database computes. */
@@ -358,7 +358,7 @@ check_best_sellers (Fixture *f)
   screenshot (f, "admin-best-sellers");
 
   /* By revenue: Paving Segi Enam (Rp 95.000 a m2) leads though Batako sells more pieces. */
-  f->n_loads = bjb_best_sellers_page_get_n_loads (f->best);
+  f->n_loads = bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->best));
   bjb_best_sellers_page_set_by (f->best, BJB_BEST_SELLERS_BY_REVENUE);
   bjb_ui_test_assert_wait (best_loaded, f, 10000);
   want_revenue = bjb_ui_test_sql_value (
@@ -382,7 +382,7 @@ check_best_sellers (Fixture *f)
   bjb_dashboard_today (&today);
   for (BjbPeriod p = BJB_PERIOD_THIS_MONTH; p <= BJB_PERIOD_THIS_YEAR; p++)
     {
-      f->n_loads = bjb_best_sellers_page_get_n_loads (f->best);
+      f->n_loads = bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->best));
       bjb_best_sellers_page_set_period (f->best, p, NULL, NULL);
       bjb_ui_test_assert_wait (best_loaded, f, 10000);
       bjb_period_range (p, &today, &d_from, &d_to);
@@ -402,11 +402,11 @@ check_best_sellers (Fixture *f)
           g_assert_true (g_date_is_last_of_month (&d_to));
         }
     }
-  f->n_loads = bjb_best_sellers_page_get_n_loads (f->best);
+  f->n_loads = bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->best));
   bjb_best_sellers_page_set_period (f->best, BJB_PERIOD_CUSTOM, "2026-01-31", "2025-01-01");
   bjb_ui_test_assert_wait (best_loaded, f, 10000);
   /* The server's sentence for a reversed range, the rows of before kept. */
-  g_assert_cmpstr (bjb_best_sellers_page_get_status_text (f->best), !=, "");
+  g_assert_cmpstr (bjb_analytics_page_get_status_text (BJB_ANALYTICS_PAGE (f->best)), !=, "");
   g_assert_cmpuint (g_list_model_get_n_items (products), >, 0);
   screenshot (f, "admin-best-sellers-error");
 }
@@ -444,7 +444,7 @@ test_dashboard (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* A chosen year: twelve bars. */
-  f->n_loads = bjb_dashboard_page_get_n_loads (f->page);
+  f->n_loads = bjb_analytics_page_get_n_loads (BJB_ANALYTICS_PAGE (f->page));
   bjb_dashboard_page_set_range (f->page, 2, NULL, NULL);
   bjb_ui_test_assert_wait (dashboard_loaded, f, 10000);
   {

@@ -42,5 +42,6 @@ void     people_add_settings_tests  (void);
 void     people_add_staff_tests     (void);
 void     people_add_discount_tests  (void);
 void     people_add_form_fields_tests (void);
+void     people_add_file_chooser_tests (void);
 
 G_END_DECLS

@@ -107,9 +107,59 @@ test_not_saved (void)
   g_assert_cmpstr (lost_text, !=, refused_text);
 }
 
+/* bjb_form_class_install_cancel(): the form's cancel action emits "cancelled", once, and the
+ * form is put back before the page hears of it. */
+typedef GtkWidget CancelForm;
+typedef GtkWidgetClass CancelFormClass;
+
+GType cancel_form_get_type (void);
+
+G_DEFINE_TYPE (CancelForm, cancel_form, GTK_TYPE_WIDGET)
+
+static GString *cancel_trace;
+
+static void
+put_back (CancelForm *self)
+{
+  g_string_append (cancel_trace, "put back;");
+}
+
+static void
+cancel_form_class_init (CancelFormClass *klass)
+{
+  bjb_form_class_install_cancel (klass, "form.cancel", G_CALLBACK (put_back));
+}
+
+static void
+cancel_form_init (CancelForm *self)
+{
+}
+
+static void
+page_heard_cb (GtkWidget *form)
+{
+  g_string_append (cancel_trace, "page;");
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GtkWidget) form = NULL;
+
+  if (px_skip ())
+    return;
+  cancel_trace = g_string_new (NULL);
+  form = keep (g_object_new (cancel_form_get_type (), NULL));
+  g_signal_connect (form, "cancelled", G_CALLBACK (page_heard_cb), NULL);
+  g_assert_true (gtk_widget_activate_action (form, "form.cancel", NULL));
+  g_assert_cmpstr (cancel_trace->str, ==, "put back;page;");
+  g_string_free (g_steal_pointer (&cancel_trace), TRUE);
+}
+
 void
 people_add_form_fields_tests (void)
 {
   g_test_add_func ("/people/form-fields/marking", test_fields);
   g_test_add_func ("/people/form-fields/not-saved", test_not_saved);
+  g_test_add_func ("/people/form-fields/cancel", test_cancel);
 }

@@ -136,6 +136,7 @@ main (int   argc,
   people_add_staff_tests ();
   people_add_discount_tests ();
   people_add_form_fields_tests ();
+  people_add_file_chooser_tests ();
 
   status = g_test_run ();
   teardown ();

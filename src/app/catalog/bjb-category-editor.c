@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-category-editor.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
@@ -262,11 +263,8 @@ bjb_category_editor_dispose (GObject *object)
 {
   BjbCategoryEditor *self = (BjbCategoryEditor *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CATEGORY_EDITOR);
+  bjb_connected_dispose (self, BJB_TYPE_CATEGORY_EDITOR, &self->cancellable);
   g_clear_object (&self->target);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (bjb_category_editor_parent_class)->dispose (object);
 }
@@ -278,6 +276,9 @@ bjb_category_editor_class_init (BjbCategoryEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_category_editor_dispose;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbCategoryEditor, connection),
+                               (BjbConnectedSetter) bjb_category_editor_set_connection);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -320,8 +321,8 @@ bjb_category_editor_set_connection (BjbCategoryEditor *self,
 {
   g_return_if_fail (BJB_IS_CATEGORY_EDITOR (self));
 
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
-  g_set_object (&self->connection, connection);
+  if (!bjb_connected_store (self, connection, &self->cancellable))
+    return;
   set_busy (self, FALSE);
 }
 

@@ -311,14 +311,6 @@ photo_failed_cb (BjbProductForm *self,
 /* Actions */
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, _bjb_product_form_signals[BJB_PRODUCT_FORM_CANCELLED], 0);
-}
-
-static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -376,9 +368,6 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   _bjb_product_form_signals[BJB_PRODUCT_FORM_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
-  _bjb_product_form_signals[BJB_PRODUCT_FORM_CANCELLED] =
-    g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
   _bjb_product_form_signals[BJB_PRODUCT_FORM_REFRESH_REQUESTED] =
     g_signal_new ("refresh-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -420,7 +409,7 @@ bjb_product_form_class_init (BjbProductFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "product.save", NULL, _bjb_product_form_save_action);
-  gtk_widget_class_install_action (widget_class, "product.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "product.cancel", NULL);
   gtk_widget_class_install_action (widget_class, "product.reload", NULL, reload_action);
   bjb_image_drop_box_install_commands (widget_class, G_STRUCT_OFFSET (BjbProductForm, photo_box),
                                        "product.choose-photo", NULL);
@@ -444,12 +433,6 @@ bjb_product_form_init (BjbProductForm *self)
   g_signal_connect_object (self->active_switch, "notify::active", G_CALLBACK (typed_cb), self,
                            G_CONNECT_SWAPPED);
   _bjb_product_form_update_photo_state (self);
-}
-
-GtkWidget *
-bjb_product_form_new (void)
-{
-  return g_object_new (BJB_TYPE_PRODUCT_FORM, NULL);
 }
 
 void

@@ -25,7 +25,6 @@ G_DECLARE_FINAL_TYPE (BjbProductForm, bjb_product_form, BJB, PRODUCT_FORM, GtkWi
  * Actions: product.save, product.cancel, product.reload, product.choose-photo,
  * product.remove-photo.
  */
-GtkWidget  *bjb_product_form_new               (void);
 void        bjb_product_form_set_connection    (BjbProductForm  *self,
                                                 BjbConnection   *connection);
 /* The categories the dropdown offers (BjbAdminCategory items, shared with the page). */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
@@ -44,7 +45,6 @@ G_DEFINE_FINAL_TYPE (BjbStockAdjust, bjb_stock_adjust, GTK_TYPE_WIDGET)
 
 enum {
   APPLIED,
-  CANCELLED,
   N_SIGNALS
 };
 
@@ -163,14 +163,6 @@ apply_action (GtkWidget  *widget,
                                       self->cancellable, applied_cb, g_object_ref (self));
 }
 
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[CANCELLED], 0);
-}
-
 /* Template callbacks */
 
 static void
@@ -192,10 +184,7 @@ bjb_stock_adjust_dispose (GObject *object)
 {
   BjbStockAdjust *self = (BjbStockAdjust *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCK_ADJUST);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STOCK_ADJUST, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_stock_adjust_parent_class)->dispose (object);
 }
@@ -217,10 +206,11 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
   object_class->dispose = bjb_stock_adjust_dispose;
   object_class->finalize = bjb_stock_adjust_finalize;
 
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStockAdjust, connection),
+                               (BjbConnectedSetter) bjb_stock_adjust_set_connection);
+
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_catalog_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -242,7 +232,7 @@ bjb_stock_adjust_class_init (BjbStockAdjustClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "adjust.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "adjust.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "adjust.cancel", NULL);
 }
 
 static void
@@ -259,8 +249,8 @@ bjb_stock_adjust_set_connection (BjbStockAdjust *self,
 {
   g_return_if_fail (BJB_IS_STOCK_ADJUST (self));
 
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
-  g_set_object (&self->connection, connection);
+  if (!bjb_connected_store (self, connection, &self->cancellable))
+    return;
   set_busy (self, FALSE);
 }
 

@@ -7,6 +7,7 @@
 
 #include "bjb-admin-product.h"
 #include "bjb-catalog.h"
+#include "bjb-connected.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
@@ -42,7 +43,6 @@ G_DEFINE_FINAL_TYPE (BjbStocktakeView, bjb_stocktake_view, GTK_TYPE_WIDGET)
 
 enum {
   APPLIED,
-  CANCELLED,
   N_SIGNALS
 };
 
@@ -181,14 +181,6 @@ apply_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[CANCELLED], 0);
-}
-
-static void
 count_changed_cb (BjbStocktakeView *self)
 {
   bjb_widgets_show_label (self->error_label, NULL);
@@ -202,10 +194,7 @@ bjb_stocktake_view_dispose (GObject *object)
 {
   BjbStocktakeView *self = (BjbStocktakeView *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_STOCKTAKE_VIEW);
-  g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
+  bjb_connected_dispose (self, BJB_TYPE_STOCKTAKE_VIEW, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_stocktake_view_parent_class)->dispose (object);
 }
@@ -218,10 +207,11 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
 
   object_class->dispose = bjb_stocktake_view_dispose;
 
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbStocktakeView, connection),
+                               (BjbConnectedSetter) bjb_stocktake_view_set_connection);
+
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
-  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_catalog_ensure_resources ();
   g_type_ensure (BJB_TYPE_STOCK_COUNT);
@@ -238,7 +228,7 @@ bjb_stocktake_view_class_init (BjbStocktakeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStocktakeView, spinner);
 
   gtk_widget_class_install_action (widget_class, "stocktake.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "stocktake.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "stocktake.cancel", NULL);
 }
 
 static void
@@ -255,8 +245,8 @@ bjb_stocktake_view_set_connection (BjbStocktakeView *self,
 {
   g_return_if_fail (BJB_IS_STOCKTAKE_VIEW (self));
 
-  bjb_ops_restart_cancellable (&self->cancellable, NULL);
-  g_set_object (&self->connection, connection);
+  if (!bjb_connected_store (self, connection, &self->cancellable))
+    return;
   set_busy (self, FALSE);
 }
 

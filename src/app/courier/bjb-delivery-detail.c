@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-courier.h"
 #include "bjb-delivery-detail.h"
 #include "bjb-delivery-problem-dialog.h"
@@ -318,7 +319,7 @@ bjb_delivery_detail_set_connection (BjbDeliveryDetail *self,
 {
   g_return_if_fail (BJB_IS_DELIVERY_DETAIL (self));
 
-  g_set_object (&self->connection, connection);
+  bjb_connected_store (self, connection, NULL);
   bjb_delivery_detail_update_actions (self);
 }
 
@@ -474,8 +475,7 @@ bjb_delivery_detail_dispose (GObject *object)
 
   g_clear_object (&self->delivery);
   g_clear_object (&self->queue);
-  g_clear_object (&self->connection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_DELIVERY_DETAIL);
+  bjb_connected_dispose (self, BJB_TYPE_DELIVERY_DETAIL, NULL);
 
   G_OBJECT_CLASS (bjb_delivery_detail_parent_class)->dispose (object);
 }
@@ -497,6 +497,9 @@ bjb_delivery_detail_class_init (BjbDeliveryDetailClass *klass)
 
   object_class->dispose = bjb_delivery_detail_dispose;
   object_class->finalize = bjb_delivery_detail_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDeliveryDetail, connection),
+                               (BjbConnectedSetter) bjb_delivery_detail_set_connection);
 
   signals[QUEUED] = g_signal_new ("queued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

@@ -269,10 +269,3 @@ bjb_delivery_problem_dialog_get_loaded (BjbDeliveryProblemDialog *self)
   g_return_val_if_fail (BJB_IS_DELIVERY_PROBLEM_DIALOG (self), FALSE);
   return self->loaded;
 }
-
-const char *
-bjb_delivery_problem_dialog_get_message (BjbDeliveryProblemDialog *self)
-{
-  g_return_val_if_fail (BJB_IS_DELIVERY_PROBLEM_DIALOG (self), NULL);
-  return self->message;
-}

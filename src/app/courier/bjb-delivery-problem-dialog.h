@@ -25,7 +25,5 @@ GtkWidget *bjb_delivery_problem_dialog_new         (GtkWindow                *pa
 gboolean   bjb_delivery_problem_dialog_choose      (BjbDeliveryProblemDialog *self,
                                                     const char               *code);
 gboolean   bjb_delivery_problem_dialog_get_loaded  (BjbDeliveryProblemDialog *self);
-/* (nullable): what the dialog says went wrong */
-const char *bjb_delivery_problem_dialog_get_message (BjbDeliveryProblemDialog *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "bjb-connected.h"
 #include "bjb-customer-detail.h"
 #include "bjb-customer-ops.h"
 #include "bjb-customer-order.h"
@@ -306,10 +307,7 @@ bjb_customer_detail_dispose (GObject *object)
 {
   BjbCustomerDetail *self = (BjbCustomerDetail *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMER_DETAIL);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->connection);
+  bjb_connected_dispose (self, BJB_TYPE_CUSTOMER_DETAIL, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_customer_detail_parent_class)->dispose (object);
 }
@@ -321,6 +319,9 @@ bjb_customer_detail_class_init (BjbCustomerDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bjb_customer_detail_dispose;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbCustomerDetail, connection),
+                               (BjbConnectedSetter) bjb_customer_detail_set_connection);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -362,21 +363,12 @@ bjb_customer_detail_init (BjbCustomerDetail *self)
   self->cancellable = g_cancellable_new ();
 }
 
-GtkWidget *
-bjb_customer_detail_new (BjbConnection *connection)
-{
-  BjbCustomerDetail *self = g_object_new (BJB_TYPE_CUSTOMER_DETAIL, NULL);
-
-  bjb_customer_detail_set_connection (self, connection);
-  return GTK_WIDGET (self);
-}
-
 void
 bjb_customer_detail_set_connection (BjbCustomerDetail *self,
                                     BjbConnection     *connection)
 {
   g_return_if_fail (BJB_IS_CUSTOMER_DETAIL (self));
-  g_set_object (&self->connection, connection);
+  bjb_connected_store (self, connection, NULL);
 }
 
 void

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (BjbCustomerDetail, bjb_customer_detail, BJB, CUSTOMER_DETA
  * Actions: customer.reload. Signal "loaded" after the content is shown.
  */
 
-GtkWidget  *bjb_customer_detail_new            (BjbConnection     *connection);
 void        bjb_customer_detail_set_connection (BjbCustomerDetail *self,
                                                 BjbConnection     *connection);
 void        bjb_customer_detail_load           (BjbCustomerDetail *self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-customer-check.h"
 #include "bjb-customer-form-private.h"
 #include "bjb-customer-ops.h"
@@ -295,18 +296,14 @@ entry_activate_cb (BjbCustomerForm *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "customer.save", NULL);
 }
 
+/* "cancelled": nothing in flight, and the products shown for the next edit. */
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+put_back (BjbCustomerForm *self)
 {
-  BjbCustomerForm *self = BJB_CUSTOMER_FORM (widget);
-
   bjb_ops_restart_cancellable (&self->cancellable, NULL);
   _bjb_customer_form_set_busy (self, FALSE);
   if (!self->products_loaded)
     load_products (self);
-  g_signal_emit (self, _bjb_customer_form_signals[BJB_CUSTOMER_FORM_CANCELLED], 0);
 }
 
 /* GObject */
@@ -317,13 +314,10 @@ bjb_customer_form_dispose (GObject *object)
   BjbCustomerForm *self = (BjbCustomerForm *)object;
   GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->recheck_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_CUSTOMER_FORM);
+  bjb_connected_dispose (self, BJB_TYPE_CUSTOMER_FORM, &self->cancellable);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->connection);
 
   G_OBJECT_CLASS (bjb_customer_form_parent_class)->dispose (object);
 }
@@ -349,10 +343,11 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
   object_class->dispose = bjb_customer_form_dispose;
   object_class->finalize = bjb_customer_form_finalize;
 
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbCustomerForm, connection),
+                               (BjbConnectedSetter) bjb_customer_form_set_connection);
+
   _bjb_customer_form_signals[BJB_CUSTOMER_FORM_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  _bjb_customer_form_signals[BJB_CUSTOMER_FORM_CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_customers_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -385,7 +380,7 @@ bjb_customer_form_class_init (BjbCustomerFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, _bjb_customer_form_save_action);
-  gtk_widget_class_install_action (widget_class, "customer.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "customer.cancel", G_CALLBACK (put_back));
   gtk_widget_class_install_action (widget_class, "customer.deactivate", NULL, _bjb_customer_form_deactivate_action);
 
 }
@@ -412,22 +407,13 @@ bjb_customer_form_init (BjbCustomerForm *self)
   bjb_customer_form_edit (self, 0);
 }
 
-GtkWidget *
-bjb_customer_form_new (BjbConnection *connection)
-{
-  BjbCustomerForm *self = g_object_new (BJB_TYPE_CUSTOMER_FORM, NULL);
-
-  bjb_customer_form_set_connection (self, connection);
-  return GTK_WIDGET (self);
-}
-
 void
 bjb_customer_form_set_connection (BjbCustomerForm *self,
                                   BjbConnection   *connection)
 {
   g_return_if_fail (BJB_IS_CUSTOMER_FORM (self));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   self->products_loaded = FALSE;
   load_products (self);

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (BjbCustomerForm, bjb_customer_form, BJB, CUSTOMER_FORM, Gt
  * Signals: "saved" (gint64 id) after a successful save; "cancelled".
  */
 
-GtkWidget     *bjb_customer_form_new            (BjbConnection   *connection);
 void           bjb_customer_form_set_connection (BjbCustomerForm *self,
                                                  BjbConnection   *connection);
 

@@ -9,48 +9,33 @@
 #include "bjb-best-seller.h"
 #include "bjb-best-sellers-page.h"
 #include "bjb-dashboard-format.h"
-#include "bjb-connected.h"
-#include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
 #include "bjb-money.h"
-#include "bjb-ops-query.h"
 #include "bjb-page.h"
-#include "bjb-period-bar.h"
 #include "bjb-widgets.h"
 
 #define TOP_N 10
-#define REFRESH_DELAY_MS 300
 
 struct _BjbBestSellersPage
 {
-  AdwBin parent_instance;
+  BjbAnalyticsPage parent_instance;
 
   /* Template widgets */
-  BjbPeriodBar    *period_bar;
   GtkToggleButton *by_qty_button;
   GtkToggleButton *by_revenue_button;
-  GtkLabel        *status_label;
   BjbExportButton *export_button;
   GtkLabel        *total_label;
   GListStore      *products;
   GListStore      *categories;
 
   /* Owned */
-  BjbConnection *connection;
-  GCancellable  *cancellable;
-  GCancellable  *load_cancellable;
   GDate          shown_from;        /* the range of the rows shown */
   GDate          shown_to;
   GDate          asked_from;        /* the range of the load in flight */
   GDate          asked_to;
-  guint          refresh_id;
-  guint          n_loads;
 };
 
-static void page_iface_init (BjbPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbBestSellersPage, bjb_best_sellers_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (BjbBestSellersPage, bjb_best_sellers_page, BJB_TYPE_ANALYTICS_PAGE)
 
 void
 bjb_period_range (BjbPeriod    preset,
@@ -87,11 +72,12 @@ bjb_period_range (BjbPeriod    preset,
 }
 
 static gboolean
-wanted_range (BjbBestSellersPage *self,
-              GDate              *from,
-              GDate              *to)
+bjb_best_sellers_page_wanted_range (BjbAnalyticsPage *page,
+                                    GDate            *from,
+                                    GDate            *to)
 {
-  BjbPeriod preset = bjb_period_bar_get_preset (self->period_bar);
+  BjbPeriodBar *period_bar = bjb_analytics_page_get_period_bar (page);
+  BjbPeriod preset = bjb_period_bar_get_preset (period_bar);
   GDate today;
 
   bjb_dashboard_today (&today);
@@ -100,7 +86,7 @@ wanted_range (BjbBestSellersPage *self,
       bjb_period_range (preset, &today, from, to);
       return TRUE;
     }
-  return bjb_period_bar_get_dates (self->period_bar, from, to, FALSE);
+  return bjb_period_bar_get_dates (period_bar, from, to, FALSE);
 }
 
 /* The period of the rows on screen, "1 Nov 2026 – 30 Nov 2026": above the table and in
@@ -132,20 +118,9 @@ on_loaded (GObject      *source,
   g_autofree char *range = NULL;
   gint64 total = 0;
 
-  if (!bjb_dashboard_ops_best_sellers_finish (result, &products, &categories, &total, &error))
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->n_loads++;
-      g_debug ("best sellers: %s", error->message);
-      /* The rows shown stay; the sentence says why they did not change. */
-      text = bjb_error_sentence (error);
-      gtk_label_set_text (self->status_label, text);
-      return;
-    }
-  self->n_loads++;
+  bjb_dashboard_ops_best_sellers_finish (result, &products, &categories, &total, &error);
+  if (!bjb_analytics_page_take_answer (BJB_ANALYTICS_PAGE (self), error))
+    return;
   self->shown_from = self->asked_from;
   self->shown_to = self->asked_to;
 
@@ -163,38 +138,26 @@ on_loaded (GObject      *source,
   range = shown_range (self);
   label = g_strdup_printf (_("%s sold, %s"), total_text, range);
   gtk_label_set_text (self->total_label, label);
-  gtk_label_set_text (self->status_label,
-                      products->len == 0 ? _("Nothing was paid for in this period.") : "");
+  bjb_analytics_page_set_status (BJB_ANALYTICS_PAGE (self),
+                                 products->len == 0 ? _("Nothing was paid for in this period.") : "");
 }
 
 static void
-load (BjbBestSellersPage *self)
+bjb_best_sellers_page_load (BjbAnalyticsPage *page,
+                            BjbConnection    *connection,
+                            const GDate      *from,
+                            const GDate      *to,
+                            GCancellable     *cancellable)
 {
-  GCancellable *cancellable;
-  GDate from, to;
+  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (page);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->connection == NULL)
-    return;
-  if (!wanted_range (self, &from, &to))
-    {
-      gtk_label_set_text (self->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
-      return;
-    }
-  bjb_period_bar_show_dates (self->period_bar, &from, &to);
-  self->asked_from = from;
-  self->asked_to = to;
-  cancellable = bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable);
-  bjb_dashboard_ops_best_sellers_async (self->connection, &from, &to,
+  bjb_period_bar_show_dates (bjb_analytics_page_get_period_bar (page), from, to);
+  self->asked_from = *from;
+  self->asked_to = *to;
+  bjb_dashboard_ops_best_sellers_async (connection, from, to,
                                         gtk_toggle_button_get_active (self->by_revenue_button)
                                           ? BJB_BEST_SELLERS_BY_REVENUE : BJB_BEST_SELLERS_BY_QTY,
                                         TOP_N, cancellable, on_loaded, self);
-}
-
-static void
-on_period_changed (BjbBestSellersPage *self)
-{
-  load (self);
 }
 
 static void
@@ -203,7 +166,7 @@ on_by_toggled (BjbBestSellersPage *self,
 {
   /* Two buttons of a group toggle at once: reload for the one that became active. */
   if (gtk_toggle_button_get_active (button))
-    load (self);
+    bjb_analytics_page_load (BJB_ANALYTICS_PAGE (self));
 }
 
 /* What the page shows, as a file: the period of the rows on screen, ranked as shown. */
@@ -224,86 +187,48 @@ build_export_spec (gpointer user_data)
   return spec;
 }
 
-/* BjbPage */
-
-static void
-bjb_best_sellers_page_page_refresh (BjbPage *page)
-{
-  bjb_best_sellers_page_refresh (BJB_BEST_SELLERS_PAGE (page));
-}
-
 /* Only money changing hands moves a best seller: a payment, a cancellation (a paid order
  * refunded) — not a new unpaid order or a stock change. */
-static void
-bjb_best_sellers_page_event_received (BjbPage  *page,
-                                      BjbEvent *event)
+static gboolean
+bjb_best_sellers_page_wants_event (BjbAnalyticsPage *page,
+                                   BjbEvent         *event)
 {
-  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (page);
   const char *kind = bjb_event_get_kind (event);
 
-  if (g_strcmp0 (kind, "payment_confirmed") != 0 && g_strcmp0 (kind, "order_cancelled") != 0)
-    return;
-  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
+  return g_strcmp0 (kind, "payment_confirmed") == 0 || g_strcmp0 (kind, "order_cancelled") == 0;
 }
 
 static void
-page_iface_init (BjbPageInterface *iface)
+bjb_best_sellers_page_connection_changed (BjbAnalyticsPage *page,
+                                          BjbConnection    *connection)
 {
-  iface->set_session = bjb_page_set_session_connection;
-  iface->refresh = bjb_best_sellers_page_page_refresh;
-  iface->event_received = bjb_best_sellers_page_event_received;
+  bjb_export_button_set_connection (BJB_BEST_SELLERS_PAGE (page)->export_button, connection);
 }
 
 /* GObject */
 
 static void
-bjb_best_sellers_page_dispose (GObject *object)
-{
-  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  bjb_connected_dispose (self, BJB_TYPE_BEST_SELLERS_PAGE, &self->cancellable);
-
-  G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->dispose (object);
-}
-
-static void
-bjb_best_sellers_page_finalize (GObject *object)
-{
-  BjbBestSellersPage *self = BJB_BEST_SELLERS_PAGE (object);
-
-  g_clear_object (&self->load_cancellable);
-
-  G_OBJECT_CLASS (bjb_best_sellers_page_parent_class)->finalize (object);
-}
-
-static void
 bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BjbAnalyticsPageClass *page_class = BJB_ANALYTICS_PAGE_CLASS (klass);
 
-  object_class->dispose = bjb_best_sellers_page_dispose;
-  object_class->finalize = bjb_best_sellers_page_finalize;
-
-  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbBestSellersPage, connection),
-                               (BjbConnectedSetter) bjb_best_sellers_page_set_connection);
+  page_class->wanted_range = bjb_best_sellers_page_wanted_range;
+  page_class->load = bjb_best_sellers_page_load;
+  page_class->wants_event = bjb_best_sellers_page_wants_event;
+  page_class->connection_changed = bjb_best_sellers_page_connection_changed;
 
   g_type_ensure (BJB_TYPE_BEST_SELLER);
   g_type_ensure (BJB_TYPE_EXPORT_BUTTON);
-  g_type_ensure (BJB_TYPE_PERIOD_BAR);
   bjb_dashboard_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/dashboard/bjb-best-sellers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, period_bar);
+  bjb_analytics_page_class_bind_template (widget_class,
+                                          "/id/barokahjaya/BackOffice/dashboard/bjb-best-sellers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_qty_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, by_revenue_button);
-  gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, products);
   gtk_widget_class_bind_template_child (widget_class, BjbBestSellersPage, categories);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_by_toggled);
 
   gtk_widget_class_install_action (widget_class, "best-sellers.refresh", NULL,
@@ -313,37 +238,10 @@ bjb_best_sellers_page_class_init (BjbBestSellersPageClass *klass)
 static void
 bjb_best_sellers_page_init (BjbBestSellersPage *self)
 {
-  self->cancellable = g_cancellable_new ();
   g_date_clear (&self->shown_from, 1);
   g_date_clear (&self->shown_to, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_export_button_set_spec_func (self->export_button, build_export_spec, self);
-}
-
-GtkWidget *
-bjb_best_sellers_page_new (BjbConnection *connection)
-{
-  return g_object_new (BJB_TYPE_BEST_SELLERS_PAGE, "connection", connection, NULL);
-}
-
-void
-bjb_best_sellers_page_set_connection (BjbBestSellersPage *self,
-                                      BjbConnection      *connection)
-{
-  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
-
-  if (!bjb_connected_store (self, connection, NULL))
-    return;
-  g_cancellable_cancel (self->load_cancellable);
-  bjb_export_button_set_connection (self->export_button, connection);
-  load (self);
-}
-
-void
-bjb_best_sellers_page_refresh (BjbBestSellersPage *self)
-{
-  g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
-  load (self);
 }
 
 void
@@ -352,13 +250,16 @@ bjb_best_sellers_page_set_period (BjbBestSellersPage *self,
                                   const char         *from,
                                   const char         *to)
 {
+  BjbPeriodBar *period_bar;
+
   g_return_if_fail (BJB_IS_BEST_SELLERS_PAGE (self));
 
+  period_bar = bjb_analytics_page_get_period_bar (BJB_ANALYTICS_PAGE (self));
   if (preset == BJB_PERIOD_CUSTOM)
-    bjb_period_bar_set (self->period_bar, preset, from != NULL ? from : "", to);
+    bjb_period_bar_set (period_bar, preset, from != NULL ? from : "", to);
   else
-    bjb_period_bar_set (self->period_bar, preset, NULL, NULL);
-  load (self);
+    bjb_period_bar_set (period_bar, preset, NULL, NULL);
+  bjb_analytics_page_load (BJB_ANALYTICS_PAGE (self));
 }
 
 void
@@ -392,20 +293,6 @@ bjb_best_sellers_page_get_export_button (BjbBestSellersPage *self)
   g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
 
   return self->export_button;
-}
-
-guint
-bjb_best_sellers_page_get_n_loads (BjbBestSellersPage *self)
-{
-  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), 0);
-  return self->n_loads;
-}
-
-const char *
-bjb_best_sellers_page_get_status_text (BjbBestSellersPage *self)
-{
-  g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
-  return gtk_label_get_text (self->status_label);
 }
 
 const char *

@@ -1,23 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bjb-export-button.h"
-
-#include "bjb-connection.h"
+#include "bjb-analytics-page.h"
 #include "bjb-dashboard-ops.h"
+#include "bjb-export-button.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_BEST_SELLERS_PAGE (bjb_best_sellers_page_get_type ())
-G_DECLARE_FINAL_TYPE (BjbBestSellersPage, bjb_best_sellers_page, BJB, BEST_SELLERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BjbBestSellersPage, bjb_best_sellers_page, BJB, BEST_SELLERS_PAGE, BjbAnalyticsPage)
 
 /*
  * BjbBestSellersPage: the admin's best sellers (bjb.best_sellers and
  * bjb.best_seller_categories, 0010): the top ten products of a period by quantity or by
  * revenue with their share of the period's revenue, and the subtotal of every category.
- * A BjbPage: a payment or cancellation event reloads it in place.
+ * A BjbAnalyticsPage: a payment or cancellation event reloads it in place.
  *
  * The header's export button writes the period shown, ranked as shown, to CSV, XLSX or PDF.
  *
@@ -32,11 +29,6 @@ typedef enum
   BJB_PERIOD_THIS_YEAR,
   BJB_PERIOD_CUSTOM,
 } BjbPeriod;
-
-GtkWidget  *bjb_best_sellers_page_new            (BjbConnection      *connection);
-void        bjb_best_sellers_page_set_connection (BjbBestSellersPage *self,
-                                                  BjbConnection      *connection);
-void        bjb_best_sellers_page_refresh        (BjbBestSellersPage *self);
 
 /* The period of @preset as of @today (both ends included), for the page and its tests. */
 void        bjb_period_range                     (BjbPeriod           preset,
@@ -56,8 +48,6 @@ void        bjb_best_sellers_page_set_by         (BjbBestSellersPage *self,
 GListModel *bjb_best_sellers_page_get_products   (BjbBestSellersPage *self);
 GListModel *bjb_best_sellers_page_get_categories (BjbBestSellersPage *self);
 BjbExportButton *bjb_best_sellers_page_get_export_button (BjbBestSellersPage *self);
-guint       bjb_best_sellers_page_get_n_loads    (BjbBestSellersPage *self);
-const char *bjb_best_sellers_page_get_status_text (BjbBestSellersPage *self);
 const char *bjb_best_sellers_page_get_total_text (BjbBestSellersPage *self);
 /* The range of the last answer shown ("2026-11-01"). */
 char       *bjb_best_sellers_page_dup_range      (BjbBestSellersPage *self);

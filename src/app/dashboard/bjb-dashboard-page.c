@@ -8,27 +8,17 @@
 #include "bjb-dashboard-format.h"
 #include "bjb-dashboard-ops.h"
 #include "bjb-dashboard-page.h"
-#include "bjb-connected.h"
-#include "bjb-error-sentence.h"
 #include "bjb-money.h"
-#include "bjb-ops-query.h"
 #include "bjb-order-format.h"
 #include "bjb-page.h"
-#include "bjb-period-bar.h"
-
-/* Events arrive in bursts (a checkout is one event per order, a stock change per product):
- * one reload after the burst. */
-#define REFRESH_DELAY_MS 300
 
 enum { RANGE_6_MONTHS, RANGE_12_MONTHS, RANGE_THIS_YEAR, RANGE_CUSTOM };
 
 struct _BjbDashboardPage
 {
-  AdwBin parent_instance;
+  BjbAnalyticsPage parent_instance;
 
   /* Template widgets */
-  BjbPeriodBar    *period_bar;
-  GtkLabel        *status_label;
   GtkLabel        *figure_labels[BJB_DASHBOARD_N_FIGURES];
   BjbRevenueChart *chart;
   GtkLabel        *chart_caption;
@@ -37,18 +27,10 @@ struct _BjbDashboardPage
   GtkLabel        *low_stock_caption;
 
   /* Owned */
-  BjbConnection *connection;
   BjbDashboard  *dashboard;         /* the last answer shown */
-  GCancellable  *cancellable;       /* cancelled in dispose */
-  GCancellable  *load_cancellable;  /* the load in flight */
-  guint          refresh_id;
-  guint          n_loads;
 };
 
-static void page_iface_init (BjbPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BjbDashboardPage, bjb_dashboard_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (BJB_TYPE_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE (BjbDashboardPage, bjb_dashboard_page, BJB_TYPE_ANALYTICS_PAGE)
 
 enum {
   ORDER_ACTIVATED,
@@ -61,15 +43,14 @@ static guint signals[N_SIGNALS];
 /* The range the chosen preset or the entries ask for; NULL dates are the server's
  * defaults. FALSE when the entries hold something that is not a date. */
 static gboolean
-wanted_range (BjbDashboardPage *self,
-              GDate            *from,
-              GDate            *to)
+bjb_dashboard_page_wanted_range (BjbAnalyticsPage *page,
+                                 GDate            *from,
+                                 GDate            *to)
 {
-  guint preset = bjb_period_bar_get_preset (self->period_bar);
+  BjbPeriodBar *period_bar = bjb_analytics_page_get_period_bar (page);
+  guint preset = bjb_period_bar_get_preset (period_bar);
   GDate today;
 
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
   bjb_dashboard_today (&today);
   switch (preset)
     {
@@ -84,7 +65,7 @@ wanted_range (BjbDashboardPage *self,
       return TRUE;
     case RANGE_CUSTOM:
       /* An empty end is today, as on the server; an empty start is its default. */
-      return bjb_period_bar_get_dates (self->period_bar, from, to, TRUE);
+      return bjb_period_bar_get_dates (period_bar, from, to, TRUE);
     case RANGE_6_MONTHS:
     default:
       return TRUE;
@@ -241,7 +222,8 @@ show_dashboard (BjbDashboardPage *self,
   show_lists (self, dashboard);
 
   /* A preset's range shows in the entries, ready to be edited into a custom one. */
-  bjb_period_bar_show_dates (self->period_bar, from, to);
+  bjb_period_bar_show_dates (bjb_analytics_page_get_period_bar (BJB_ANALYTICS_PAGE (self)),
+                             from, to);
 }
 
 static void
@@ -252,52 +234,28 @@ on_loaded (GObject      *source,
   BjbDashboardPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BjbDashboard) dashboard = bjb_dashboard_ops_load_finish (result, &error);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!bjb_analytics_page_take_answer (BJB_ANALYTICS_PAGE (self), error))
     return;
-  self->n_loads++;
-  if (dashboard == NULL)
-    {
-      g_autofree char *text = bjb_error_sentence (error);
-
-      g_debug ("dashboard: %s", error->message);
-      /* What was shown stays: a failed refresh does not empty the page. */
-      gtk_label_set_text (self->status_label, text);
-      return;
-    }
   show_dashboard (self, dashboard);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *time = g_date_time_format (now, "%H:%M");
-    g_autofree char *text = g_strdup_printf (_("Updated at %s"), time);
-
-    gtk_label_set_text (self->status_label, text);
-  }
+  now = g_date_time_new_now_local ();
+  time = g_date_time_format (now, "%H:%M");
+  text = g_strdup_printf (_("Updated at %s"), time);
+  bjb_analytics_page_set_status (BJB_ANALYTICS_PAGE (self), text);
 }
 
 static void
-load (BjbDashboardPage *self)
+bjb_dashboard_page_load (BjbAnalyticsPage *page,
+                         BjbConnection    *connection,
+                         const GDate      *from,
+                         const GDate      *to,
+                         GCancellable     *cancellable)
 {
-  GDate from, to;
-  GCancellable *cancellable;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->connection == NULL)
-    return;
-  if (!wanted_range (self, &from, &to))
-    {
-      gtk_label_set_text (self->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
-      return;
-    }
-  cancellable = bjb_ops_restart_cancellable (&self->load_cancellable, self->cancellable);
-  bjb_dashboard_ops_load_async (self->connection, g_date_valid (&from) ? &from : NULL,
-                                g_date_valid (&to) ? &to : NULL, cancellable, on_loaded, self);
-}
-
-static void
-on_period_changed (BjbDashboardPage *self)
-{
-  load (self);
+  bjb_dashboard_ops_load_async (connection, g_date_valid (from) ? from : NULL,
+                                g_date_valid (to) ? to : NULL, cancellable, on_loaded, page);
 }
 
 static void
@@ -324,32 +282,12 @@ on_low_stock_activated (BjbDashboardPage *self,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "stock");
 }
 
-/* BjbPage */
-
-static void
-bjb_dashboard_page_page_refresh (BjbPage *page)
-{
-  bjb_dashboard_page_refresh (BJB_DASHBOARD_PAGE (page));
-}
-
 /* Orders placed, paid, shipped, cancelled or expired and stock changes all move a figure. */
-static void
-bjb_dashboard_page_event_received (BjbPage  *page,
-                                   BjbEvent *event)
+static gboolean
+bjb_dashboard_page_wants_event (BjbAnalyticsPage *page,
+                                BjbEvent         *event)
 {
-  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (page);
-
-  if (bjb_event_get_order_id (event) <= 0 && bjb_event_get_product_id (event) <= 0)
-    return;
-  bjb_page_refresh_soon (page, &self->refresh_id, REFRESH_DELAY_MS);
-}
-
-static void
-page_iface_init (BjbPageInterface *iface)
-{
-  iface->set_session = bjb_page_set_session_connection;
-  iface->refresh = bjb_dashboard_page_page_refresh;
-  iface->event_received = bjb_dashboard_page_event_received;
+  return bjb_event_get_order_id (event) > 0 || bjb_event_get_product_id (event) > 0;
 }
 
 /* GObject */
@@ -359,21 +297,9 @@ bjb_dashboard_page_dispose (GObject *object)
 {
   BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->dashboard);
-  bjb_connected_dispose (self, BJB_TYPE_DASHBOARD_PAGE, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->dispose (object);
-}
-
-static void
-bjb_dashboard_page_finalize (GObject *object)
-{
-  BjbDashboardPage *self = BJB_DASHBOARD_PAGE (object);
-
-  g_clear_object (&self->load_cancellable);
-
-  G_OBJECT_CLASS (bjb_dashboard_page_parent_class)->finalize (object);
 }
 
 static void
@@ -381,12 +307,12 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BjbAnalyticsPageClass *page_class = BJB_ANALYTICS_PAGE_CLASS (klass);
 
   object_class->dispose = bjb_dashboard_page_dispose;
-  object_class->finalize = bjb_dashboard_page_finalize;
-
-  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbDashboardPage, connection),
-                               (BjbConnectedSetter) bjb_dashboard_page_set_connection);
+  page_class->wanted_range = bjb_dashboard_page_wanted_range;
+  page_class->load = bjb_dashboard_page_load;
+  page_class->wants_event = bjb_dashboard_page_wants_event;
 
   signals[ORDER_ACTIVATED] = g_signal_new ("order-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -396,12 +322,9 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (BJB_TYPE_REVENUE_CHART);
-  g_type_ensure (BJB_TYPE_PERIOD_BAR);
   bjb_dashboard_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/id/barokahjaya/BackOffice/dashboard/bjb-dashboard-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, period_bar);
-  gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, status_label);
+  bjb_analytics_page_class_bind_template (widget_class,
+                                          "/id/barokahjaya/BackOffice/dashboard/bjb-dashboard-page.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "revenue_today_label", FALSE,
     G_STRUCT_OFFSET (BjbDashboardPage, figure_labels[BJB_DASHBOARD_REVENUE_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "revenue_month_label", FALSE,
@@ -421,7 +344,6 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, latest_list);
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_list);
   gtk_widget_class_bind_template_child (widget_class, BjbDashboardPage, low_stock_caption);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_latest_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_low_stock_activated);
 
@@ -432,34 +354,7 @@ bjb_dashboard_page_class_init (BjbDashboardPageClass *klass)
 static void
 bjb_dashboard_page_init (BjbDashboardPage *self)
 {
-  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-bjb_dashboard_page_new (BjbConnection *connection)
-{
-  return g_object_new (BJB_TYPE_DASHBOARD_PAGE, "connection", connection, NULL);
-}
-
-void
-bjb_dashboard_page_set_connection (BjbDashboardPage *self,
-                                   BjbConnection    *connection)
-{
-  g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
-
-  if (!bjb_connected_store (self, connection, NULL))
-    return;
-  /* What the old connection was fetching is of no use now. */
-  g_cancellable_cancel (self->load_cancellable);
-  load (self);
-}
-
-void
-bjb_dashboard_page_refresh (BjbDashboardPage *self)
-{
-  g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
-  load (self);
 }
 
 BjbDashboard *
@@ -467,13 +362,6 @@ bjb_dashboard_page_get_dashboard (BjbDashboardPage *self)
 {
   g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
   return self->dashboard;
-}
-
-guint
-bjb_dashboard_page_get_n_loads (BjbDashboardPage *self)
-{
-  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), 0);
-  return self->n_loads;
 }
 
 const char *
@@ -506,13 +394,6 @@ bjb_dashboard_page_get_low_stock_list (BjbDashboardPage *self)
   return self->low_stock_list;
 }
 
-const char *
-bjb_dashboard_page_get_status_text (BjbDashboardPage *self)
-{
-  g_return_val_if_fail (BJB_IS_DASHBOARD_PAGE (self), NULL);
-  return gtk_label_get_text (self->status_label);
-}
-
 void
 bjb_dashboard_page_set_range (BjbDashboardPage *self,
                               guint             preset,
@@ -522,7 +403,7 @@ bjb_dashboard_page_set_range (BjbDashboardPage *self,
   g_return_if_fail (BJB_IS_DASHBOARD_PAGE (self));
 
   /* Typed dates make the range custom, as Enter in an entry does. */
-  bjb_period_bar_set (self->period_bar, from != NULL || to != NULL ? RANGE_CUSTOM : preset,
-                      from, to);
-  load (self);
+  bjb_period_bar_set (bjb_analytics_page_get_period_bar (BJB_ANALYTICS_PAGE (self)),
+                      from != NULL || to != NULL ? RANGE_CUSTOM : preset, from, to);
+  bjb_analytics_page_load (BJB_ANALYTICS_PAGE (self));
 }

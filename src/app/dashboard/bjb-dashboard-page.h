@@ -1,21 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "bjb-connection.h"
+#include "bjb-analytics-page.h"
 #include "bjb-dashboard.h"
 #include "bjb-revenue-chart.h"
 
 G_BEGIN_DECLS
 
 #define BJB_TYPE_DASHBOARD_PAGE (bjb_dashboard_page_get_type ())
-G_DECLARE_FINAL_TYPE (BjbDashboardPage, bjb_dashboard_page, BJB, DASHBOARD_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BjbDashboardPage, bjb_dashboard_page, BJB, DASHBOARD_PAGE, BjbAnalyticsPage)
 
 /*
- * BjbDashboardPage: the admin window's first page (bjb.dashboard, 0010). A BjbPage: it
- * reads through the session's connection, and every order, payment or stock event reloads
- * it (debounced), swapping the figures, bars and rows in place.
+ * BjbDashboardPage: the admin window's first page (bjb.dashboard, 0010). A
+ * BjbAnalyticsPage: it reads through the session's connection, and every order, payment or
+ * stock event reloads it (debounced), swapping the figures, bars and rows in place.
  *
  * Clicking one of the latest orders emits "order-activated" (gint64 id) and opens it at the
  * customer-service desk (`app.open-order`); clicking a product low on stock emits
@@ -24,22 +22,13 @@ G_DECLARE_FINAL_TYPE (BjbDashboardPage, bjb_dashboard_page, BJB, DASHBOARD_PAGE,
  * Actions: dashboard.refresh.
  */
 
-GtkWidget       *bjb_dashboard_page_new            (BjbConnection    *connection);
-void             bjb_dashboard_page_set_connection (BjbDashboardPage *self,
-                                                    BjbConnection    *connection);
-/* Reloads with the range shown. */
-void             bjb_dashboard_page_refresh        (BjbDashboardPage *self);
-
 /* For tests: what the page shows. (transfer none) */
 BjbDashboard    *bjb_dashboard_page_get_dashboard  (BjbDashboardPage *self);
-/* How many answers the page has shown (each load that arrived, error or not). */
-guint            bjb_dashboard_page_get_n_loads    (BjbDashboardPage *self);
 const char      *bjb_dashboard_page_get_figure_text (BjbDashboardPage  *self,
                                                      BjbDashboardFigure figure);
 BjbRevenueChart *bjb_dashboard_page_get_chart      (BjbDashboardPage *self);
 GtkListBox      *bjb_dashboard_page_get_latest_list (BjbDashboardPage *self);
 GtkListBox      *bjb_dashboard_page_get_low_stock_list (BjbDashboardPage *self);
-const char      *bjb_dashboard_page_get_status_text (BjbDashboardPage *self);
 /* Chooses a preset (0 last 6 months, 1 last 12, 2 this year) or, with from/to, a custom
  * range as the user types it ("2026-01-31"). */
 void             bjb_dashboard_page_set_range      (BjbDashboardPage *self,

@@ -329,12 +329,6 @@ bjb_revenue_chart_init (BjbRevenueChart *self)
                                   _("Revenue per month"), -1);
 }
 
-GtkWidget *
-bjb_revenue_chart_new (void)
-{
-  return g_object_new (BJB_TYPE_REVENUE_CHART, NULL);
-}
-
 void
 bjb_revenue_chart_set_months (BjbRevenueChart       *self,
                               const BjbRevenueMonth *months,

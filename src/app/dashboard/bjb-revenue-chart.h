@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (BjbRevenueChart, bjb_revenue_chart, BJB, REVENUE_CHART, Gt
  * place (no empty frame in between).
  */
 
-GtkWidget *bjb_revenue_chart_new             (void);
 void       bjb_revenue_chart_set_months      (BjbRevenueChart       *self,
                                               const BjbRevenueMonth *months,
                                               guint                  n_months);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-file-chooser.h"
 #include "bjb-invoice.h"
 #include "bjb-order-detail-private.h"
 #include "bjb-order-format.h"
@@ -79,22 +80,13 @@ action_print_invoice (GtkWidget  *widget,
 }
 
 static void
-on_save_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+on_save_chosen (gpointer  owner,
+                GFile    *file)
 {
-  BjbOrderDetail *self = user_data;
-  g_autoptr(GFile) file = NULL;
+  BjbOrderDetail *self = owner;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  path = g_file_get_path (file);
   if (path == NULL)
     _bjb_order_detail_show (self, BJB_ORDER_DETAIL_AREA_ORDER,
                             _("The invoice could not be saved there."), TRUE);
@@ -110,33 +102,20 @@ action_save_invoice (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BjbOrderDetail *self = BJB_ORDER_DETAIL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save the Invoice as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_strdup_printf ("%s.pdf", bjb_json_string (bjb_json_object (self->detail, "order"), "number"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  bjb_file_chooser_open (widget, &self->chooser, _("Save the Invoice as PDF"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), filter, name, on_save_chosen);
 }
 
 void
 _bjb_order_detail_dispose_print (BjbOrderDetail *self)
 {
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  bjb_file_chooser_close (&self->chooser);
 }
 
 void

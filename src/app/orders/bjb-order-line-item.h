@@ -20,18 +20,11 @@ gint64 bjb_order_line_item_get_qty (BjbOrderLineItem *self);
 void bjb_order_line_item_set_qty (BjbOrderLineItem *self, gint64 value);
 gint64 bjb_order_line_item_get_stock (BjbOrderLineItem *self);
 void bjb_order_line_item_set_stock (BjbOrderLineItem *self, gint64 value);
-const char *bjb_order_line_item_get_qty_text (BjbOrderLineItem *self);
 void bjb_order_line_item_set_qty_text (BjbOrderLineItem *self, const char *value);
-const char *bjb_order_line_item_get_price_text (BjbOrderLineItem *self);
 void bjb_order_line_item_set_price_text (BjbOrderLineItem *self, const char *value);
-const char *bjb_order_line_item_get_subtotal_text (BjbOrderLineItem *self);
 void bjb_order_line_item_set_subtotal_text (BjbOrderLineItem *self, const char *value);
 const char *bjb_order_line_item_get_discount_text (BjbOrderLineItem *self);
-void bjb_order_line_item_set_discount_text (BjbOrderLineItem *self, const char *value);
 const char *bjb_order_line_item_get_reason (BjbOrderLineItem *self);
-void bjb_order_line_item_set_reason (BjbOrderLineItem *self, const char *value);
-const char *bjb_order_line_item_get_total_text (BjbOrderLineItem *self);
-void bjb_order_line_item_set_total_text (BjbOrderLineItem *self, const char *value);
 
 /* The discount and reason columns from a quote or order line: "-Rp 600.000 (10 %)" and
  * "10 % — <the server's reason, or the rule's name>"; both "" without a discount. */

@@ -410,12 +410,6 @@ bjb_discount_form_init (BjbDiscountForm *self)
   update_visibility (self);
 }
 
-GtkWidget *
-bjb_discount_form_new (void)
-{
-  return g_object_new (BJB_TYPE_DISCOUNT_FORM, NULL);
-}
-
 void
 bjb_discount_form_set_connection (BjbDiscountForm *self,
                                   BjbConnection   *connection)

@@ -25,7 +25,6 @@ G_DECLARE_FINAL_TYPE (BjbDiscountForm, bjb_discount_form, BJB, DISCOUNT_FORM, Gt
  *   meanwhile (the list should show their version).
  */
 
-GtkWidget   *bjb_discount_form_new            (void);
 void         bjb_discount_form_set_connection (BjbDiscountForm *self,
                                                BjbConnection   *connection);
 /* An empty form for a new rule. */

@@ -403,12 +403,6 @@ bjb_discount_preview_init (BjbDiscountPreview *self)
   show_cart (self);
 }
 
-GtkWidget *
-bjb_discount_preview_new (void)
-{
-  return g_object_new (BJB_TYPE_DISCOUNT_PREVIEW, NULL);
-}
-
 void
 bjb_discount_preview_set_connection (BjbDiscountPreview *self,
                                      BjbConnection      *connection)

@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (BjbDiscountPreview, bjb_discount_preview, BJB, DISCOUNT_PR
  * customer or the cart changes, and on bjb_discount_preview_requote() (rules saved).
  */
 
-GtkWidget  *bjb_discount_preview_new            (void);
 void        bjb_discount_preview_set_connection (BjbDiscountPreview *self,
                                                  BjbConnection      *connection);
 /* @rules: the BjbDiscountRule list, to name the rule that won a line (nullable) */

@@ -57,7 +57,6 @@ G_DEFINE_FINAL_TYPE (BjbStaffForm, bjb_staff_form, GTK_TYPE_WIDGET)
 
 enum {
   DONE,
-  CANCELLED,
   N_SIGNALS
 };
 
@@ -162,17 +161,13 @@ copy_action (GtkWidget  *widget,
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->generated);
 }
 
+/* "cancelled": nothing in flight, every field as it was. */
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+put_back (BjbStaffForm *self)
 {
-  BjbStaffForm *self = BJB_STAFF_FORM (widget);
-
   bjb_ops_restart_cancellable (&self->cancellable, NULL);
   self->busy = FALSE;
   reset_fields (self);
-  g_signal_emit (self, signals[CANCELLED], 0);
 }
 
 static void
@@ -358,8 +353,6 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bjb_people_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -380,7 +373,7 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
   gtk_widget_class_install_action (widget_class, "staff-form.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "staff-form.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "staff-form.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "staff-form.cancel", NULL, cancel_action);
+  bjb_form_class_install_cancel (widget_class, "staff-form.cancel", G_CALLBACK (put_back));
 }
 
 static void
@@ -389,12 +382,6 @@ bjb_staff_form_init (BjbStaffForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_people_ensure_style (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-}
-
-GtkWidget *
-bjb_staff_form_new (void)
-{
-  return g_object_new (BJB_TYPE_STAFF_FORM, NULL);
 }
 
 void

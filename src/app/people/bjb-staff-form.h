@@ -21,7 +21,6 @@ G_DECLARE_FINAL_TYPE (BjbStaffForm, bjb_staff_form, BJB, STAFF_FORM, GtkWidget)
  *   "cancelled": the admin closed the form.
  */
 
-GtkWidget  *bjb_staff_form_new            (void);
 void        bjb_staff_form_set_connection (BjbStaffForm  *self,
                                            BjbConnection *connection);
 /* An empty form for a new account. */

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-connected.h"
 #include "bjb-feedback-photos.h"
 #include "bjb-ops-query.h"
 #include "bjb-photo-ops.h"
@@ -123,10 +124,7 @@ bjb_feedback_photos_dispose (GObject *object)
 {
   BjbFeedbackPhotos *self = BJB_FEEDBACK_PHOTOS (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->connection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_FEEDBACK_PHOTOS);
+  bjb_connected_dispose (self, BJB_TYPE_FEEDBACK_PHOTOS, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_feedback_photos_parent_class)->dispose (object);
 }
@@ -147,6 +145,9 @@ bjb_feedback_photos_class_init (BjbFeedbackPhotosClass *klass)
 
   object_class->dispose = bjb_feedback_photos_dispose;
   object_class->finalize = bjb_feedback_photos_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbFeedbackPhotos, connection),
+                               (BjbConnectedSetter) bjb_feedback_photos_set_connection);
 
   signals[PHOTO_ACTIVATED] = g_signal_new ("photo-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -176,7 +177,7 @@ bjb_feedback_photos_set_connection (BjbFeedbackPhotos *self,
                                     BjbConnection     *connection)
 {
   g_return_if_fail (BJB_IS_FEEDBACK_PHOTOS (self));
-  g_set_object (&self->connection, connection);
+  bjb_connected_store (self, connection, NULL);
 }
 
 void

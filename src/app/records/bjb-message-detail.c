@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-message-admin-ops.h"
 #include "bjb-message-detail.h"
@@ -245,10 +246,8 @@ bjb_message_detail_dispose (GObject *object)
 {
   BjbMessageDetail *self = BJB_MESSAGE_DETAIL (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->resend_cancellable);
-  g_clear_object (&self->connection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_MESSAGE_DETAIL);
+  bjb_connected_dispose (self, BJB_TYPE_MESSAGE_DETAIL, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_message_detail_parent_class)->dispose (object);
 }
@@ -258,7 +257,6 @@ bjb_message_detail_finalize (GObject *object)
 {
   BjbMessageDetail *self = BJB_MESSAGE_DETAIL (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->resend_cancellable);
   g_free (self->status);
 
@@ -273,6 +271,9 @@ bjb_message_detail_class_init (BjbMessageDetailClass *klass)
 
   object_class->dispose = bjb_message_detail_dispose;
   object_class->finalize = bjb_message_detail_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbMessageDetail, connection),
+                               (BjbConnectedSetter) bjb_message_detail_set_connection);
 
   signals[RESENT] = g_signal_new ("resent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -307,7 +308,7 @@ bjb_message_detail_set_connection (BjbMessageDetail *self,
                                    BjbConnection    *connection)
 {
   g_return_if_fail (BJB_IS_MESSAGE_DETAIL (self));
-  if (g_set_object (&self->connection, connection))
+  if (bjb_connected_store (self, connection, NULL))
     reload (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-error-sentence.h"
 #include "bjb-message-admin-ops.h"
 #include "bjb-message-templates.h"
@@ -283,10 +284,8 @@ bjb_message_templates_dispose (GObject *object)
 {
   BjbMessageTemplates *self = BJB_MESSAGE_TEMPLATES (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->op_cancellable);
-  g_clear_object (&self->connection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_MESSAGE_TEMPLATES);
+  bjb_connected_dispose (self, BJB_TYPE_MESSAGE_TEMPLATES, &self->cancellable);
 
   G_OBJECT_CLASS (bjb_message_templates_parent_class)->dispose (object);
 }
@@ -296,7 +295,6 @@ bjb_message_templates_finalize (GObject *object)
 {
   BjbMessageTemplates *self = BJB_MESSAGE_TEMPLATES (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->op_cancellable);
   g_free (self->chosen);
 
@@ -311,6 +309,9 @@ bjb_message_templates_class_init (BjbMessageTemplatesClass *klass)
 
   object_class->dispose = bjb_message_templates_dispose;
   object_class->finalize = bjb_message_templates_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbMessageTemplates, connection),
+                               (BjbConnectedSetter) bjb_message_templates_set_connection);
 
   g_type_ensure (BJB_TYPE_MESSAGE_TEMPLATE);
   bjb_records_ensure_resources ();
@@ -347,6 +348,6 @@ bjb_message_templates_set_connection (BjbMessageTemplates *self,
                                       BjbConnection       *connection)
 {
   g_return_if_fail (BJB_IS_MESSAGE_TEMPLATES (self));
-  if (g_set_object (&self->connection, connection))
+  if (bjb_connected_store (self, connection, NULL))
     bjb_message_templates_reload (self);
 }

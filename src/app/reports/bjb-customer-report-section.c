@@ -9,6 +9,7 @@
 #include "bjb-customer-report-section.h"
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
+#include "bjb-field-props.h"
 #include "bjb-report-ops.h"
 #include "bjb-report-row.h"
 #include "bjb-reports.h"
@@ -105,17 +106,9 @@ static void
 on_filter_changed (BjbCustomerReportSection *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &from_ok);
-  g_autofree char *to = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), &to_ok);
+  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
 
-  if (from_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
-  if (to_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
   self->range_valid = from_ok && to_ok;
   /* A half-typed date keeps the last good table: nothing is asked until it parses. */
   if (self->range_valid)
@@ -238,26 +231,6 @@ bjb_customer_report_section_get_model (BjbCustomerReportSection *self)
   return self->list_model;
 }
 
-GtkWidget *
-bjb_customer_report_section_get_export_button (BjbCustomerReportSection *self)
-{
-  g_return_val_if_fail (BJB_IS_CUSTOMER_REPORT_SECTION (self), NULL);
-  return GTK_WIDGET (self->export_button);
-}
-
-void
-bjb_customer_report_section_set_range (BjbCustomerReportSection *self,
-                                       const char               *from,
-                                       const char               *to)
-{
-  g_return_if_fail (BJB_IS_CUSTOMER_REPORT_SECTION (self));
-
-  if (from != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  if (to != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
-}
-
 void
 bjb_customer_report_section_set_days (BjbCustomerReportSection *self,
                                       int                       days)
@@ -291,30 +264,6 @@ bjb_customer_report_section_constructed (GObject *object)
 }
 
 static void
-bjb_customer_report_section_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  if (prop_id == PROP_REPORT)
-    g_value_set_int (value, BJB_CUSTOMER_REPORT_SECTION (object)->report);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-bjb_customer_report_section_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  if (prop_id == PROP_REPORT)
-    BJB_CUSTOMER_REPORT_SECTION (object)->report = g_value_get_int (value);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 bjb_customer_report_section_dispose (GObject *object)
 {
   BjbCustomerReportSection *self = BJB_CUSTOMER_REPORT_SECTION (object);
@@ -333,14 +282,14 @@ bjb_customer_report_section_class_init (BjbCustomerReportSectionClass *klass)
 
   object_class->constructed = bjb_customer_report_section_constructed;
   object_class->dispose = bjb_customer_report_section_dispose;
-  object_class->get_property = bjb_customer_report_section_get_property;
-  object_class->set_property = bjb_customer_report_section_set_property;
+  object_class->get_property = bjb_field_props_get_property;
+  object_class->set_property = bjb_field_props_set_property;
 
-  properties[PROP_REPORT] =
-    g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS, BJB_CUSTOMER_REPORT_LAPSED,
-                      BJB_CUSTOMER_REPORT_STATUS,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  BJB_FIELD_PROP (BjbCustomerReportSection, PROP_REPORT, report,
+                  g_param_spec_int ("report", NULL, NULL, BJB_CUSTOMER_REPORT_STATUS,
+                                    BJB_CUSTOMER_REPORT_LAPSED, BJB_CUSTOMER_REPORT_STATUS,
+                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                    G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (BJB_TYPE_REPORT_ROW);
   g_type_ensure (BJB_TYPE_CUSTOMER_REPORT_QUERY);

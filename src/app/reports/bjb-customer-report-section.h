@@ -24,11 +24,7 @@ void                bjb_customer_report_section_set_connection (BjbCustomerRepor
 void                bjb_customer_report_section_refresh        (BjbCustomerReportSection *self);
 /* (transfer none): for tests */
 BjbPagedQueryModel *bjb_customer_report_section_get_model      (BjbCustomerReportSection *self);
-GtkWidget          *bjb_customer_report_section_get_export_button (BjbCustomerReportSection *self);
-/* Sets the months or days as if typed (tests; NULL leaves a value). */
-void                bjb_customer_report_section_set_range      (BjbCustomerReportSection *self,
-                                                                const char               *from,
-                                                                const char               *to);
+/* Sets the days as if typed (tests). */
 void                bjb_customer_report_section_set_days       (BjbCustomerReportSection *self,
                                                                 int                       days);
 /* Activates row @position as a double-click does. */

@@ -32,3 +32,16 @@ bjb_reports_parse_date (const char *text,
   *valid = FALSE;
   return NULL;
 }
+
+char *
+bjb_reports_entry_date (GtkEditable *entry,
+                        gboolean    *valid)
+{
+  char *date = bjb_reports_parse_date (gtk_editable_get_text (entry), valid);
+
+  if (*valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return date;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -12,5 +12,10 @@ void bjb_reports_ensure_resources (void);
  * something is typed that is not a date. (transfer full) */
 char *bjb_reports_parse_date (const char *text,
                               gboolean   *valid);
+
+/* The date typed in @entry, read as bjb_reports_parse_date() reads it; the entry is marked
+ * as an error while it holds something that is not a date. (transfer full) */
+char *bjb_reports_entry_date (GtkEditable *entry,
+                              gboolean    *valid);
 
 G_END_DECLS

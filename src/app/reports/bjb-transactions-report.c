@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bjb-connected.h"
 #include "bjb-courier.h"
 #include "bjb-customer-ops.h"
 #include "bjb-error-sentence.h"
@@ -139,26 +140,12 @@ refresh_totals (BjbTransactionsReport *self)
   bjb_report_ops_transaction_totals_async (self->connection, &filter, cancellable, on_totals, self);
 }
 
-static char *
-entry_date (BjbTransactionsReport *self,
-            GtkEntry              *entry,
-            gboolean              *ok)
-{
-  char *date = bjb_reports_parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), ok);
-
-  if (*ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return date;
-}
-
 static void
 on_filter_changed (BjbTransactionsReport *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = entry_date (self, self->from_entry, &from_ok);
-  g_autofree char *to = entry_date (self, self->to_entry, &to_ok);
+  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint courier = gtk_drop_down_get_selected (self->courier_dropdown);
   guint delivery = gtk_drop_down_get_selected (self->delivery_dropdown);
@@ -330,7 +317,7 @@ bjb_transactions_report_set_connection (BjbTransactionsReport *self,
 {
   g_return_if_fail (BJB_IS_TRANSACTIONS_REPORT (self));
 
-  if (!g_set_object (&self->connection, connection))
+  if (!bjb_connected_store (self, connection, NULL))
     return;
   bjb_transaction_query_set_connection (self->query, connection);
   bjb_export_button_set_connection (self->export_button, connection);
@@ -412,11 +399,9 @@ bjb_transactions_report_dispose (GObject *object)
 {
   BjbTransactionsReport *self = BJB_TRANSACTIONS_REPORT (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->connection);
+  bjb_connected_dispose (self, BJB_TYPE_TRANSACTIONS_REPORT, &self->cancellable);
   g_clear_object (&self->totals_cancellable);
   g_clear_object (&self->customer_cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BJB_TYPE_TRANSACTIONS_REPORT);
 
   G_OBJECT_CLASS (bjb_transactions_report_parent_class)->dispose (object);
 }
@@ -426,7 +411,6 @@ bjb_transactions_report_finalize (GObject *object)
 {
   BjbTransactionsReport *self = BJB_TRANSACTIONS_REPORT (object);
 
-  g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->courier_logins);
   g_free (self->customer_name);
   g_free (self->date_error);
@@ -442,6 +426,9 @@ bjb_transactions_report_class_init (BjbTransactionsReportClass *klass)
 
   object_class->dispose = bjb_transactions_report_dispose;
   object_class->finalize = bjb_transactions_report_finalize;
+
+  bjb_connected_class_install (object_class, G_STRUCT_OFFSET (BjbTransactionsReport, connection),
+                               (BjbConnectedSetter) bjb_transactions_report_set_connection);
 
   g_type_ensure (BJB_TYPE_REPORT_ROW);
   g_type_ensure (BJB_TYPE_TRANSACTION_QUERY);

@@ -187,6 +187,27 @@ bjb_form_set_busy (GtkWidget  *form,
   va_end (actions);
 }
 
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit_by_name (widget, "cancelled");
+}
+
+void
+bjb_form_class_install_cancel (GtkWidgetClass *widget_class,
+                               const char     *action_name,
+                               GCallback       put_back)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (action_name != NULL);
+
+  g_signal_new_class_handler ("cancelled", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_FIRST,
+                              put_back, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, action_name, NULL, cancel_activated);
+}
+
 char *
 bjb_form_not_saved (const GError *error,
                     const char   *sentence)

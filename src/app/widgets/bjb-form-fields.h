@@ -104,6 +104,15 @@ void         bjb_form_set_busy        (GtkWidget           *form,
                                        const char          *first_action,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* Gives a form's class the "cancelled" signal (no arguments: the user closed the form
+ * without saving; the page that shows it hides it) and the action @action_name that emits
+ * it, for the Cancel button and Escape. @put_back (nullable), a void (*) (the form), is the
+ * signal's class handler: it puts the form back (nothing in flight, fields reset) before
+ * the page hears of it. */
+void         bjb_form_class_install_cancel (GtkWidgetClass *widget_class,
+                                            const char     *action_name,
+                                            GCallback       put_back);
+
 /* (transfer full): what a form shows when the server refused or did not answer a save,
  * "Not saved: <the sentence of @error>", saying that nothing typed is lost when the
  * connection was the cause; @sentence (nullable) replaces the sentence of @error. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-error-sentence.h"
+#include "bjb-file-chooser.h"
 #include "bjb-image-drop-box.h"
 #include "bjb-ops-query.h"
 #include "bjb-widgets.h"
@@ -420,43 +421,28 @@ bjb_image_drop_box_install_commands (GtkWidgetClass *owner_class,
 }
 
 static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
+on_file_chosen (gpointer  owner,
+                GFile    *file)
 {
-  BjbImageDropBox *self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    bjb_image_drop_box_load_file (self, file);
+  bjb_image_drop_box_load_file (BJB_IMAGE_DROP_BOX (owner), file);
 }
 
 void
 bjb_image_drop_box_choose_file (BjbImageDropBox *self)
 {
-  GtkRoot *root;
   g_autoptr(GtkFileFilter) filter = NULL;
 
   g_return_if_fail (BJB_IS_IMAGE_DROP_BOX (self));
 
   if (self->chooser != NULL || refuse_when_closed (self))
     return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  self->chooser = gtk_file_chooser_native_new (self->title ? self->title : _("Choose a Photo"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   /* Only a hint for the clerk: the bytes are checked by gdk-pixbuf anyway. */
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Images"));
   gtk_file_filter_add_pixbuf_formats (filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  bjb_file_chooser_open (GTK_WIDGET (self), &self->chooser,
+                         self->title ? self->title : _("Choose a Photo"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter, NULL, on_file_chosen);
 }
 
 static gboolean
@@ -516,11 +502,7 @@ bjb_image_drop_box_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->resize_source, g_source_remove);
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  bjb_file_chooser_close (&self->chooser);
   /* A toplevel is kept alive by GTK until destroyed, not by the template. */
   if (self->full_window != NULL)
     gtk_window_destroy (self->full_window);
@@ -658,12 +640,6 @@ bjb_image_drop_box_init (BjbImageDropBox *self)
   bjb_image_drop_box_watch_drops (self, GTK_WIDGET (self));
   show_status (self, NULL);
   set_paintable (self, NULL);
-}
-
-GtkWidget *
-bjb_image_drop_box_new (void)
-{
-  return g_object_new (BJB_TYPE_IMAGE_DROP_BOX, NULL);
 }
 
 BjbImage *

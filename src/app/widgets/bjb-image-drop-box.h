@@ -28,7 +28,6 @@ G_DECLARE_FINAL_TYPE (BjbImageDropBox, bjb_image_drop_box, BJB, IMAGE_DROP_BOX, 
  * waits), "zoom" (1.0: fitted to the width).
  * Signals: "image-ready" after a new checked image; "failed" (const char *sentence).
  */
-GtkWidget *bjb_image_drop_box_new            (void);
 void       bjb_image_drop_box_choose_file    (BjbImageDropBox *self);
 void       bjb_image_drop_box_paste          (BjbImageDropBox *self);
 /* Installs on @owner_class the action @choose_action, which opens the file chooser of the

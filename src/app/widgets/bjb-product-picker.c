@@ -215,12 +215,6 @@ bjb_product_picker_init (BjbProductPicker *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-bjb_product_picker_new (void)
-{
-  return g_object_new (BJB_TYPE_PRODUCT_PICKER, NULL);
-}
-
 BjbProductHit *
 bjb_product_picker_get_selected (BjbProductPicker *self)
 {

@@ -21,7 +21,6 @@ G_DECLARE_FINAL_TYPE (BjbProductPicker, bjb_product_picker, BJB, PRODUCT_PICKER,
  * Signals: "activated" (BjbProductHit *: double click or Enter on a product);
  *   "failed" (const char *sentence) when a search could not be made.
  */
-GtkWidget         *bjb_product_picker_new            (void);
 void               bjb_product_picker_set_connection (BjbProductPicker *self,
                                                       BjbConnection    *connection);
 /* (transfer none) (nullable) */
