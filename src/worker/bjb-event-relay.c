@@ -23,7 +23,8 @@
  * request gets in as soon as the holders present finish (new shared try-locks fail behind
  * it). While it waits those checkouts do not notify; hence after a wait that timed out the
  * relay sends one NOTIFY itself (miss_sql), so a session holding the key (another relay, or
- * anybody: pg_advisory_lock is PUBLIC's) slows wake-ups to the retry rate, never stops them.
+ * a superuser: since 0024 no staff login may take it) slows wake-ups to the retry rate,
+ * never stops them.
  * synchronous_commit off: a wake-up holds no data, a lost one is a delay. */
 static const char setup_sql[] =
   "SELECT pg_catalog.set_config('synchronous_commit', 'off', false),"

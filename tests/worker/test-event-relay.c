@@ -384,9 +384,9 @@ test_second_relay_waits (Fixture       *f,
   bjb_event_relay_stop (second);
 }
 
-/* Any login may hold the key (pg_advisory_lock is PUBLIC's). While somebody holds it shared
- * the relay keeps waiting, and the checkouts that check during its waits do not notify; the
- * NOTIFY it sends after every wait that timed out still wakes the listeners. */
+/* A superuser may still hold the key (0024 took it from the staff logins). While somebody
+ * holds it shared the relay keeps waiting, and the checkouts that check during its waits do
+ * not notify; the NOTIFY it sends after every wait that timed out still wakes the listeners. */
 static void
 test_key_held_elsewhere (Fixture       *f,
                          gconstpointer  data)
