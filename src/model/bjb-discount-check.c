@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bjb-date.h"
 #include "bjb-db-error.h"
 #include "bjb-discount-check.h"
 #include "bjb-money.h"
@@ -56,23 +57,6 @@ bjb_discount_check_min_cart (const char *text,
   return NULL;
 }
 
-static gboolean
-parse_date (const char *text,
-            int        *year,
-            int        *month,
-            int        *day)
-{
-  char tail;
-
-  if (sscanf (text, "%4d-%2d-%2d%c", year, month, day, &tail) == 3 && strchr (text, '-') == text + 4)
-    return TRUE;
-  if (sscanf (text, "%2d-%2d-%4d%c", day, month, year, &tail) == 3)
-    return TRUE;
-  if (sscanf (text, "%2d/%2d/%4d%c", day, month, year, &tail) == 3)
-    return TRUE;
-  return FALSE;
-}
-
 char *
 bjb_discount_check_today (void)
 {
@@ -95,17 +79,16 @@ bjb_discount_check_valid_until (const char  *text,
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
   g_autofree char *today_owned = NULL;
   g_autofree char *value = NULL;
-  int year, month, day;
+  GDate date;
 
   if (iso != NULL)
     *iso = NULL;
   if (*copy == '\0')
     return NULL;
-  if (!parse_date (copy, &year, &month, &day) || year < 2000 || year > 9999 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!bjb_date_parse (copy, &date) || g_date_get_year (&date) < 2000)
     return g_strdup (_("Type the last day as dd-mm-yyyy, such as 31-12-2026, or leave it empty."));
 
-  value = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  value = bjb_date_format_iso (&date);
   if (today == NULL)
     today = today_owned = bjb_discount_check_today ();
   /* The same fixed-width form on both sides, so the strings compare as dates. */

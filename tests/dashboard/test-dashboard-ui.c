@@ -13,6 +13,7 @@
 #include "bjb-cs-window.h"
 #include "bjb-dashboard-format.h"
 #include "bjb-dashboard-page.h"
+#include "bjb-date.h"
 #include "bjb-money.h"
 #include "bjb-order-detail.h"
 #include "bjb-page.h"
@@ -390,8 +391,8 @@ check_best_sellers (Fixture *f)
       g_clear_pointer (&to, g_free);
       g_clear_pointer (&range, g_free);
       g_clear_pointer (&want_range, g_free);
-      from = bjb_dashboard_format_date (&d_from);
-      to = bjb_dashboard_format_date (&d_to);
+      from = bjb_date_format_iso (&d_from);
+      to = bjb_date_format_iso (&d_to);
       want_range = g_strdup_printf ("%s..%s", from, to);
       range = bjb_best_sellers_page_dup_range (f->best);
       g_assert_cmpstr (range, ==, want_range);
@@ -494,10 +495,10 @@ test_formats (void)
   bjb_period_range (BJB_PERIOD_LAST_3_MONTHS, &today, &from, &to);
   g_assert_cmpint (g_date_get_month (&from), ==, G_DATE_JANUARY);
   g_assert_cmpint (g_date_get_day (&to), ==, 15);
-  g_assert_true (bjb_dashboard_parse_date ("31/01/2026", &from));
+  g_assert_true (bjb_date_parse ("31/01/2026", &from));
   g_assert_cmpint (g_date_get_month (&from), ==, G_DATE_JANUARY);
-  g_assert_false (bjb_dashboard_parse_date ("2026-02-30", &from));
-  g_assert_false (bjb_dashboard_parse_date ("kemarin", &from));
+  g_assert_false (bjb_date_parse ("2026-02-30", &from));
+  g_assert_false (bjb_date_parse ("kemarin", &from));
 }
 
 /* The period bar: what the admin does emits "changed" once; what a page writes, never. */

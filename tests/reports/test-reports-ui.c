@@ -186,11 +186,12 @@ test_transactions (Fixture *f)
   want = (Want) { f, 1, 65000, 1 };
   bjb_ui_test_assert_wait (transactions_are, &want, 20000);
 
-  /* The last ten days, completed: as the database counts them. */
+  /* The last ten days, completed: as the database counts them. The day is typed day first,
+   * as people here write it ("23-11-2026"): every date entry reads both ways. */
   bjb_transactions_report_set_filters (f->transactions, NULL, NULL, "completed", NULL);
   {
     g_autofree char *from = bjb_ui_test_sql_value (
-      "SELECT ((now() AT TIME ZONE 'Asia/Jakarta')::date - 9)::text");
+      "SELECT to_char((now() AT TIME ZONE 'Asia/Jakarta')::date - 9, 'DD-MM-YYYY')");
     GtkWidget *from_entry = bjb_ui_test_child (f->transactions, BJB_TYPE_TRANSACTIONS_REPORT,
                                                "from_entry");
 

@@ -9,6 +9,7 @@
 #include "bjb-best-seller.h"
 #include "bjb-best-sellers-page.h"
 #include "bjb-dashboard-format.h"
+#include "bjb-date.h"
 #include "bjb-export-button.h"
 #include "bjb-money.h"
 #include "bjb-page.h"
@@ -310,7 +311,7 @@ bjb_best_sellers_page_dup_range (BjbBestSellersPage *self)
 
   g_return_val_if_fail (BJB_IS_BEST_SELLERS_PAGE (self), NULL);
 
-  from = bjb_dashboard_format_date (&self->shown_from);
-  to = bjb_dashboard_format_date (&self->shown_to);
+  from = bjb_date_format_iso (&self->shown_from);
+  to = bjb_date_format_iso (&self->shown_to);
   return g_strdup_printf ("%s..%s", from, to);
 }

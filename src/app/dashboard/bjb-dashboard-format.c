@@ -111,37 +111,3 @@ bjb_dashboard_today (GDate *date)
   g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
 }
-
-gboolean
-bjb_dashboard_parse_date (const char *text,
-                          GDate      *date)
-{
-  int y, m, d;
-  char sep, end;
-
-  g_date_clear (date, 1);
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (sscanf (text, "%4d-%2d-%2d %c", &y, &m, &d, &end) == 3 && y >= 1000)
-    ;
-  else if (sscanf (text, "%2d%c%2d%*[-/.]%4d %c", &d, &sep, &m, &y, &end) == 4
-           && (sep == '-' || sep == '/' || sep == '.') && y >= 1000)
-    ;
-  else
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-char *
-bjb_dashboard_format_date (const GDate *date)
-{
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}

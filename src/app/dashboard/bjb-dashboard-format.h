@@ -25,11 +25,4 @@ const char *bjb_month_name                     (int          month);
 /* Today's date in Asia/Jakarta, the business's calendar (into @date). */
 void        bjb_dashboard_today                (GDate       *date);
 
-/* "2026-07-01" or "1-7-2026" / "01/07/2026" (day first, as Indonesians write) into @date;
- * FALSE (and @date cleared) for anything else. An empty text is FALSE too. */
-gboolean    bjb_dashboard_parse_date           (const char  *text,
-                                                GDate       *date);
-/* (transfer full): "2026-07-01", what the date entries show */
-char       *bjb_dashboard_format_date          (const GDate *date);
-
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bjb-dashboard-format.h"
+#include "bjb-date-entry.h"
 #include "bjb-period-bar.h"
 
 struct _BjbPeriodBar
@@ -36,32 +37,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The day typed in @entry into @date, the entry marked as an error when it is not one. */
-static gboolean
-entry_date (GtkEntry *entry,
-            GDate    *date,
-            gboolean  empty_ok)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gboolean ok = bjb_dashboard_parse_date (text, date) || (empty_ok && *text == '\0');
-
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return ok;
-}
-
-static void
-show_date (GtkEntry    *entry,
-           const GDate *date)
-{
-  g_autofree char *text = bjb_dashboard_format_date (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-}
 
 static guint
 custom_preset (BjbPeriodBar *self)
@@ -204,8 +179,8 @@ bjb_period_bar_get_dates (BjbPeriodBar *self,
   g_return_val_if_fail (BJB_IS_PERIOD_BAR (self), FALSE);
 
   /* Both checked, so both are marked when both are wrong. */
-  from_ok = entry_date (self->from_entry, from, empty_ok);
-  to_ok = entry_date (self->to_entry, to, empty_ok);
+  from_ok = bjb_date_entry_read (GTK_EDITABLE (self->from_entry), empty_ok, from);
+  to_ok = bjb_date_entry_read (GTK_EDITABLE (self->to_entry), empty_ok, to);
   return from_ok && to_ok;
 }
 
@@ -217,8 +192,8 @@ bjb_period_bar_show_dates (BjbPeriodBar *self,
   g_return_if_fail (BJB_IS_PERIOD_BAR (self));
 
   self->filling = TRUE;
-  show_date (self->from_entry, from);
-  show_date (self->to_entry, to);
+  bjb_date_entry_show (GTK_EDITABLE (self->from_entry), from);
+  bjb_date_entry_show (GTK_EDITABLE (self->to_entry), to);
   self->filling = FALSE;
 }
 

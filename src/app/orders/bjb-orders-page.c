@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-customer-filter.h"
+#include "bjb-date-entry.h"
 #include "bjb-error-sentence.h"
 #include "bjb-list-controller.h"
 #include "bjb-order-format.h"
@@ -82,23 +83,6 @@ update_status_label (BjbOrdersPage *self)
   gtk_label_set_text (self->status_label, text);
 }
 
-/* Valid dates in ISO form, or NULL (an entry with an invalid date is marked). */
-static char *
-entry_date (GtkEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  int y, m, d;
-  char end;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return NULL;
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  return NULL;
-}
-
 /* The time left to pay counts down. */
 static gboolean
 tick (gpointer user_data)
@@ -121,8 +105,10 @@ static void
 on_filter_changed (BjbOrdersPage *self)
 {
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autofree char *from = entry_date (self->from_entry);
-  g_autofree char *to = entry_date (self->to_entry);
+  gboolean from_ok, to_ok;
+  /* A date that is not one yet filters nothing; its entry is marked. */
+  g_autofree char *from = bjb_date_entry_read_iso (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_date_entry_read_iso (GTK_EDITABLE (self->to_entry), &to_ok);
 
   g_object_set (self->query,
                 "status", status < G_N_ELEMENTS (status_values) ? status_values[status] : "",

@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "bjb-audit-labels.h"
 #include "bjb-code-label.h"
+#include "bjb-date.h"
 #include "bjb-money.h"
 #include "bjb-records-format.h"
 #include "bjb-records-resources.h"
@@ -272,16 +272,13 @@ GDate *
 bjb_records_parse_date (const char *text,
                         gboolean   *ok)
 {
-  int y, m, d;
-  char end;
+  GDate date;
 
   *ok = TRUE;
   if (text == NULL || *text == '\0')
     return NULL;
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y))
-    return g_date_new_dmy (d, m, y);
-  *ok = FALSE;
-  return NULL;
+  *ok = bjb_date_parse (text, &date);
+  return *ok ? g_date_copy (&date) : NULL;
 }
 
 char *

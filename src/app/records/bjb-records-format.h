@@ -33,7 +33,7 @@ char       *bjb_records_format_changes   (const char *table,
 
 /**
  * bjb_records_parse_date:
- * @text: what was typed: "", or a day as YYYY-MM-DD
+ * @text: what was typed: "", or a day as bjb_date_parse() reads it (year or day first)
  * @ok: (out): FALSE when @text is not empty and not a valid day
  *
  * Returns: (transfer full) (nullable): the day, NULL for "" (no filter) or a bad date

@@ -7,6 +7,7 @@
 
 #include "bjb-customer-report-query.h"
 #include "bjb-customer-report-section.h"
+#include "bjb-date-entry.h"
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
 #include "bjb-field-props.h"
@@ -106,8 +107,8 @@ static void
 on_filter_changed (BjbCustomerReportSection *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
-  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
+  g_autofree char *from = bjb_date_entry_read_iso (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_date_entry_read_iso (GTK_EDITABLE (self->to_entry), &to_ok);
 
   self->range_valid = from_ok && to_ok;
   /* A half-typed date keeps the last good table: nothing is asked until it parses. */

@@ -8,6 +8,7 @@
 #include "bjb-connected.h"
 #include "bjb-courier.h"
 #include "bjb-customer-ops.h"
+#include "bjb-date-entry.h"
 #include "bjb-error-sentence.h"
 #include "bjb-export-button.h"
 #include "bjb-money.h"
@@ -144,8 +145,8 @@ static void
 on_filter_changed (BjbTransactionsReport *self)
 {
   gboolean from_ok, to_ok;
-  g_autofree char *from = bjb_reports_entry_date (GTK_EDITABLE (self->from_entry), &from_ok);
-  g_autofree char *to = bjb_reports_entry_date (GTK_EDITABLE (self->to_entry), &to_ok);
+  g_autofree char *from = bjb_date_entry_read_iso (GTK_EDITABLE (self->from_entry), &from_ok);
+  g_autofree char *to = bjb_date_entry_read_iso (GTK_EDITABLE (self->to_entry), &to_ok);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint courier = gtk_drop_down_get_selected (self->courier_dropdown);
   guint delivery = gtk_drop_down_get_selected (self->delivery_dropdown);

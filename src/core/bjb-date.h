@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * bjb_date_parse:
+ * @text: (nullable): a day as a person types it
+ * @date: (out caller-allocates): the day; cleared (invalid) when the text is not one
+ *
+ * The one reading of a typed day, for every date entry of the program: year first as the
+ * server writes it ("2026-12-01", also with "/" or "."), or day first as people here
+ * write it ("01-12-2026", "1/12/2026", "01.12.2026"). One separator throughout, a
+ * four-digit year, spaces around ignored. A day that does not exist ("30-02-2026") is
+ * refused. Range rules (a birthday after 1900, a last day after today) are the caller's.
+ *
+ * Returns: whether @text is a day
+ */
+gboolean bjb_date_parse      (const char  *text,
+                              GDate       *date);
+
+/* @date as the server reads it, "2026-12-01"; "" for an invalid date. (transfer full) */
+char    *bjb_date_format_iso (const GDate *date);
+
+G_END_DECLS
