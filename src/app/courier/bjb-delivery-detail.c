@@ -386,9 +386,8 @@ action_open_map (GtkWidget  *widget,
 {
   BjbDeliveryDetail *self = BJB_DELIVERY_DETAIL (widget);
   g_autofree char *uri = bjb_delivery_map_uri (self->delivery);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  gtk_show_uri (bjb_widgets_window_of (widget), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -445,7 +444,7 @@ action_report_problem (GtkWidget  *widget,
 
   if (self->delivery == NULL || self->connection == NULL)
     return;
-  dialog = bjb_delivery_problem_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+  dialog = bjb_delivery_problem_dialog_new (bjb_widgets_window_of (widget),
                                             self->connection, self->delivery);
   g_signal_connect_object (dialog, "reported", G_CALLBACK (on_problem_reported), self,
                            G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include "bjb-invoice.h"
 #include "bjb-order-detail-private.h"
 #include "bjb-order-format.h"
+#include "bjb-widgets.h"
 
 /* The nota of the loaded order: printed through the print dialog (which also offers
  * "Print to File") or saved straight to a PDF. */
@@ -64,7 +65,6 @@ action_print_invoice (GtkWidget  *widget,
   BjbOrderDetail *self = BJB_ORDER_DETAIL (widget);
   g_autoptr(BjbInvoice) invoice = create_invoice (self);
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkPrintOperation *operation;
 
   if (invoice == NULL)
@@ -74,7 +74,7 @@ action_print_invoice (GtkWidget  *widget,
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   /* "done" drops the reference. */
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               bjb_widgets_window_of (widget),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _bjb_order_detail_show_error (self, BJB_ORDER_DETAIL_AREA_ORDER, error);
 }

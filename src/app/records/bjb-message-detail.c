@@ -216,10 +216,9 @@ action_resend (GtkWidget  *widget,
 {
   BjbMessageDetail *self = BJB_MESSAGE_DETAIL (widget);
   gboolean uncertain = g_strcmp0 (self->status, "uncertain") == 0;
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = adw_message_dialog_new (bjb_widgets_window_of (widget),
                                    _("Send this message again?"),
                                    uncertain
                                    ? _("This message may already have arrived: it went out to the "

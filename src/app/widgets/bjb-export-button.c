@@ -117,7 +117,6 @@ bjb_export_button_export_to (BjbExportButton *self,
                              const char      *path)
 {
   g_autoptr(BjbExportSpec) spec = NULL;
-  GtkRoot *root;
 
   g_return_if_fail (BJB_IS_EXPORT_BUTTON (self));
   g_return_if_fail (path != NULL);
@@ -138,8 +137,7 @@ bjb_export_button_export_to (BjbExportButton *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), FALSE);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  gtk_window_set_transient_for (self->progress_window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_transient_for (self->progress_window, bjb_widgets_window_of (GTK_WIDGET (self)));
   gtk_window_present (self->progress_window);
 
   bjb_export_job_run_async (self->job, self->connection, self->cancellable, on_finished,
@@ -182,7 +180,6 @@ choose_file (BjbExportButton *self,
   g_autoptr(BjbExportSpec) spec = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->spec_func == NULL || self->connection == NULL)
     return;
@@ -190,7 +187,7 @@ choose_file (BjbExportButton *self,
   name = bjb_export_spec_dup_file_name (spec, now, bjb_export_format_get_extension (format));
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               bjb_widgets_window_of (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-file-chooser.h"
+#include "bjb-widgets.h"
 
 typedef struct
 {
@@ -42,7 +43,6 @@ bjb_file_chooser_open (GtkWidget              *owner,
                        const char             *current_name,
                        BjbFileChosen           chosen)
 {
-  GtkRoot *root;
   Pending *pending;
 
   g_return_val_if_fail (GTK_IS_WIDGET (owner), FALSE);
@@ -51,8 +51,7 @@ bjb_file_chooser_open (GtkWidget              *owner,
 
   if (*slot != NULL)
     return FALSE;
-  root = gtk_widget_get_root (owner);
-  *slot = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  *slot = gtk_file_chooser_native_new (title, bjb_widgets_window_of (owner),
                                        action, accept_label, _("_Cancel"));
   if (filter != NULL)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*slot), filter);

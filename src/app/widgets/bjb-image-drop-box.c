@@ -201,10 +201,9 @@ action_full_window (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BjbImageDropBox *self = BJB_IMAGE_DROP_BOX (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   gtk_picture_set_paintable (self->full_picture, gtk_picture_get_paintable (self->picture));
-  gtk_window_set_transient_for (self->full_window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_transient_for (self->full_window, bjb_widgets_window_of (widget));
   gtk_window_present (self->full_window);
 }
 

@@ -131,3 +131,14 @@ bjb_widgets_bind_search (GtkEditable *entry,
   g_object_set_data_full (G_OBJECT (entry), "bjb-bound-search", bound, bound_search_free);
   g_signal_connect (entry, "changed", G_CALLBACK (search_changed_cb), bound);
 }
+
+GtkWindow *
+bjb_widgets_window_of (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

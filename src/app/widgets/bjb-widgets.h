@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * from its class_init, and a page whose .ui uses a cell factory calls it too. */
 void bjb_widgets_ensure_resources (void);
 
+/* The window @widget is in, to be a dialog's parent; NULL while it is in none. (transfer none) */
+GtkWindow *bjb_widgets_window_of (GtkWidget *widget);
+
 /* What a page library's bjb_<feature>_ensure_resources() does: calls @register_resource (its
  * generated GResource registration) the first time, from any thread, with @once its own
  * static flag. */
