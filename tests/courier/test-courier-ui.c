@@ -322,6 +322,15 @@ test_live_complete (void)
   adw_view_stack_set_visible_child_name (bjb_role_window_get_stack (BJB_ROLE_WINDOW (f->window)),
                                          "delivered");
   bjb_ui_test_assert_wait (delivered_listed, f, 20000);
+  /* The day as a sentence writes it: "Rabu, 2 Desember 2026", no leading zero. */
+  {
+    GtkWidget *page = bjb_ui_test_child (f->window, BJB_TYPE_COURIER_WINDOW, "delivered_page");
+    GtkLabel *day_label = GTK_LABEL (bjb_ui_test_child (page, BJB_TYPE_DELIVERED_PAGE, "day_label"));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%A, %-d %B %Y");
+
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (day_label), day));
+  }
   screenshot (f, "courier-delivered");
 
   /* Signed out while a read is on its way: it is dropped, nothing is listed after. */

@@ -82,11 +82,15 @@ on_delivered (GObject      *source,
 static void
 refresh (BjbDeliveredPage *self)
 {
-  char day_text[64];
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&self->day),
+                                                    g_date_get_month (&self->day),
+                                                    g_date_get_day (&self->day), 12, 0, 0);
+  /* "Rabu, 2 Desember 2026": the weekday, then the day without a leading zero, as a date is
+   * written in a sentence. */
+  g_autofree char *day_text = g_date_time_format (day, "%A, %-d %B %Y");
   g_autofree char *heading = NULL;
 
-  g_date_strftime (day_text, sizeof day_text, "%A %d %B %Y", &self->day);
-  /* Translators: "Delivered on Tuesday 01 December 2026" */
+  /* Translators: "Delivered on Tuesday, 1 December 2026" */
   heading = g_strdup_printf (_("Delivered on %s"), day_text);
   gtk_label_set_text (self->day_label, heading);
   if (self->connection == NULL)
