@@ -19,27 +19,27 @@
 -- The unlock functions stay too: they release only what the caller holds.
 BEGIN;
 
-REVOKE EXECUTE ON FUNCTION
-  pg_catalog.pg_advisory_lock(integer, integer),
-  pg_catalog.pg_advisory_lock_shared(integer, integer),
-  pg_catalog.pg_try_advisory_lock(integer, integer),
-  pg_catalog.pg_try_advisory_lock_shared(integer, integer),
-  pg_catalog.pg_advisory_xact_lock(integer, integer),
-  pg_catalog.pg_advisory_xact_lock_shared(integer, integer),
-  pg_catalog.pg_try_advisory_xact_lock(integer, integer),
-  pg_catalog.pg_try_advisory_xact_lock_shared(integer, integer)
-FROM PUBLIC;
-
-GRANT EXECUTE ON FUNCTION
-  pg_catalog.pg_advisory_lock(integer, integer),
-  pg_catalog.pg_advisory_lock_shared(integer, integer),
-  pg_catalog.pg_try_advisory_lock(integer, integer),
-  pg_catalog.pg_try_advisory_lock_shared(integer, integer),
-  pg_catalog.pg_advisory_xact_lock(integer, integer),
-  pg_catalog.pg_advisory_xact_lock_shared(integer, integer),
-  pg_catalog.pg_try_advisory_xact_lock(integer, integer),
-  pg_catalog.pg_try_advisory_xact_lock_shared(integer, integer)
-TO bjb_owner, bjb_worker;
+DO $$
+DECLARE
+  v_lock regprocedure;
+BEGIN
+  FOREACH v_lock IN ARRAY ARRAY[
+    'pg_catalog.pg_advisory_lock(integer, integer)',
+    'pg_catalog.pg_advisory_lock_shared(integer, integer)',
+    'pg_catalog.pg_try_advisory_lock(integer, integer)',
+    'pg_catalog.pg_try_advisory_lock_shared(integer, integer)',
+    'pg_catalog.pg_advisory_xact_lock(integer, integer)',
+    'pg_catalog.pg_advisory_xact_lock_shared(integer, integer)',
+    'pg_catalog.pg_try_advisory_xact_lock(integer, integer)',
+    'pg_catalog.pg_try_advisory_xact_lock_shared(integer, integer)'
+  ]::regprocedure[]
+  LOOP
+    -- A regprocedure prints as its qualified, quoted signature.
+    EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', v_lock);
+    EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO bjb_owner, bjb_worker', v_lock);
+  END LOOP;
+END
+$$;
 
 INSERT INTO bjb.schema_migration (version, name) VALUES (24, '0024_relay_key');
 COMMIT;
