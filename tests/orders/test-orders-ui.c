@@ -476,6 +476,17 @@ step_new_order (Fixture *f)
   g_assert_cmpstr (bjb_order_line_item_get_discount_text (paving), ==, "-Rp 600.000 (10 %)");
   g_assert_nonnull (strstr (bjb_order_line_item_get_reason (batako), "Langganan batako"));
   g_assert_nonnull (strstr (bjb_order_line_item_get_reason (batako), "15 %"));
+  /* The order detail shows a line's rule under its name only when it has one. */
+  {
+    g_autoptr(BjbOrderLineItem) plain = bjb_order_line_item_new ();
+    gboolean has_reason = FALSE;
+
+    g_object_get (paving, "has-reason", &has_reason, NULL);
+    g_assert_true (has_reason);
+    bjb_order_line_item_set_discount (plain, 0, 0, NULL, NULL);
+    g_object_get (plain, "has-reason", &has_reason, NULL);
+    g_assert_false (has_reason);
+  }
   /* 6.000.000 − 600.000 + 3 × 5.000 − 2.250 + 25.000 shipping */
   g_assert_cmpint (bjb_new_order_get_quote_total (order), ==, 5437750);
   screenshot (widget, "new-order-quote");

@@ -21,6 +21,7 @@ struct _BjbOrderLineItem
   char *subtotal_text;
   char *discount_text;
   char *reason;
+  gboolean has_reason;
   char *total_text;
 };
 
@@ -37,6 +38,7 @@ enum {
   PROP_SUBTOTAL_TEXT,
   PROP_DISCOUNT_TEXT,
   PROP_REASON,
+  PROP_HAS_REASON,
   PROP_TOTAL_TEXT,
   N_PROPS
 };
@@ -79,6 +81,10 @@ bjb_order_line_item_class_init (BjbOrderLineItemClass *klass)
                   g_param_spec_string ("discount-text", NULL, NULL, NULL, flags));
   BJB_FIELD_PROP (BjbOrderLineItem, PROP_REASON, reason,
                   g_param_spec_string ("reason", NULL, NULL, NULL, flags));
+  /* Whether the line has a discount rule to show (a cell hides the rule's line without). */
+  BJB_FIELD_PROP (BjbOrderLineItem, PROP_HAS_REASON, has_reason,
+                  g_param_spec_boolean ("has-reason", NULL, NULL, FALSE,
+                                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   BJB_FIELD_PROP (BjbOrderLineItem, PROP_TOTAL_TEXT, total_text,
                   g_param_spec_string ("total-text", NULL, NULL, NULL, flags));
 }
@@ -215,6 +221,7 @@ bjb_order_line_item_set_discount (BjbOrderLineItem *self,
     }
   bjb_field_props_set_string (self, properties[PROP_DISCOUNT_TEXT], discount ? discount : "");
   bjb_field_props_set_string (self, properties[PROP_REASON], why ? why : "");
+  bjb_field_props_set_boolean (self, properties[PROP_HAS_REASON], why != NULL);
 }
 
 void
