@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bjb-audit-entry.h"
+#include "bjb-audit-labels.h"
 #include "bjb-audit-page.h"
 #include "bjb-date-field.h"
 #include "bjb-ui-test.h"
@@ -167,6 +168,15 @@ test_audit (void)
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_WHO_TEXT), ==, "Tes Admin");
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_KEY), ==, f->product_id);
   g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_AT_TEXT), !=, "");
+  /* An order's delivery column reads "Delivery: Pickup", not "Delivered by courier: pickup". */
+  {
+    g_autofree char *pickup = bjb_audit_value_label ("sales_order", "delivery", "pickup");
+
+    g_assert_cmpstr (bjb_audit_field_label ("sales_order", "delivery"), ==,
+                     g_dgettext (GETTEXT_PACKAGE, "Delivery"));
+    g_assert_cmpstr (pickup, ==, g_dgettext (GETTEXT_PACKAGE, "Pickup"));
+    g_assert_null (bjb_audit_value_label ("sales_order", "delivery", "by drone"));
+  }
   /* A coded value in the words the customers page uses. */
   change = records_test_find_row (f->model, is_customer_insert, NULL);
   g_assert_nonnull (change);

@@ -29,7 +29,7 @@ static const FieldLabel field_labels[] = {
   { "setting", "key", N_("Setting") },
   { "setting", "value", N_("Value") },
   { "sales_order", "number", N_("Order number") },
-  { "sales_order", "delivery", N_("Delivered by courier") },
+  { "sales_order", "delivery", N_("Delivery") },
   { "sales_order", "address", N_("Delivery address") },
   { "delivery_attempt", "at", N_("Reported at") },
   { "delivery_attempt", "recipient", N_("Received by") },
@@ -172,6 +172,10 @@ static const BjbCodeLabel photo_kinds[] = {
   { "delivery", N_("Delivery photo") },
   { "feedback", N_("Feedback photo") },
 };
+static const BjbCodeLabel order_deliveries[] = {
+  { "delivery", N_("Delivered by courier") },
+  { "pickup", N_("Pickup") },
+};
 static const BjbCodeLabel delivery_outcomes[] = {
   { "delivered", N_("Delivered") },
   { "problem", N_("Could not deliver") },
@@ -195,6 +199,7 @@ typedef struct
 static const ValueLabeller value_labellers[] = {
   CODES ("customer", "status", customer_statuses),
   CODES ("photo", "kind", photo_kinds),
+  CODES ("sales_order", "delivery", order_deliveries),
   CODES ("delivery_attempt", "outcome", delivery_outcomes),
   /* The same words as the pages that show these codes. */
   FUNC ("sales_order", "status", bjb_customer_order_status_label),
