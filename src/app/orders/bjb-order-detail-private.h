@@ -100,6 +100,7 @@ void        _bjb_order_detail_show_error   (BjbOrderDetail     *self,
                                             const GError       *error);
 void        _bjb_order_detail_update_actions (BjbOrderDetail   *self);
 const char *_bjb_order_detail_status       (BjbOrderDetail     *self);
+gboolean    _bjb_order_detail_is_delivery  (BjbOrderDetail     *self);
 /* Emits "changed": this widget changed the order. */
 void        _bjb_order_detail_changed      (BjbOrderDetail     *self);
 

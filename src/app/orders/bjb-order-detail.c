@@ -69,8 +69,7 @@ show_sections (BjbOrderDetail *self)
   gboolean pending = g_strcmp0 (status, "pending_payment") == 0;
   gboolean paid = g_strcmp0 (status, "paid") == 0;
   gboolean completed = g_strcmp0 (status, "completed") == 0;
-  gboolean delivery =
-    g_strcmp0 (bjb_json_string (bjb_json_object (self->detail, "order"), "delivery"), "delivery") == 0;
+  gboolean delivery = _bjb_order_detail_is_delivery (self);
 
   gtk_widget_set_visible (self->proof_intake_box, pending);
   gtk_widget_set_visible (self->proof_reject_box, self->proof_id > 0);
@@ -128,6 +127,13 @@ _bjb_order_detail_status (BjbOrderDetail *self)
   return bjb_json_string (bjb_json_object (self->detail, "order"), "status");
 }
 
+/* Brought to the customer by a courier, rather than picked up at the depot. */
+gboolean
+_bjb_order_detail_is_delivery (BjbOrderDetail *self)
+{
+  return g_strcmp0 (bjb_json_string (bjb_json_object (self->detail, "order"), "delivery"), "delivery") == 0;
+}
+
 void
 _bjb_order_detail_changed (BjbOrderDetail *self)
 {
@@ -138,12 +144,11 @@ void
 _bjb_order_detail_update_actions (BjbOrderDetail *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  JsonObject *order = bjb_json_object (self->detail, "order");
   const char *status = _bjb_order_detail_status (self);
   gboolean loaded = self->detail != NULL && !self->busy;
   gboolean pending = loaded && g_strcmp0 (status, "pending_payment") == 0;
   gboolean paid = loaded && g_strcmp0 (status, "paid") == 0;
-  gboolean delivery = g_strcmp0 (bjb_json_string (order, "delivery"), "delivery") == 0;
+  gboolean delivery = _bjb_order_detail_is_delivery (self);
   gboolean completed = loaded && g_strcmp0 (status, "completed") == 0;
   gboolean has_proof_image = bjb_image_drop_box_get_image (self->proof_box) != NULL;
   gboolean has_couriers = self->couriers != NULL && g_list_model_get_n_items (self->couriers) > 0;
@@ -195,7 +200,7 @@ apply_header (BjbOrderDetail *self)
   gtk_label_set_text (self->number_label, bjb_json_string (order, "number"));
   gtk_label_set_text (self->status_label, bjb_order_status_label (status));
 
-  if (g_strcmp0 (bjb_json_string (order, "delivery"), "delivery") == 0)
+  if (_bjb_order_detail_is_delivery (self))
     where = g_strdup_printf (_("Delivery to %s"), bjb_json_string (order, "address"));
   else
     where = g_strdup (_("Pickup at the depot"));

@@ -79,8 +79,10 @@ bjb_order_line_item_class_init (BjbOrderLineItemClass *klass)
                   g_param_spec_string ("subtotal-text", NULL, NULL, NULL, flags));
   BJB_FIELD_PROP (BjbOrderLineItem, PROP_DISCOUNT_TEXT, discount_text,
                   g_param_spec_string ("discount-text", NULL, NULL, NULL, flags));
+  /* Read-only: set_discount() writes it with has-reason, which must never disagree. */
   BJB_FIELD_PROP (BjbOrderLineItem, PROP_REASON, reason,
-                  g_param_spec_string ("reason", NULL, NULL, NULL, flags));
+                  g_param_spec_string ("reason", NULL, NULL, NULL,
+                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Whether the line has a discount rule to show (a cell hides the rule's line without). */
   BJB_FIELD_PROP (BjbOrderLineItem, PROP_HAS_REASON, has_reason,
                   g_param_spec_boolean ("has-reason", NULL, NULL, FALSE,
