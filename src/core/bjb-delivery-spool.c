@@ -180,14 +180,6 @@ bjb_delivery_spool_new (const char  *directory,
   return g_steal_pointer (&self);
 }
 
-const char *
-bjb_delivery_spool_get_directory (BjbDeliverySpool *self)
-{
-  g_return_val_if_fail (BJB_IS_DELIVERY_SPOOL (self), NULL);
-
-  return self->directory;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

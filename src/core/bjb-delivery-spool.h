@@ -83,6 +83,4 @@ gboolean          bjb_delivery_spool_remove   (BjbDeliverySpool            *self
                                                const char                  *key,
                                                GError                     **error);
 
-const char       *bjb_delivery_spool_get_directory (BjbDeliverySpool *self);
-
 G_END_DECLS

@@ -83,10 +83,3 @@ bjb_admin_category_get_version (BjbAdminCategory *self)
   g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), 0);
   return self->version;
 }
-
-gint64
-bjb_admin_category_get_products (BjbAdminCategory *self)
-{
-  g_return_val_if_fail (BJB_IS_ADMIN_CATEGORY (self), 0);
-  return self->products;
-}

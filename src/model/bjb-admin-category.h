@@ -22,6 +22,5 @@ BjbAdminCategory *bjb_admin_category_new_from_result (BjbResult        *result,
 gint64      bjb_admin_category_get_id       (BjbAdminCategory *self);
 const char *bjb_admin_category_get_name     (BjbAdminCategory *self);
 int         bjb_admin_category_get_version  (BjbAdminCategory *self);
-gint64      bjb_admin_category_get_products (BjbAdminCategory *self);
 
 G_END_DECLS

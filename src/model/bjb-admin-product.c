@@ -108,13 +108,6 @@ bjb_admin_product_get_id (BjbAdminProduct *self)
   return self->id;
 }
 
-gboolean
-bjb_admin_product_get_placeholder (BjbAdminProduct *self)
-{
-  g_return_val_if_fail (BJB_IS_ADMIN_PRODUCT (self), FALSE);
-  return bjb_paged_row_get_placeholder (BJB_PAGED_ROW (self));
-}
-
 const char *
 bjb_admin_product_get_name (BjbAdminProduct *self)
 {

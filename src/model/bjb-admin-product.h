@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (BjbAdminProduct, bjb_admin_product, BJB, ADMIN_PRODUCT, Bj
 BjbAdminProduct *bjb_admin_product_new_from_result (BjbResult       *result,
                                                     guint            row);
 gint64      bjb_admin_product_get_id            (BjbAdminProduct *self);
-gboolean    bjb_admin_product_get_placeholder   (BjbAdminProduct *self);
 const char *bjb_admin_product_get_name          (BjbAdminProduct *self);
 gint64      bjb_admin_product_get_category_id   (BjbAdminProduct *self);
 const char *bjb_admin_product_get_unit          (BjbAdminProduct *self);

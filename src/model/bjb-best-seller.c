@@ -151,24 +151,10 @@ bjb_best_seller_get_name (BjbBestSeller *self)
 }
 
 gint64
-bjb_best_seller_get_qty (BjbBestSeller *self)
-{
-  g_return_val_if_fail (BJB_IS_BEST_SELLER (self), 0);
-  return self->qty;
-}
-
-gint64
 bjb_best_seller_get_revenue (BjbBestSeller *self)
 {
   g_return_val_if_fail (BJB_IS_BEST_SELLER (self), 0);
   return self->revenue;
-}
-
-double
-bjb_best_seller_get_share (BjbBestSeller *self)
-{
-  g_return_val_if_fail (BJB_IS_BEST_SELLER (self), 0);
-  return self->share;
 }
 
 gboolean
@@ -176,11 +162,4 @@ bjb_best_seller_get_is_category (BjbBestSeller *self)
 {
   g_return_val_if_fail (BJB_IS_BEST_SELLER (self), FALSE);
   return self->is_category;
-}
-
-const char *
-bjb_best_seller_get_share_text (BjbBestSeller *self)
-{
-  g_return_val_if_fail (BJB_IS_BEST_SELLER (self), NULL);
-  return self->share_text;
 }

@@ -28,11 +28,8 @@ BjbBestSeller *bjb_best_seller_new_from_json (JsonObject    *object,
 gint64         bjb_best_seller_get_id        (BjbBestSeller *self);
 int            bjb_best_seller_get_rank      (BjbBestSeller *self);
 const char    *bjb_best_seller_get_name      (BjbBestSeller *self);
-gint64         bjb_best_seller_get_qty       (BjbBestSeller *self);
 gint64         bjb_best_seller_get_revenue   (BjbBestSeller *self);
-double         bjb_best_seller_get_share     (BjbBestSeller *self);
 gboolean       bjb_best_seller_get_is_category (BjbBestSeller *self);
-const char    *bjb_best_seller_get_share_text (BjbBestSeller *self);
 
 /* (transfer full): "12,5 %" for 0.125 (one decimal, comma) */
 char          *bjb_best_seller_format_share  (double         share);

@@ -48,10 +48,3 @@ bjb_category_get_id (BjbCategory *self)
   g_return_val_if_fail (BJB_IS_CATEGORY (self), 0);
   return self->id;
 }
-
-const char *
-bjb_category_get_display_name (BjbCategory *self)
-{
-  g_return_val_if_fail (BJB_IS_CATEGORY (self), NULL);
-  return self->display_name;
-}

@@ -16,6 +16,5 @@ G_DECLARE_FINAL_TYPE (BjbCategory, bjb_category, BJB, CATEGORY, BjbFieldRow)
 BjbCategory *bjb_category_new (gint64 id,
                                const char *display_name);
 gint64 bjb_category_get_id (BjbCategory *self);
-const char *bjb_category_get_display_name (BjbCategory *self);
 
 G_END_DECLS

@@ -416,13 +416,6 @@ bjb_customer_get_email (BjbCustomer *self)
   return self->email;
 }
 
-const char *
-bjb_customer_get_status (BjbCustomer *self)
-{
-  g_return_val_if_fail (BJB_IS_CUSTOMER (self), NULL);
-  return self->status;
-}
-
 gint64
 bjb_customer_get_total_spend (BjbCustomer *self)
 {

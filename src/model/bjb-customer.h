@@ -25,7 +25,6 @@ gboolean     bjb_customer_get_placeholder   (BjbCustomer *self);
 const char  *bjb_customer_get_name          (BjbCustomer *self);
 const char  *bjb_customer_get_phone         (BjbCustomer *self);
 const char  *bjb_customer_get_email         (BjbCustomer *self);
-const char  *bjb_customer_get_status        (BjbCustomer *self);
 gint64       bjb_customer_get_total_spend   (BjbCustomer *self);
 gboolean     bjb_customer_get_loyal         (BjbCustomer *self);
 /* (nullable): the server's text of the current sort column, for the next page's p_after */

@@ -220,13 +220,6 @@ bjb_dashboard_get_to (BjbDashboard *self)
   return &self->to;
 }
 
-const GDate *
-bjb_dashboard_get_today (BjbDashboard *self)
-{
-  g_return_val_if_fail (BJB_IS_DASHBOARD (self), NULL);
-  return &self->today;
-}
-
 gint64
 bjb_dashboard_get_low_stock_threshold (BjbDashboard *self)
 {

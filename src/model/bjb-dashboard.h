@@ -64,7 +64,6 @@ gint64                   bjb_dashboard_get_figure      (BjbDashboard       *self
 /* (transfer none): the range the server used (its defaults filled in) */
 const GDate             *bjb_dashboard_get_from        (BjbDashboard       *self);
 const GDate             *bjb_dashboard_get_to          (BjbDashboard       *self);
-const GDate             *bjb_dashboard_get_today       (BjbDashboard       *self);
 gint64                   bjb_dashboard_get_low_stock_threshold (BjbDashboard *self);
 /* (transfer none): months in order, every one of the range */
 const BjbRevenueMonth   *bjb_dashboard_get_months      (BjbDashboard       *self,

@@ -348,20 +348,6 @@ bjb_delivery_get_courier_note (BjbDelivery *self)
   return row_string (self, "courier_note");
 }
 
-GDateTime *
-bjb_delivery_get_shipped_at (BjbDelivery *self)
-{
-  g_return_val_if_fail (BJB_IS_DELIVERY (self), NULL);
-  return self->shipped_at;
-}
-
-GDateTime *
-bjb_delivery_get_completed_at (BjbDelivery *self)
-{
-  g_return_val_if_fail (BJB_IS_DELIVERY (self), NULL);
-  return self->completed_at;
-}
-
 const char *
 bjb_delivery_get_recipient (BjbDelivery *self)
 {
@@ -374,11 +360,4 @@ bjb_delivery_get_problems (BjbDelivery *self)
 {
   g_return_val_if_fail (BJB_IS_DELIVERY (self), NULL);
   return self->problems;
-}
-
-JsonObject *
-bjb_delivery_get_json (BjbDelivery *self)
-{
-  g_return_val_if_fail (BJB_IS_DELIVERY (self), NULL);
-  return self->row;
 }

@@ -31,17 +31,11 @@ const char  *bjb_delivery_get_phone         (BjbDelivery *self);
 const char  *bjb_delivery_get_items_text    (BjbDelivery *self);
 /* (nullable) */
 const char  *bjb_delivery_get_courier_note  (BjbDelivery *self);
-/* (transfer none) (nullable) */
-GDateTime   *bjb_delivery_get_shipped_at    (BjbDelivery *self);
-/* (transfer none) (nullable) */
-GDateTime   *bjb_delivery_get_completed_at  (BjbDelivery *self);
 /* (nullable) */
 const char  *bjb_delivery_get_recipient     (BjbDelivery *self);
 /* (transfer none): the failed attempts [{id, at, courier, reason, label, note}], oldest
  * first; empty for a delivered row */
 JsonArray   *bjb_delivery_get_problems      (BjbDelivery *self);
-/* (transfer none): the row as it came from the server */
-JsonObject  *bjb_delivery_get_json          (BjbDelivery *self);
 /* (transfer full): "since 09:12, 2 h 5 min" as of @now */
 char        *bjb_delivery_format_waiting    (BjbDelivery *self,
                                              GDateTime   *now);

@@ -155,13 +155,6 @@ bjb_export_spec_add_filter (BjbExportSpec *self,
 }
 
 const char *
-bjb_export_spec_get_basename (BjbExportSpec *self)
-{
-  g_return_val_if_fail (BJB_IS_EXPORT_SPEC (self), NULL);
-  return self->basename;
-}
-
-const char *
 bjb_export_spec_get_title (BjbExportSpec *self)
 {
   g_return_val_if_fail (BJB_IS_EXPORT_SPEC (self), NULL);

@@ -72,7 +72,6 @@ void                   bjb_export_spec_add_filter  (BjbExportSpec       *self,
                                                     const char          *label,
                                                     const char          *value);
 
-const char            *bjb_export_spec_get_basename (BjbExportSpec      *self);
 const char            *bjb_export_spec_get_title   (BjbExportSpec       *self);
 const char            *bjb_export_spec_get_sql     (BjbExportSpec       *self);
 guint                  bjb_export_spec_get_n_params (BjbExportSpec      *self);

@@ -219,13 +219,6 @@ bjb_order_row_set_number (BjbOrderRow *self,
   bjb_field_props_set_string (self, properties[PROP_NUMBER], value);
 }
 
-const char *
-bjb_order_row_get_customer_name (BjbOrderRow *self)
-{
-  g_return_val_if_fail (BJB_IS_ORDER_ROW (self), NULL);
-  return self->customer_name;
-}
-
 void
 bjb_order_row_set_customer_name (BjbOrderRow *self,
                                   const char *value)
@@ -309,13 +302,6 @@ bjb_order_row_set_placed_at (BjbOrderRow *self,
   bjb_field_props_set_int64 (self, properties[PROP_PLACED_AT], value);
 }
 
-const char *
-bjb_order_row_get_placed_text (BjbOrderRow *self)
-{
-  g_return_val_if_fail (BJB_IS_ORDER_ROW (self), NULL);
-  return self->placed_text;
-}
-
 void
 bjb_order_row_set_placed_text (BjbOrderRow *self,
                                 const char *value)
@@ -367,13 +353,6 @@ bjb_order_row_set_due_classes (BjbOrderRow *self,
 {
   g_return_if_fail (BJB_IS_ORDER_ROW (self));
   bjb_field_props_set_strv (self, properties[PROP_DUE_CLASSES], value);
-}
-
-const char *
-bjb_order_row_get_courier (BjbOrderRow *self)
-{
-  g_return_val_if_fail (BJB_IS_ORDER_ROW (self), NULL);
-  return self->courier;
 }
 
 void

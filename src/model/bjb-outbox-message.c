@@ -105,13 +105,6 @@ bjb_outbox_message_get_id (BjbOutboxMessage *self)
 }
 
 const char *
-bjb_outbox_message_get_kind (BjbOutboxMessage *self)
-{
-  g_return_val_if_fail (BJB_IS_OUTBOX_MESSAGE (self), NULL);
-  return self->kind;
-}
-
-const char *
 bjb_outbox_message_get_channel (BjbOutboxMessage *self)
 {
   g_return_val_if_fail (BJB_IS_OUTBOX_MESSAGE (self), NULL);
@@ -144,11 +137,4 @@ bjb_outbox_message_get_body (BjbOutboxMessage *self)
 {
   g_return_val_if_fail (BJB_IS_OUTBOX_MESSAGE (self), NULL);
   return self->body;
-}
-
-int
-bjb_outbox_message_get_attempts (BjbOutboxMessage *self)
-{
-  g_return_val_if_fail (BJB_IS_OUTBOX_MESSAGE (self), 0);
-  return self->attempts;
 }

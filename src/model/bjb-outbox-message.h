@@ -28,7 +28,6 @@ BjbOutboxMessage *bjb_outbox_message_new_from_row     (BjbResult        *result,
                                                        guint             row);
 
 gint64            bjb_outbox_message_get_id            (BjbOutboxMessage *self);
-const char       *bjb_outbox_message_get_kind          (BjbOutboxMessage *self);
 /* "whatsapp" or "email" */
 const char       *bjb_outbox_message_get_channel       (BjbOutboxMessage *self);
 /* +62… for WhatsApp, an address for email */
@@ -36,7 +35,5 @@ const char       *bjb_outbox_message_get_recipient     (BjbOutboxMessage *self);
 const char       *bjb_outbox_message_get_recipient_name (BjbOutboxMessage *self);
 const char       *bjb_outbox_message_get_subject       (BjbOutboxMessage *self);
 const char       *bjb_outbox_message_get_body          (BjbOutboxMessage *self);
-/* attempts made before this claim */
-int               bjb_outbox_message_get_attempts      (BjbOutboxMessage *self);
 
 G_END_DECLS

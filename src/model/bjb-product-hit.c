@@ -78,27 +78,6 @@ bjb_product_hit_get_name (BjbProductHit *self)
 }
 
 const char *
-bjb_product_hit_get_category (BjbProductHit *self)
-{
-  g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), NULL);
-  return self->category;
-}
-
-const char *
-bjb_product_hit_get_unit (BjbProductHit *self)
-{
-  g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), NULL);
-  return self->unit;
-}
-
-gint64
-bjb_product_hit_get_price (BjbProductHit *self)
-{
-  g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), 0);
-  return self->price;
-}
-
-const char *
 bjb_product_hit_get_price_text (BjbProductHit *self)
 {
   g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), NULL);
@@ -110,11 +89,4 @@ bjb_product_hit_get_stock (BjbProductHit *self)
 {
   g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), 0);
   return self->stock;
-}
-
-const char *
-bjb_product_hit_get_stock_text (BjbProductHit *self)
-{
-  g_return_val_if_fail (BJB_IS_PRODUCT_HIT (self), NULL);
-  return self->stock_text;
 }

@@ -19,11 +19,7 @@ BjbProductHit *bjb_product_hit_new_from_result (BjbResult     *result,
                                                 guint          row);
 gint64      bjb_product_hit_get_id         (BjbProductHit *self);
 const char *bjb_product_hit_get_name       (BjbProductHit *self);
-const char *bjb_product_hit_get_category   (BjbProductHit *self);
-const char *bjb_product_hit_get_unit       (BjbProductHit *self);
-gint64      bjb_product_hit_get_price      (BjbProductHit *self);
 const char *bjb_product_hit_get_price_text (BjbProductHit *self);
 gint64      bjb_product_hit_get_stock      (BjbProductHit *self);
-const char *bjb_product_hit_get_stock_text (BjbProductHit *self);
 
 G_END_DECLS

@@ -146,13 +146,6 @@ bjb_stock_count_get_name (BjbStockCount *self)
 }
 
 gint64
-bjb_stock_count_get_stock (BjbStockCount *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_COUNT (self), 0);
-  return self->stock;
-}
-
-gint64
 bjb_stock_count_get_counted (BjbStockCount *self)
 {
   g_return_val_if_fail (BJB_IS_STOCK_COUNT (self), -1);

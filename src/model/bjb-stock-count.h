@@ -22,7 +22,6 @@ BjbStockCount *bjb_stock_count_new             (gint64         product_id,
                                                 gint64         stock);
 gint64         bjb_stock_count_get_product_id  (BjbStockCount *self);
 const char    *bjb_stock_count_get_name        (BjbStockCount *self);
-gint64         bjb_stock_count_get_stock       (BjbStockCount *self);
 gint64         bjb_stock_count_get_counted     (BjbStockCount *self);
 void           bjb_stock_count_set_counted     (BjbStockCount *self,
                                                 gint64         counted);

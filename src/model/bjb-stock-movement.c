@@ -109,37 +109,9 @@ bjb_stock_movement_new_from_result (BjbResult *result,
   return self;
 }
 
-gint64
-bjb_stock_movement_get_id (BjbStockMovement *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_MOVEMENT (self), 0);
-  return self->id;
-}
-
-gint64
-bjb_stock_movement_get_delta (BjbStockMovement *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_MOVEMENT (self), 0);
-  return self->delta;
-}
-
 const char *
 bjb_stock_movement_get_reason (BjbStockMovement *self)
 {
   g_return_val_if_fail (BJB_IS_STOCK_MOVEMENT (self), NULL);
   return self->reason;
-}
-
-const char *
-bjb_stock_movement_get_note (BjbStockMovement *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_MOVEMENT (self), NULL);
-  return self->note;
-}
-
-const char *
-bjb_stock_movement_get_actor_text (BjbStockMovement *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_MOVEMENT (self), NULL);
-  return self->actor_text;
 }

@@ -21,11 +21,7 @@ G_DECLARE_FINAL_TYPE (BjbStockMovement, bjb_stock_movement, BJB, STOCK_MOVEMENT,
  */
 BjbStockMovement *bjb_stock_movement_new_from_result (BjbResult        *result,
                                                       guint             row);
-gint64      bjb_stock_movement_get_id          (BjbStockMovement *self);
-gint64      bjb_stock_movement_get_delta       (BjbStockMovement *self);
 const char *bjb_stock_movement_get_reason      (BjbStockMovement *self);
-const char *bjb_stock_movement_get_note        (BjbStockMovement *self);
-const char *bjb_stock_movement_get_actor_text  (BjbStockMovement *self);
 /* (transfer none): the translated label of a ledger reason (restock, order, damaged, …) */
 const char *bjb_stock_movement_reason_label    (const char       *reason);
 

@@ -270,16 +270,3 @@ bjb_value_row_set_string (BjbValueRow *self,
   g_value_set_static_string (&v, value);
   g_object_set_property (G_OBJECT (self), BJB_VALUE_ROW_GET_CLASS (self)->pspecs[prop_id]->name, &v);
 }
-
-void
-bjb_value_row_set_int64 (BjbValueRow *self,
-                         guint        prop_id,
-                         gint64       value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_return_if_fail (BJB_IS_VALUE_ROW (self));
-  g_value_init (&v, G_TYPE_INT64);
-  g_value_set_int64 (&v, value);
-  g_object_set_property (G_OBJECT (self), BJB_VALUE_ROW_GET_CLASS (self)->pspecs[prop_id]->name, &v);
-}

@@ -78,8 +78,5 @@ const char  *bjb_value_row_string_param    (gpointer     row,
 void         bjb_value_row_set_string      (BjbValueRow *self,
                                             guint        prop_id,
                                             const char  *value);
-void         bjb_value_row_set_int64       (BjbValueRow *self,
-                                            guint        prop_id,
-                                            gint64       value);
 
 G_END_DECLS

@@ -337,13 +337,6 @@ bjb_products_page_init (BjbProductsPage *self)
   bjb_list_controller_set_count_format (self->list, count_format, 0);
 }
 
-BjbConnection *
-bjb_products_page_get_connection (BjbProductsPage *self)
-{
-  g_return_val_if_fail (BJB_IS_PRODUCTS_PAGE (self), NULL);
-  return self->connection;
-}
-
 void
 bjb_products_page_set_connection (BjbProductsPage *self,
                                   BjbConnection   *connection)

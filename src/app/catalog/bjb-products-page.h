@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (BjbProductsPage, bjb_products_page, BJB, PRODUCTS_PAGE, Gt
  * Actions: products.new, products.open (int64 id), products.categories, products.refresh,
  * products.search.
  */
-BjbConnection      *bjb_products_page_get_connection      (BjbProductsPage *self);
 void                bjb_products_page_set_connection      (BjbProductsPage *self,
                                                            BjbConnection   *connection);
 void                bjb_products_page_refresh             (BjbProductsPage *self);

@@ -395,13 +395,6 @@ bjb_stock_page_get_stocktake (BjbStockPage *self)
   return self->stocktake;
 }
 
-GtkEditable *
-bjb_stock_page_get_search_entry (BjbStockPage *self)
-{
-  g_return_val_if_fail (BJB_IS_STOCK_PAGE (self), NULL);
-  return GTK_EDITABLE (self->search_entry);
-}
-
 const char *
 bjb_stock_page_get_visible_pane (BjbStockPage *self)
 {

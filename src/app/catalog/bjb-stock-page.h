@@ -31,7 +31,6 @@ BjbPagedQueryModel *bjb_stock_page_get_product_model   (BjbStockPage *self);
 BjbPagedQueryModel *bjb_stock_page_get_ledger_model    (BjbStockPage *self);
 BjbStockAdjust     *bjb_stock_page_get_adjust          (BjbStockPage *self);
 BjbStocktakeView   *bjb_stock_page_get_stocktake       (BjbStockPage *self);
-GtkEditable        *bjb_stock_page_get_search_entry    (BjbStockPage *self);
 /* "empty", "ledger" or "stocktake" */
 const char         *bjb_stock_page_get_visible_pane    (BjbStockPage *self);
 /* The line under the search: what the last action did. */

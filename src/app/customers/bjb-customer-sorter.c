@@ -155,19 +155,6 @@ bjb_customer_sorter_init (BjbCustomerSorter *self)
 {
 }
 
-BjbCustomerSorter *
-bjb_customer_sorter_new (const char *key)
-{
-  return g_object_new (BJB_TYPE_CUSTOMER_SORTER, "key", key, NULL);
-}
-
-const char *
-bjb_customer_sorter_get_key (BjbCustomerSorter *self)
-{
-  g_return_val_if_fail (BJB_IS_CUSTOMER_SORTER (self), NULL);
-  return self->key;
-}
-
 char *
 bjb_customer_sorter_get_server_sort (GtkSorter *sorter)
 {

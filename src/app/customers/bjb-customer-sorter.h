@@ -15,9 +15,6 @@ G_DECLARE_FINAL_TYPE (BjbCustomerSorter, bjb_customer_sorter, BJB, CUSTOMER_SORT
  * direction the user picked (GTK 4.8 has no getter for that) and passes it to the query.
  */
 
-BjbCustomerSorter *bjb_customer_sorter_new (const char *key);
-const char        *bjb_customer_sorter_get_key (BjbCustomerSorter *self);
-
 /**
  * bjb_customer_sorter_get_server_sort:
  * @sorter: a GtkColumnView's sorter whose columns use BjbCustomerSorter

@@ -371,13 +371,6 @@ bjb_customers_page_new (BjbConnection *connection)
   return g_object_new (BJB_TYPE_CUSTOMERS_PAGE, "connection", connection, NULL);
 }
 
-BjbConnection *
-bjb_customers_page_get_connection (BjbCustomersPage *self)
-{
-  g_return_val_if_fail (BJB_IS_CUSTOMERS_PAGE (self), NULL);
-  return self->connection;
-}
-
 void
 bjb_customers_page_set_connection (BjbCustomersPage *self,
                                    BjbConnection    *connection)

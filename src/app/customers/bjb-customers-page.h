@@ -25,7 +25,6 @@ G_DECLARE_FINAL_TYPE (BjbCustomersPage, bjb_customers_page, BJB, CUSTOMERS_PAGE,
  */
 
 GtkWidget            *bjb_customers_page_new            (BjbConnection    *connection);
-BjbConnection        *bjb_customers_page_get_connection (BjbCustomersPage *self);
 void                  bjb_customers_page_set_connection (BjbCustomersPage *self,
                                                          BjbConnection    *connection);
 

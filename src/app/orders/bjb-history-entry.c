@@ -91,13 +91,6 @@ bjb_history_entry_set_status_label (BjbHistoryEntry *self,
   bjb_field_props_set_string (self, properties[PROP_STATUS_LABEL], value);
 }
 
-const char *
-bjb_history_entry_get_at_text (BjbHistoryEntry *self)
-{
-  g_return_val_if_fail (BJB_IS_HISTORY_ENTRY (self), NULL);
-  return self->at_text;
-}
-
 void
 bjb_history_entry_set_at_text (BjbHistoryEntry *self,
                                 const char *value)

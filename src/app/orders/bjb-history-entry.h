@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (BjbHistoryEntry, bjb_history_entry, BJB, HISTORY_ENTRY, GO
 BjbHistoryEntry *bjb_history_entry_new (void);
 const char *bjb_history_entry_get_status_label (BjbHistoryEntry *self);
 void bjb_history_entry_set_status_label (BjbHistoryEntry *self, const char *value);
-const char *bjb_history_entry_get_at_text (BjbHistoryEntry *self);
 void bjb_history_entry_set_at_text (BjbHistoryEntry *self, const char *value);
 const char *bjb_history_entry_get_actor (BjbHistoryEntry *self);
 void bjb_history_entry_set_actor (BjbHistoryEntry *self, const char *value);

@@ -407,13 +407,6 @@ bjb_staff_page_get_error (BjbStaffPage *self)
   return bjb_form_shown_error (GTK_WIDGET (self->detail_error), self->detail_error);
 }
 
-const char *
-bjb_staff_page_get_status (BjbStaffPage *self)
-{
-  g_return_val_if_fail (BJB_IS_STAFF_PAGE (self), NULL);
-  return bjb_form_shown_error (GTK_WIDGET (self->detail_status), self->detail_status);
-}
-
 BjbStaffForm *
 bjb_staff_page_get_create_form (BjbStaffPage *self)
 {

@@ -34,7 +34,6 @@ gboolean       bjb_staff_page_select         (BjbStaffPage  *self,
 void           bjb_staff_page_choose_role    (BjbStaffPage  *self,
                                               const char    *role);
 const char    *bjb_staff_page_get_error      (BjbStaffPage  *self);
-const char    *bjb_staff_page_get_status     (BjbStaffPage  *self);
 BjbStaffForm  *bjb_staff_page_get_create_form   (BjbStaffPage *self);
 BjbStaffForm  *bjb_staff_page_get_password_form (BjbStaffPage *self);
 const char    *bjb_staff_page_get_visible_pane  (BjbStaffPage *self);
