@@ -31,9 +31,9 @@ skip_spaces (const char *p)
   return p;
 }
 
-gboolean
-bjb_date_parse (const char *text,
-                GDate      *date)
+BjbDateReading
+bjb_date_read (const char *text,
+               GDate      *date)
 {
   const char *p;
   int first, month, last;
@@ -41,35 +41,42 @@ bjb_date_parse (const char *text,
   char separator;
   int day, year;
 
-  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, BJB_DATE_READ_NOT_A_DATE);
 
   g_date_clear (date, 1);
   if (text == NULL)
-    return FALSE;
+    return BJB_DATE_READ_NOT_A_DATE;
   p = skip_spaces (text);
   first_digits = read_number (&p, 4, &first);
   separator = *p;
   if (separator != '-' && separator != '/' && separator != '.')
-    return FALSE;
+    return BJB_DATE_READ_NOT_A_DATE;
   p++;
   month_digits = read_number (&p, 2, &month);
   if (*p != separator)
-    return FALSE;
+    return BJB_DATE_READ_NOT_A_DATE;
   p++;
   last_digits = read_number (&p, 4, &last);
   if (*skip_spaces (p) != '\0' || month_digits == 0)
-    return FALSE;
+    return BJB_DATE_READ_NOT_A_DATE;
 
   if (first_digits == 4 && last_digits >= 1 && last_digits <= 2)
     year = first, day = last;
   else if (last_digits == 4 && first_digits >= 1 && first_digits <= 2)
     day = first, year = last;
   else
-    return FALSE;
+    return BJB_DATE_READ_NOT_A_DATE;
   if (year < 1000 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
+    return BJB_DATE_READ_NO_SUCH_DAY;
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
+  return BJB_DATE_READ_OK;
+}
+
+gboolean
+bjb_date_parse (const char *text,
+                GDate      *date)
+{
+  return bjb_date_read (text, date) == BJB_DATE_READ_OK;
 }
 
 char *

@@ -4,43 +4,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bjb-customer-check.h"
+#include "bjb-date.h"
 #include "bjb-phone.h"
 
-/* Parses "17-08-1985", "17/08/1985" or "1985-08-17" into ISO yyyy-mm-dd. */
+/* A birth date as the server stores it, "1985-08-17", from what the clerk typed: the one
+ * date reader's forms ("17-08-1985", "17/08/1985", "1985-08-17"), a day between 1900 and
+ * today. A text that is not a date and a day that cannot be a birthday get different
+ * sentences, so the clerk knows whether to fix the format or the day. */
 static char *
 parse_birth_date (const char  *text,
                   char       **reason)
 {
-  int a = 0, b = 0, c = 0;
-  int day, month, year;
-  char sep1 = 0, sep2 = 0;
-  char rest = 0;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
   GDate date;
 
-  if (sscanf (text, "%d%c%d%c%d%c", &a, &sep1, &b, &sep2, &c, &rest) != 5 ||
-      sep1 != sep2 || (sep1 != '-' && sep1 != '/' && sep1 != '.'))
+  switch (bjb_date_read (text, &date))
     {
+    case BJB_DATE_READ_NOT_A_DATE:
       *reason = g_strdup (_("Enter the date as DD-MM-YYYY, for example 17-08-1985."));
       return NULL;
+    case BJB_DATE_READ_NO_SUCH_DAY:
+      *reason = g_strdup (_("This date does not exist or is before 1900."));
+      return NULL;
+    case BJB_DATE_READ_OK:
+    default:
+      break;
     }
-  if (a > 31)
-    year = a, month = b, day = c;
-  else
-    day = a, month = b, year = c;
-
-  if (year < 1900 || !g_date_valid_dmy (day, month, year))
+  if (g_date_get_year (&date) < 1900)
     {
       *reason = g_strdup (_("This date does not exist or is before 1900."));
       return NULL;
     }
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -49,7 +47,7 @@ parse_birth_date (const char  *text,
       *reason = g_strdup (_("A birth date cannot be in the future."));
       return NULL;
     }
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return bjb_date_format_iso (&date);
 }
 
 static gboolean

@@ -66,6 +66,30 @@ test_refused (void)
   assert_refuses ("20261201");
 }
 
+/* What bjb_date_read says of a refusal: not a day's shape, or no such day. */
+static void
+assert_reading (const char     *text,
+                BjbDateReading  expected)
+{
+  GDate date;
+
+  g_assert_cmpint (bjb_date_read (text, &date), ==, expected);
+  g_assert_true (g_date_valid (&date) == (expected == BJB_DATE_READ_OK));
+}
+
+static void
+test_reading (void)
+{
+  assert_reading ("17-08-1985", BJB_DATE_READ_OK);
+  assert_reading (NULL, BJB_DATE_READ_NOT_A_DATE);
+  assert_reading ("kemarin", BJB_DATE_READ_NOT_A_DATE);
+  assert_reading ("01-12-26", BJB_DATE_READ_NOT_A_DATE);
+  assert_reading ("2026-12/01", BJB_DATE_READ_NOT_A_DATE);
+  assert_reading ("30-02-2026", BJB_DATE_READ_NO_SUCH_DAY);
+  assert_reading ("2026-13-01", BJB_DATE_READ_NO_SUCH_DAY);
+  assert_reading ("0999-12-01", BJB_DATE_READ_NO_SUCH_DAY);
+}
+
 static void
 test_format (void)
 {
@@ -85,6 +109,7 @@ main (int   argc,
   g_test_add_func ("/date/year-first", test_year_first);
   g_test_add_func ("/date/day-first", test_day_first);
   g_test_add_func ("/date/refused", test_refused);
+  g_test_add_func ("/date/reading", test_reading);
   g_test_add_func ("/date/format", test_format);
   return g_test_run ();
 }
