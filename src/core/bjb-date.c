@@ -87,3 +87,12 @@ bjb_date_format_iso (const GDate *date)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
 }
+
+char *
+bjb_date_format_dmy (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%02d-%02d-%04d", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}

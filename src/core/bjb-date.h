@@ -37,4 +37,8 @@ gboolean       bjb_date_parse      (const char  *text,
 /* @date as the server reads it, "2026-12-01"; "" for an invalid date. (transfer full) */
 char          *bjb_date_format_iso (const GDate *date);
 
+/* @date as people here write it, day first: "01-12-2026", the form every date entry shows
+ * and its hint asks for; "" for an invalid date. (transfer full) */
+char          *bjb_date_format_dmy (const GDate *date);
+
 G_END_DECLS

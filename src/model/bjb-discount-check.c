@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bjb-date.h"
@@ -97,16 +96,6 @@ bjb_discount_check_valid_until (const char  *text,
   if (iso != NULL)
     *iso = g_steal_pointer (&value);
   return NULL;
-}
-
-char *
-bjb_discount_check_format_date (const char *iso)
-{
-  int year, month, day;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return NULL;
-  return g_strdup_printf ("%02d-%02d-%04d", day, month, year);
 }
 
 const char *

@@ -26,9 +26,6 @@ char       *bjb_discount_check_valid_until (const char  *text,
                                             const char  *unchanged,
                                             char       **iso);
 
-/* dd-mm-yyyy, as the form shows a stored yyyy-mm-dd. (transfer full) (nullable) */
-char       *bjb_discount_check_format_date (const char *iso);
-
 /* Today in Jakarta as yyyy-mm-dd, the business's date. (transfer full) */
 char       *bjb_discount_check_today       (void);
 

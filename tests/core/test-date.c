@@ -95,10 +95,21 @@ test_format (void)
 {
   GDate invalid;
   g_autofree char *empty = NULL;
+  g_autofree char *empty_dmy = NULL;
+  g_autofree char *dmy = NULL;
+  GDate date;
 
   g_date_clear (&invalid, 1);
   empty = bjb_date_format_iso (&invalid);
   g_assert_cmpstr (empty, ==, "");
+  empty_dmy = bjb_date_format_dmy (&invalid);
+  g_assert_cmpstr (empty_dmy, ==, "");
+
+  /* Day first, as every date entry shows a day, and read back as the same day. */
+  g_assert_true (bjb_date_parse ("2026-03-01", &date));
+  dmy = bjb_date_format_dmy (&date);
+  g_assert_cmpstr (dmy, ==, "01-03-2026");
+  assert_reads (dmy, "2026-03-01");
 }
 
 int

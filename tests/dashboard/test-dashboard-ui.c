@@ -545,7 +545,7 @@ test_period_bar (void)
   g_date_set_dmy (&first, 1, G_DATE_JULY, 2026);
   g_date_set_dmy (&last, 2, G_DATE_DECEMBER, 2026);
   bjb_period_bar_show_dates (bar, &first, &last);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2026-12-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "02-12-2026");
   g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
   g_assert_cmpuint (n_changed, ==, 1);
 

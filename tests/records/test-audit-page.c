@@ -230,7 +230,23 @@ test_audit (void)
   set_dates (f, "2026-02-30", "");
   g_assert_cmpstr (gtk_label_get_text (status), ==,
                    g_dgettext (GETTEXT_PACKAGE,
-                               "Type a date as YYYY-MM-DD, for example 2026-12-01, or pick one."));
+                               "Type a date as DD-MM-YYYY, for example 01-12-2026, or pick one."));
+  /* A day picked from the calendar fills the entry day first, as a day is typed, and
+   * filters as the typed one did. */
+  {
+    BjbDateField *from_field = records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "from_field");
+    GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (from_field),
+                                                                         BJB_TYPE_DATE_FIELD,
+                                                                         "calendar"));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    /* Not today: the calendar opens on today, and picking the day it holds changes nothing. */
+    g_autoptr(GDateTime) picked = g_date_time_add_days (now, -1);
+    g_autofree char *shown = g_date_time_format (picked, "%d-%m-%Y");
+
+    gtk_calendar_select_day (calendar, picked);
+    g_assert_cmpstr (bjb_date_field_get_text (from_field), ==, shown);
+    records_test_wait_rows (f->model, n_all, NULL, NULL);
+  }
   set_dates (f, "", "");
   records_test_wait_rows (f->model, n_all, NULL, NULL);
 

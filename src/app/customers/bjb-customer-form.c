@@ -10,6 +10,7 @@
 #include "bjb-customer-form-private.h"
 #include "bjb-customer-ops.h"
 #include "bjb-customers-page.h"
+#include "bjb-date-entry.h"
 #include "bjb-db-error.h"
 #include "bjb-error-sentence.h"
 #include "bjb-form-fields.h"
@@ -249,7 +250,6 @@ card_cb (GObject      *object,
   g_autoptr(BjbCustomerForm) self = user_data;
   g_autoptr(BjbCustomerCard) card = NULL;
   g_autoptr(GError) error = NULL;
-  const char *birth;
   GArray *prefs;
 
   card = bjb_customer_ops_get_card_finish (result, &error);
@@ -269,14 +269,8 @@ card_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), bjb_customer_card_get_phone (card) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->email_entry), bjb_customer_card_get_email (card) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_entry), bjb_customer_card_get_address (card) ?: "");
-  birth = bjb_customer_card_get_birth_date (card);
-  if (birth != NULL && strlen (birth) == 10)
-    {
-      g_autofree char *dmy = g_strdup_printf ("%.2s-%.2s-%.4s", birth + 8, birth + 5, birth);
-      gtk_editable_set_text (GTK_EDITABLE (self->birth_entry), dmy);
-    }
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->birth_entry), "");
+  bjb_date_entry_show_text (GTK_EDITABLE (self->birth_entry),
+                            bjb_customer_card_get_birth_date (card));
   gtk_switch_set_active (self->active_switch, bjb_customer_card_get_active (card));
   set_notes (self, bjb_customer_card_get_notes (card));
 

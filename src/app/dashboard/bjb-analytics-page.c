@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-analytics-page.h"
+#include "bjb-date-entry.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
 #include "bjb-page.h"
@@ -161,7 +162,7 @@ bjb_analytics_page_load (BjbAnalyticsPage *self)
   g_date_clear (&to, 1);
   if (!BJB_ANALYTICS_PAGE_GET_CLASS (self)->wanted_range (self, &from, &to))
     {
-      gtk_label_set_text (priv->status_label, _("Type dates as YYYY-MM-DD, for example 2026-07-01."));
+      gtk_label_set_text (priv->status_label, bjb_date_entry_hint ());
       return;
     }
   cancellable = bjb_ops_restart_cancellable (&priv->load_cancellable, priv->cancellable);

@@ -208,8 +208,8 @@ bjb_period_bar_set (BjbPeriodBar *self,
   self->filling = TRUE;
   if (from != NULL || to != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+      bjb_date_entry_show_text (GTK_EDITABLE (self->from_entry), from);
+      bjb_date_entry_show_text (GTK_EDITABLE (self->to_entry), to);
     }
   gtk_drop_down_set_selected (self->preset_dropdown, preset);
   self->filling = FALSE;

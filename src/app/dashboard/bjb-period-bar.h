@@ -11,10 +11,10 @@ G_DECLARE_FINAL_TYPE (BjbPeriodBar, bjb_period_bar, BJB, PERIOD_BAR, GtkBox)
 /*
  * BjbPeriodBar: the period an analytics page shows, as the admin picks it: a drop-down of
  * presets (the page's own, "presets", a GtkStringList in its .ui; the last one is the custom
- * range) and the first and last day, typed as YYYY-MM-DD. Choosing a preset, or typing a
- * date and pressing Enter (which makes the range custom), emits "changed"; the page then
- * reads the preset and the dates and loads. What the page writes into the bar itself never
- * emits "changed".
+ * range) and the first and last day, shown and typed as DD-MM-YYYY. Choosing a preset, or
+ * typing a date and pressing Enter (which makes the range custom), emits "changed"; the
+ * page then reads the preset and the dates and loads. What the page writes into the bar
+ * itself never emits "changed".
  *
  * Properties: "presets" (GListModel), "presets-tooltip" (the drop-down's tooltip).
  */

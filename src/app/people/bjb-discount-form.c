@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-customer-picker.h"
+#include "bjb-date-entry.h"
 #include "bjb-db-error.h"
 #include "bjb-discount-check.h"
 #include "bjb-discount-form.h"
@@ -450,7 +451,6 @@ bjb_discount_form_load (BjbDiscountForm *self,
 {
   g_autofree char *percent = NULL;
   g_autofree char *min_cart = NULL;
-  g_autofree char *valid_until = NULL;
 
   g_return_if_fail (BJB_IS_DISCOUNT_FORM (self));
   g_return_if_fail (BJB_IS_DISCOUNT_RULE (rule));
@@ -462,10 +462,10 @@ bjb_discount_form_load (BjbDiscountForm *self,
   percent = g_strdup_printf ("%d", bjb_discount_rule_get_percent (rule));
   if (bjb_discount_rule_get_min_cart_total (rule) >= 0)
     min_cart = bjb_money_format_plain (bjb_discount_rule_get_min_cart_total (rule));
-  valid_until = bjb_discount_check_format_date (self->old_valid_until);
   set_text (self, F_NAME, bjb_discount_rule_get_name (rule));
   set_text (self, F_PERCENT, percent);
-  set_text (self, F_VALID_UNTIL, valid_until);
+  bjb_date_entry_show_text (bjb_form_fields_entry (self, &fields, F_VALID_UNTIL),
+                            self->old_valid_until);
   set_text (self, F_MIN_CART, min_cart);
   gtk_switch_set_active (self->active_switch, bjb_discount_rule_get_active (rule));
   bjb_discount_form_set_audience (self, bjb_discount_rule_get_audience (rule));

@@ -63,7 +63,7 @@ on_day_selected (BjbDateField *self)
   if (self->syncing)
     return;
   day = gtk_calendar_get_date (self->calendar);
-  text = g_date_time_format (day, "%Y-%m-%d");
+  text = g_date_time_format (day, "%d-%m-%Y");
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_popover_popdown (self->popover);
 }

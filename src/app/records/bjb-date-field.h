@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BjbDateField, bjb_date_field, BJB, DATE_FIELD, GtkWidget)
 
 /*
- * BjbDateField: a day typed as YYYY-MM-DD or picked from a calendar popover beside the
+ * BjbDateField: a day typed as DD-MM-YYYY or picked from a calendar popover beside the
  * entry (the pick fills the entry, so what is shown is what filters). Properties "text"
  * (what the entry holds, notified as it changes) and "placeholder-text"; "invalid" marks
  * the entry as wrong (the page decides what is wrong: a bad day, a range backwards).

@@ -93,7 +93,7 @@ bjb_records_page_date_range (BjbDateField  *from_field,
   bjb_date_field_set_invalid (to_field, !to_ok || backwards);
   if (!from_ok || !to_ok)
     {
-      *error = g_strdup (_("Type a date as YYYY-MM-DD, for example 2026-12-01, or pick one."));
+      *error = g_strdup (_("Type a date as DD-MM-YYYY, for example 01-12-2026, or pick one."));
       return FALSE;
     }
   if (backwards)

@@ -26,7 +26,7 @@ char     *bjb_records_page_status     (BjbPagedQueryModel *model,
 /**
  * bjb_records_page_date_range:
  * @instants: TRUE: the range as ISO 8601 instants [local midnight of from, local midnight
- *   after to); FALSE: as the days typed, YYYY-MM-DD
+ *   after to); FALSE: the days typed, as the server reads them (YYYY-MM-DD)
  * @from: (out) (transfer full) (nullable): NULL when that side is empty
  * @to: (out) (transfer full) (nullable)
  * @error: (out) (transfer full): the sentence when FALSE

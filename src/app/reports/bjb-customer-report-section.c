@@ -90,7 +90,7 @@ update_status (BjbCustomerReportSection *self)
   g_autofree char *text = NULL;
 
   if (!self->range_valid)
-    text = g_strdup (_("Type the dates as YYYY-MM-DD, for example 2026-01-31."));
+    text = g_strdup (bjb_date_entry_hint ());
   else if (error != NULL)
     text = bjb_error_sentence (error);
   else if (bjb_paged_query_model_get_loading (self->list_model))
@@ -172,8 +172,8 @@ set_default_range (BjbCustomerReportSection *self)
   from = g_strdup_printf ("%04d-%02d-01", g_date_time_get_year (first), g_date_time_get_month (first));
   to = g_date_time_format (now, "%Y-%m-%d");
 
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  bjb_date_entry_show_text (GTK_EDITABLE (self->from_entry), from);
+  bjb_date_entry_show_text (GTK_EDITABLE (self->to_entry), to);
 }
 
 static void

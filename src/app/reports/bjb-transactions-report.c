@@ -155,7 +155,7 @@ on_filter_changed (BjbTransactionsReport *self)
   if (!from_ok || !to_ok)
     {
       /* Nothing is asked with half a date; the last good result stays. */
-      self->date_error = g_strdup (_("Type the dates as YYYY-MM-DD, for example 2026-01-31."));
+      self->date_error = g_strdup (bjb_date_entry_hint ());
       update_message (self, NULL);
       return;
     }
@@ -363,8 +363,8 @@ bjb_transactions_report_set_filters (BjbTransactionsReport *self,
 {
   g_return_if_fail (BJB_IS_TRANSACTIONS_REPORT (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  bjb_date_entry_show_text (GTK_EDITABLE (self->from_entry), from);
+  bjb_date_entry_show_text (GTK_EDITABLE (self->to_entry), to);
   gtk_drop_down_set_selected (self->status_dropdown,
                               index_of (status_values, G_N_ELEMENTS (status_values), status));
   gtk_drop_down_set_selected (self->delivery_dropdown,

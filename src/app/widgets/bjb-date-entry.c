@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bjb-date.h"
 #include "bjb-date-entry.h"
 
@@ -42,10 +44,30 @@ void
 bjb_date_entry_show (GtkEditable *entry,
                      const GDate *date)
 {
-  g_autofree char *text = bjb_date_format_iso (date);
+  g_autofree char *text = bjb_date_format_dmy (date);
 
   g_return_if_fail (GTK_IS_EDITABLE (entry));
 
   gtk_editable_set_text (entry, text);
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+void
+bjb_date_entry_show_text (GtkEditable *entry,
+                          const char  *text)
+{
+  GDate date;
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  if (bjb_date_parse (text, &date))
+    bjb_date_entry_show (entry, &date);
+  else
+    gtk_editable_set_text (entry, text != NULL ? text : "");
+}
+
+const char *
+bjb_date_entry_hint (void)
+{
+  return _("Type the dates as DD-MM-YYYY, for example 31-01-2026.");
 }

@@ -19,8 +19,18 @@ gboolean bjb_date_entry_read     (GtkEditable *entry,
 char    *bjb_date_entry_read_iso (GtkEditable *entry,
                                   gboolean    *valid);
 
-/* Shows @date in @entry as "2026-12-01" ("" for an invalid date), unmarked. */
+/* Shows @date in @entry day first, "01-12-2026" ("" for an invalid date), unmarked. */
 void     bjb_date_entry_show     (GtkEditable *entry,
                                   const GDate *date);
+
+/* Shows @text, a day in any form bjb_date_parse() reads (the server's "2026-12-01"), day
+ * first as bjb_date_entry_show() does; a text that is no day is shown as it is, so nothing
+ * given is lost; NULL empties the entry. */
+void     bjb_date_entry_show_text (GtkEditable *entry,
+                                   const char  *text);
+
+/* (transfer none): the sentence under date entries whose text is no day, in the UI's
+ * language: the form they show and ask for, with an example. */
+const char *bjb_date_entry_hint  (void);
 
 G_END_DECLS
