@@ -601,6 +601,9 @@ test_detail (void)
   spend = g_strdup_printf (_("%s more to become loyal (at %s)."), "Rp 4.000.000", "Rp 5.000.000");
   g_assert_cmpstr (bjb_customer_detail_get_text (detail, "to-loyal"), ==, spend);
   g_assert_cmpuint (g_list_model_get_n_items (bjb_customer_detail_get_orders (detail)), ==, 2);
+  /* His history has the longest status ("Menunggu pembayaran") beside the total. */
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-detail-pending");
+  assert_columns_in_sight ();
 }
 
 static gboolean
