@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bjb-delivery-queue-item.h"
+#include "bjb-delivery.h"
 #include "bjb-field-props.h"
 
 struct _BjbDeliveryQueueItem
@@ -88,7 +89,6 @@ BjbDeliveryQueueItem *
 bjb_delivery_queue_item_new (const BjbDeliveryCompletion *completion)
 {
   BjbDeliveryQueueItem *self;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *at = NULL;
   g_autofree char *id_text = NULL;
 
@@ -101,10 +101,9 @@ bjb_delivery_queue_item_new (const BjbDeliveryCompletion *completion)
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, completion->order_id);
   /* Translators: a queued completion whose order number this device never saw */
   self->title = g_strdup_printf (_("Order %s"), id_text);
-  local = g_date_time_to_local (completion->captured_at);
-  at = g_date_time_format (local, "%d/%m %H:%M");
+  at = bjb_delivery_format_moment (completion->captured_at);
   /* Translators: who received the goods and when the courier pressed Complete, e.g.
-   * "Pak Budi · completed 01/12 14:05" */
+   * "Pak Budi · completed 1 Dec 14:05" */
   self->captured_text = g_strdup_printf (_("%s · completed %s"), completion->recipient, at);
   return self;
 }

@@ -91,6 +91,19 @@ format_items (JsonObject *row)
 }
 
 char *
+bjb_delivery_format_moment (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* The day as the lists and the delivered page write it ("2 Des"): "02/12" was a third way
+   * of writing a day, and reads as 12 February to some. */
+  return g_date_time_format (local, "%-d %b %H:%M");
+}
+
+char *
 bjb_delivery_format_waiting (BjbDelivery *self,
                              GDateTime   *now)
 {
@@ -107,7 +120,7 @@ bjb_delivery_format_waiting (BjbDelivery *self,
   minutes = MAX (span / G_TIME_SPAN_MINUTE, 0);
   if (minutes >= 24 * 60)
     {
-      g_autofree char *day = g_date_time_format (self->shipped_at, "%d/%m %H:%M");
+      g_autofree char *day = bjb_delivery_format_moment (self->shipped_at);
 
       /* Translators: an order waiting for delivery since a day and time, then how many days */
       return g_strdup_printf (ngettext ("since %s, %d day", "since %s, %d days",

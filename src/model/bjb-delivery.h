@@ -39,6 +39,9 @@ JsonArray   *bjb_delivery_get_problems      (BjbDelivery *self);
 /* (transfer full): "since 09:12, 2 h 5 min" as of @now */
 char        *bjb_delivery_format_waiting    (BjbDelivery *self,
                                              GDateTime   *now);
+/* (transfer full): a day and time as the courier's screens write it, "2 Dec 14:05" in
+ * local time */
+char        *bjb_delivery_format_moment     (GDateTime   *time);
 /* (transfer full): the Google Maps search link for the address */
 char        *bjb_delivery_map_uri           (BjbDelivery *self);
 /* Recomputes "waiting-text" (a minute passed). */

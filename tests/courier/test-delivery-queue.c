@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "bjb-delivery-cache.h"
+#include "bjb-delivery-queue-item.h"
+#include "bjb-delivery.h"
 #include "bjb-delivery-queue.h"
 #include "db-test-util.h"
 #include "test-delivery-queue.h"
@@ -24,6 +26,23 @@ static ShippedOrderFunc shipped_order;
 static CompletionFunc completion_for;
 static MakeDirFunc make_dir;
 static RemoveTreeFunc remove_tree;
+
+/* A day reads on the courier's screens as in the lists ("2 Dec"), not "02/12": the queued
+ * completion, the offline notice and the failed attempts all write it this way. */
+static void
+test_moment_format (void)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 12, 2, 14, 5, 0);
+  g_autofree char *text = bjb_delivery_format_moment (at);
+  BjbDeliveryCompletion completion = { .order_id = 7, .recipient = (char *) "Pak Budi",
+                                       .captured_at = at };
+  g_autoptr(BjbDeliveryQueueItem) item = bjb_delivery_queue_item_new (&completion);
+  g_autofree char *captured = NULL;
+
+  g_assert_cmpstr (text, ==, "2 Dec 14:05");
+  g_object_get (item, "captured-text", &captured, NULL);
+  g_assert_cmpstr (captured, ==, "Pak Budi · completed 2 Dec 14:05");
+}
 
 static void
 test_cache_round_trip (void)
@@ -241,6 +260,7 @@ delivery_queue_tests_add (SeededDbFunc     seeded_db_func,
   completion_for = completion_func;
   make_dir = make_dir_func;
   remove_tree = remove_tree_func;
+  g_test_add_func ("/courier/moment", test_moment_format);
   g_test_add_func ("/courier/cache/round-trip", test_cache_round_trip);
   g_test_add_func ("/courier/queue/in-order-once", test_queue_in_order_once);
   g_test_add_func ("/courier/queue/refused", test_queue_refused);

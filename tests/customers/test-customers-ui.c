@@ -187,6 +187,20 @@ test_list (void)
   g_assert_cmpstr (bjb_customer_get_name (item (0)), ==, "Bambang Hartono");
 }
 
+/* A 1280-px window shows every column of the list beside the side pane (empty, form or
+ * detail): nothing is pushed out of sight to the right, and the window did not have to grow
+ * (the Indonesian filter row and the detail's order history once made it). */
+static void
+assert_columns_in_sight (void)
+{
+  GtkScrollable *view = GTK_SCROLLABLE (bjb_customers_page_get_column_view (fx.page));
+  GtkAdjustment *across = gtk_scrollable_get_hadjustment (view);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fx.window)), <=, 1280);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=,
+                     gtk_adjustment_get_page_size (across));
+}
+
 static void
 test_sort (void)
 {
@@ -218,6 +232,7 @@ test_sort (void)
   g_assert_cmpint (bjb_customer_get_total_spend (item (0)), ==, 6000000);
   g_assert_cmpstr (bjb_customer_get_name (item (1)), ==, "Bambang Hartono");
   ct_screenshot (GTK_WIDGET (fx.window), "customers-page");
+  assert_columns_in_sight ();
 
   gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
   wait_requery ();
@@ -343,6 +358,7 @@ test_form_invalid (void)
   /* Nothing typed is lost. */
   g_assert_cmpstr (bjb_customer_form_get_field (form, "phone"), ==, "12345");
   ct_screenshot (GTK_WIDGET (fx.window), "customer-form-errors");
+  assert_columns_in_sight ();
 
   bjb_customer_form_set_field (form, "birth-date", "17/08/2099");
   activate (GTK_WIDGET (form), "customer.save", NULL);
@@ -577,6 +593,7 @@ test_detail (void)
   order = g_list_model_get_item (bjb_customer_detail_get_orders (detail), 0);
   g_assert_cmpstr (bjb_customer_order_get_status (order), ==, "completed");
   ct_screenshot (GTK_WIDGET (fx.window), "customer-detail");
+  assert_columns_in_sight ();
 
   activate (GTK_WIDGET (fx.page), "customers.open", g_variant_new_int64 (bambang));
   g_assert_true (ct_wait_until (detail_shows, GSIZE_TO_POINTER (bambang), 10000));
@@ -584,6 +601,9 @@ test_detail (void)
   spend = g_strdup_printf (_("%s more to become loyal (at %s)."), "Rp 4.000.000", "Rp 5.000.000");
   g_assert_cmpstr (bjb_customer_detail_get_text (detail, "to-loyal"), ==, spend);
   g_assert_cmpuint (g_list_model_get_n_items (bjb_customer_detail_get_orders (detail)), ==, 2);
+  /* His history has the longest status ("Menunggu pembayaran") beside the total. */
+  ct_screenshot (GTK_WIDGET (fx.window), "customer-detail-pending");
+  assert_columns_in_sight ();
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "bjb-image-drop-box.h"
 #include "bjb-new-order.h"
 #include "bjb-order-detail.h"
+#include "bjb-order-format.h"
 #include "bjb-order-line-item.h"
 #include "bjb-order-row.h"
 #include "bjb-orders-page.h"
@@ -1262,6 +1263,20 @@ test_order_desk (void)
   g_free (f.db);
 }
 
+/* An order's moment reads as everywhere else in the program (the customer's order history,
+ * the admin lists): no leading zero on the day, and "06.58" in Indonesian. */
+static void
+test_order_time_format (void)
+{
+  g_autoptr(GDateTime) placed = g_date_time_new_local (2026, 12, 2, 6, 58, 0);
+  g_autofree char *text = bjb_order_format_time (placed);
+
+  if (*language_suffix == '\0')
+    g_assert_cmpstr (text, ==, "2 Dec 2026 06:58");
+  else
+    g_assert_cmpstr (text, ==, "2 Des 2026 06.58");
+}
+
 /* BJB_TEST_MO=…/barokah.mo: run in Indonesian with that catalogue (LANG=id_ID.UTF-8). */
 static void
 setup_translation (void)
@@ -1301,6 +1316,7 @@ main (int   argc,
    * in an entry that lost focus that way warns (fatal here). */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
+  g_test_add_func ("/orders/time-format", test_order_time_format);
   g_test_add_func ("/orders/desk", test_order_desk);
 
   return g_test_run ();

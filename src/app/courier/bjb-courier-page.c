@@ -8,6 +8,7 @@
 #include "bjb-courier.h"
 #include "bjb-courier-page.h"
 #include "bjb-delivery-cache.h"
+#include "bjb-delivery.h"
 #include "bjb-delivery-ops.h"
 #include "bjb-error-sentence.h"
 #include "bjb-ops-query.h"
@@ -94,7 +95,7 @@ update_offline (BjbCourierPage *self)
 
   if (offline && self->seen_at != NULL)
     {
-      g_autofree char *at = g_date_time_format (self->seen_at, "%d/%m %H:%M");
+      g_autofree char *at = bjb_delivery_format_moment (self->seen_at);
 
       text = g_strdup_printf (_("Not connected. These are your deliveries as last seen on %s. "
                                 "A delivery you complete now is kept on this device and sent "

@@ -7,6 +7,7 @@
 
 #include "bjb-connected.h"
 #include "bjb-courier.h"
+#include "bjb-delivery.h"
 #include "bjb-delivery-detail.h"
 #include "bjb-delivery-problem-dialog.h"
 #include "bjb-error-sentence.h"
@@ -222,7 +223,7 @@ format_problems (JsonArray *problems)
       const char *at_text = json_object_get_string_member_with_default (problem, "at", "");
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at_text, NULL);
       g_autoptr(GDateTime) at = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = at != NULL ? g_date_time_format (at, "%d/%m %H:%M") : g_strdup ("");
+      g_autofree char *when = at != NULL ? bjb_delivery_format_moment (at) : g_strdup ("");
       g_autofree char *label = bjb_delivery_reason_label (
         json_object_get_string_member_with_default (problem, "reason", NULL),
         json_object_get_string_member_with_default (problem, "label", NULL));

@@ -53,7 +53,10 @@ bjb_order_format_time (GDateTime *time)
   if (time == NULL)
     return g_strdup ("");
   local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%d %b %Y %H:%M");
+  /* The customer's order history and the admin lists write a moment this way ("2 Des 2026
+   * 06.58" in Indonesian); a fixed "02 Dec 2026 06:58" here made one order read two ways. */
+  /* Translators: when an order was placed, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y %H:%M"));
 }
 
 char *
