@@ -353,9 +353,9 @@ test_geometry (void)
   gtk_window_set_default_size (cs, 1000, 640);
   g_assert_cmpint (g_settings_get_int (cs_geometry, "width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (cs_geometry, "height"), ==, 640);
-  g_assert_cmpint (g_settings_get_int (admin_geometry, "width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (admin_geometry, "width"), ==, 1280);
   gtk_window_get_default_size (admin, &width, &height);
-  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (width, ==, 1280);
   g_assert_cmpint (height, ==, 720);
 
   bjb_ui_test_sign_out ();
