@@ -115,6 +115,14 @@ field_changed_cb (BjbStaffForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 }
 
+/* Enter in any field submits, as the button does: the password typed a second time is
+ * where a clerk presses it. */
+static void
+entry_activated_cb (BjbStaffForm *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "staff-form.submit", NULL);
+}
+
 /* A password nobody has to read aloud twice: no 0/O, 1/l/I. */
 static char *
 generate_password (void)
@@ -369,6 +377,7 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, submit_button);
   bjb_form_fields_bind (widget_class, &fields);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "staff-form.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "staff-form.generate", NULL, generate_action);
