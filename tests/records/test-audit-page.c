@@ -228,6 +228,7 @@ test_audit (void)
     gtk_widget_get_first_child (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "to_field")),
     "error"));
   records_test_screenshot (f->window, "admin-audit-bad-range");
+  records_test_assert_date_hints (f->page, BJB_TYPE_AUDIT_PAGE);
   /* A day that cannot be read is refused too. */
   set_dates (f, "2026-02-30", "");
   g_assert_cmpstr (gtk_label_get_text (status), ==,
