@@ -419,11 +419,8 @@ bjb_staff_form_start_create (BjbStaffForm *self)
 
 void
 bjb_staff_form_start_reset (BjbStaffForm *self,
-                            const char   *login,
-                            const char   *display_name)
+                            const char   *login)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (BJB_IS_STAFF_FORM (self));
   g_return_if_fail (login != NULL);
 
@@ -431,8 +428,9 @@ bjb_staff_form_start_reset (BjbStaffForm *self,
   self->reset_login = g_strdup (login);
   reset_fields (self);
   gtk_widget_set_visible (GTK_WIDGET (self->account_group), FALSE);
-  title = g_strdup_printf (_("New password for %s"), display_name != NULL ? display_name : login);
-  adw_preferences_group_set_title (self->password_group, title);
+  /* Not "New password for <name>": the detail's title above already names the account, and
+   * beside the Generate button the name was cut to "Tes A…". */
+  adw_preferences_group_set_title (self->password_group, _("New password"));
   gtk_button_set_label (self->submit_button, _("_Set password"));
 }
 
