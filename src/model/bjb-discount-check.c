@@ -85,7 +85,8 @@ bjb_discount_check_valid_until (const char  *text,
   if (*copy == '\0')
     return NULL;
   if (!bjb_date_parse (copy, &date) || g_date_get_year (&date) < 2000)
-    return g_strdup (_("Type the last day as dd-mm-yyyy, such as 31-12-2026, or leave it empty."));
+    return g_strdup (_("Type the last day as DD-MM-YYYY, for example 31-12-2026, "
+                       "or leave it empty."));
 
   value = bjb_date_format_iso (&date);
   if (today == NULL)

@@ -266,6 +266,10 @@ test_live (void)
   g_assert_no_error (error);
   bjb_ui_test_assert_wait (stock_row_is, GINT_TO_POINTER (5000), 15000);
   bjb_connection_close (desk);
+  /* The sale heads Batako's history, with its order number. */
+  open_stock ("Batako Press");
+  bjb_ui_test_assert_wait (ledger_first_is, (gpointer) "order", 15000);
+  catalog_screenshot ("admin-stock-order");
 
   /* Roster falls to the threshold: stock_low reaches this admin's notifications. */
   open_stock ("Roster Angin");

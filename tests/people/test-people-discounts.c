@@ -143,6 +143,22 @@ test_invalid (void)
   save ();
   g_assert_nonnull (bjb_discount_form_get_error (form, "percent"));
 
+  /* The last day is asked for, and a text that is no day refused, in the words of every other
+   * date entry (DD-MM-YYYY, HH-BB-TTTT in Indonesian), not a lower-case form of its own. */
+  {
+    const char *form_words = px_indonesian () ? "HH-BB-TTTT" : "DD-MM-YYYY";
+    GtkEditable *last_day = bjb_discount_form_get_field (form, "valid_until");
+
+    g_assert_true (ADW_IS_PREFERENCES_ROW (last_day));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last_day)),
+                              form_words));
+    fill ("valid_until", "akhir bulan");
+    save ();
+    g_assert_nonnull (bjb_discount_form_get_error (form, "valid_until"));
+    g_assert_nonnull (strstr (bjb_discount_form_get_error (form, "valid_until"), form_words));
+    fill ("valid_until", "");
+  }
+
   /* A minimum-cart rule needs its minimum. */
   bjb_discount_form_set_scope (form, "cart_threshold");
   fill ("min_cart", "");

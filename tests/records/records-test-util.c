@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bjb-admin-window.h"
 #include "bjb-role-window.h"
 #include "bjb-ui-test.h"
@@ -130,4 +132,23 @@ records_test_find_row (BjbPagedQueryModel *model,
         return row;
     }
   return NULL;
+}
+
+void
+records_test_assert_date_hints (gpointer page,
+                                GType    type)
+{
+  const char *form = g_strcmp0 (g_getenv ("LANGUAGE"), "id") == 0 ? "(HH-BB-TTTT)"
+                                                                   : "(DD-MM-YYYY)";
+  const char *const fields[] = { "from_field", "to_field" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (records_test_child (page, type, fields[i]), "placeholder-text", &placeholder,
+                    NULL);
+      g_assert_nonnull (placeholder);
+      g_assert_nonnull (strstr (placeholder, form));
+    }
 }

@@ -28,6 +28,11 @@ char      *records_test_sql_as      (const char  *login,
 void       records_test_screenshot  (GtkWindow   *window,
                                      const char  *name);
 
+/* Asserts that @page's from_field and to_field ask for a day as every date entry does,
+ * "(DD-MM-YYYY)" ("(HH-BB-TTTT)" in Indonesian), not with a bare "From". */
+void       records_test_assert_date_hints (gpointer page,
+                                           GType    type);
+
 typedef gboolean (*RecordsRowCheck) (BjbValueRow *row,
                                      gpointer     data);
 

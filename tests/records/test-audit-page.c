@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bjb-audit-entry.h"
 #include "bjb-audit-labels.h"
 #include "bjb-audit-page.h"
 #include "bjb-date-field.h"
+#include "bjb-records-format.h"
 #include "bjb-ui-test.h"
 #include "records-test-util.h"
 
@@ -226,6 +228,7 @@ test_audit (void)
     gtk_widget_get_first_child (records_test_child (f->page, BJB_TYPE_AUDIT_PAGE, "to_field")),
     "error"));
   records_test_screenshot (f->window, "admin-audit-bad-range");
+  records_test_assert_date_hints (f->page, BJB_TYPE_AUDIT_PAGE);
   /* A day that cannot be read is refused too. */
   set_dates (f, "2026-02-30", "");
   g_assert_cmpstr (gtk_label_get_text (status), ==,
@@ -335,6 +338,28 @@ test_shown_rows (void)
   bjb_ui_test_sign_out ();
 }
 
+/* The records pages write a time as the stock and price histories do ("2 Dec 2026 07:00",
+ * "2 Des 2026 07.00" in Indonesian), not "02 Dec 2026 07:00" with a separator of their own. */
+static void
+test_time_format (void)
+{
+  static const char changes_json[] =
+    "[{\"field\": \"updated_at\", \"new\": \"2026-12-02T07:00:25+07:00\"}]";
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2026-12-02T07:00:25+07:00", NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+  g_autofree char *expected = g_date_time_format (local, g_dgettext (GETTEXT_PACKAGE,
+                                                                     "%-d %b %Y %H:%M"));
+  g_autofree char *seconds = g_date_time_format (local, "%S");
+  g_autofree char *shown = bjb_records_format_time ("2026-12-02 07:00:25+07");
+  g_autofree char *changes = bjb_records_format_changes ("product", changes_json);
+
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_false (g_str_has_prefix (shown, "0"));
+  /* The audited time keeps its seconds, after the same words. */
+  g_assert_nonnull (strstr (changes, expected));
+  g_assert_true (g_str_has_suffix (changes, seconds));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +368,7 @@ main (int   argc,
 
   if (!bjb_ui_test_init (&argc, &argv, "audit-page"))
     return 0;
+  g_test_add_func ("/audit-page/time-format", test_time_format);
   g_test_add_func ("/audit-page/filters", test_audit);
   g_test_add_func ("/audit-page/shown-rows", test_shown_rows);
   status = g_test_run ();

@@ -206,6 +206,7 @@ test_feedback (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feedback.close-photo", NULL));
   g_assert_false (gtk_widget_get_visible (viewer));
 
+  records_test_assert_date_hints (f->page, BJB_TYPE_FEEDBACK_PAGE);
   /* Dates: the last two days leave the old one out; from the day after tomorrow, nothing. */
   bjb_date_field_set_text (records_test_child (f->page, BJB_TYPE_FEEDBACK_PAGE, "from_field"), from);
   records_test_wait_rows (f->model, 2, recent, NULL);

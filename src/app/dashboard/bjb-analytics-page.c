@@ -146,6 +146,28 @@ bjb_analytics_page_set_connection (BjbAnalyticsPage *self,
   bjb_analytics_page_load (self);
 }
 
+/* A refusal (a day typed wrong, a load that failed) reads as an error beside the period, not
+ * in the grey of "Updated at 06:59", where an owner took the old figures for the new range. */
+static void
+show_status (BjbAnalyticsPagePrivate *priv,
+             const char              *text,
+             gboolean                 refused)
+{
+  GtkWidget *label = GTK_WIDGET (priv->status_label);
+
+  gtk_label_set_text (priv->status_label, text);
+  if (refused)
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
 void
 bjb_analytics_page_load (BjbAnalyticsPage *self)
 {
@@ -162,7 +184,7 @@ bjb_analytics_page_load (BjbAnalyticsPage *self)
   g_date_clear (&to, 1);
   if (!BJB_ANALYTICS_PAGE_GET_CLASS (self)->wanted_range (self, &from, &to))
     {
-      gtk_label_set_text (priv->status_label, bjb_date_entry_hint ());
+      show_status (priv, bjb_date_entry_hint (), TRUE);
       return;
     }
   cancellable = bjb_ops_restart_cancellable (&priv->load_cancellable, priv->cancellable);
@@ -188,7 +210,7 @@ bjb_analytics_page_take_answer (BjbAnalyticsPage *self,
   /* What was shown stays: a failed refresh does not empty the page; the sentence says why
    * it did not change. */
   text = bjb_error_sentence (error);
-  gtk_label_set_text (priv->status_label, text);
+  show_status (priv, text, TRUE);
   return FALSE;
 }
 
@@ -210,7 +232,7 @@ bjb_analytics_page_set_status (BjbAnalyticsPage *self,
 
   g_return_if_fail (BJB_IS_ANALYTICS_PAGE (self));
 
-  gtk_label_set_text (priv->status_label, text);
+  show_status (priv, text, FALSE);
 }
 
 guint

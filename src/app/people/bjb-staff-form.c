@@ -115,6 +115,14 @@ field_changed_cb (BjbStaffForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 }
 
+/* Enter in any field submits, as the button does: the password typed a second time is
+ * where a clerk presses it. */
+static void
+entry_activated_cb (BjbStaffForm *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "staff-form.submit", NULL);
+}
+
 /* A password nobody has to read aloud twice: no 0/O, 1/l/I. */
 static char *
 generate_password (void)
@@ -369,6 +377,7 @@ bjb_staff_form_class_init (BjbStaffFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbStaffForm, submit_button);
   bjb_form_fields_bind (widget_class, &fields);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "staff-form.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "staff-form.generate", NULL, generate_action);
@@ -410,11 +419,8 @@ bjb_staff_form_start_create (BjbStaffForm *self)
 
 void
 bjb_staff_form_start_reset (BjbStaffForm *self,
-                            const char   *login,
-                            const char   *display_name)
+                            const char   *login)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (BJB_IS_STAFF_FORM (self));
   g_return_if_fail (login != NULL);
 
@@ -422,8 +428,9 @@ bjb_staff_form_start_reset (BjbStaffForm *self,
   self->reset_login = g_strdup (login);
   reset_fields (self);
   gtk_widget_set_visible (GTK_WIDGET (self->account_group), FALSE);
-  title = g_strdup_printf (_("New password for %s"), display_name != NULL ? display_name : login);
-  adw_preferences_group_set_title (self->password_group, title);
+  /* Not "New password for <name>": the detail's title above already names the account, and
+   * beside the Generate button the name was cut to "Tes A…". */
+  adw_preferences_group_set_title (self->password_group, _("New password"));
   gtk_button_set_label (self->submit_button, _("_Set password"));
 }
 

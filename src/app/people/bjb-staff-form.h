@@ -25,10 +25,9 @@ void        bjb_staff_form_set_connection (BjbStaffForm  *self,
                                            BjbConnection *connection);
 /* An empty form for a new account. */
 void        bjb_staff_form_start_create   (BjbStaffForm  *self);
-/* An empty password form for @login (@display_name: for the title). */
+/* An empty password form for @login. */
 void        bjb_staff_form_start_reset    (BjbStaffForm  *self,
-                                           const char    *login,
-                                           const char    *display_name);
+                                           const char    *login);
 
 /* For tests: a field's editable ("login", "name", "phone", "password", "again")
  * (transfer none); the reason shown under it or for the whole form ("form") (NULL: none);

@@ -97,8 +97,7 @@ show_detail (BjbStaffPage   *self,
           adw_combo_row_set_selected (self->role_row, i);
       bjb_widgets_show_label (self->detail_error, NULL);
       bjb_widgets_show_label (self->detail_status, NULL);
-      bjb_staff_form_start_reset (self->password_form, login,
-                                  bjb_staff_member_get_display_name (member));
+      bjb_staff_form_start_reset (self->password_form, login);
     }
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "create") != 0)
     gtk_stack_set_visible_child_name (self->stack, "detail");
@@ -263,8 +262,7 @@ password_cancelled_cb (BjbStaffPage *self)
 
   /* The form stays ready for the same account. */
   if (member != NULL)
-    bjb_staff_form_start_reset (self->password_form, bjb_staff_member_get_login (member),
-                                bjb_staff_member_get_display_name (member));
+    bjb_staff_form_start_reset (self->password_form, bjb_staff_member_get_login (member));
 }
 
 /* BjbPage */

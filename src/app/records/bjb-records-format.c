@@ -137,7 +137,9 @@ format_time (const char *server_time,
 char *
 bjb_records_format_time (const char *server_time)
 {
-  return format_time (server_time, "%d %b %Y %H:%M");
+  /* The same words as the stock and price histories ("2 Dec 2026 14:05"), not a day of its
+   * own with a leading zero. */
+  return format_time (server_time, _("%-d %b %Y %H:%M"));
 }
 
 /* Columns that hold whole rupiah (DESIGN.md: money is bigint rupiah). */
@@ -193,7 +195,8 @@ format_value (const char *table,
         return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
       /* To the second: an edit's updated_at often moves within one minute. */
       if (type == G_TYPE_STRING && looks_like_time (json_node_get_string (node)))
-        return format_time (json_node_get_string (node), "%d %b %Y %H:%M:%S");
+        /* Translators: an audited time to the second, see g_date_time_format() */
+        return format_time (json_node_get_string (node), _("%-d %b %Y %H:%M:%S"));
       if (type == G_TYPE_STRING)
         {
           /* A status or role in the words the rest of the UI uses; one line per field: a

@@ -15,7 +15,7 @@ const char *bjb_records_status_label     (const char *status);
 const char *bjb_records_channel_label    (const char *channel);
 const char *bjb_records_kind_label       (const char *kind);
 
-/* A server time (timestamptz text or ISO 8601) as local time, "01 Dec 2026 14:05";
+/* A server time (timestamptz text or ISO 8601) as local time, "1 Dec 2026 14:05";
  * "" for NULL. (transfer full) */
 char       *bjb_records_format_time      (const char *server_time);
 

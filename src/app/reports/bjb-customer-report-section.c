@@ -101,6 +101,9 @@ update_status (BjbCustomerReportSection *self)
     text = g_strdup ("");
   gtk_label_set_text (self->status_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), *text != '\0');
+  /* While a day is typed wrong the table is the last good range's; an export then would be
+   * of that range, not of the one the entries say. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->range_valid && error == NULL);
 }
 
 static void

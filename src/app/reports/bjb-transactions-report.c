@@ -49,6 +49,7 @@ struct _BjbTransactionsReport
   char          *date_error;           /* a date typed wrong: said until it is mended */
   BjbTransactionTotals totals;
   gboolean       totals_valid;
+  gboolean       totals_refused;       /* the server turned the filters down */
 };
 
 G_DEFINE_FINAL_TYPE (BjbTransactionsReport, bjb_transactions_report, ADW_TYPE_BIN)
@@ -77,6 +78,10 @@ update_message (BjbTransactionsReport *self,
     text = g_strdup ("");
   gtk_label_set_text (self->message_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), *text != '\0');
+  /* An export writes what the filters ask: while a day is typed wrong it would be of the last
+   * good filters, not of what is on screen, and a refused range would only fail again. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            self->date_error == NULL && !self->totals_refused && error == NULL);
 }
 
 static void
@@ -117,12 +122,14 @@ on_totals (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->totals_valid = FALSE;
+      self->totals_refused = TRUE;
       gtk_label_set_text (self->totals_label, "");
       update_message (self, error);
       return;
     }
   self->totals = totals;
   self->totals_valid = TRUE;
+  self->totals_refused = FALSE;
   show_totals (self);
   update_message (self, NULL);
 }
