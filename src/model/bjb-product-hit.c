@@ -57,10 +57,20 @@ bjb_product_hit_new_from_result (BjbResult *result,
 
   price = bjb_money_format (self->price);
   self->price_text = g_strdup_printf ("%s / %s", price, self->unit);
-  self->stock_text = self->stock > 0
-    ? g_strdup_printf ("%" G_GINT64_FORMAT " %s", self->stock, self->unit)
-    : g_strdup (_("Out of stock"));
+  self->stock_text = bjb_product_hit_format_stock (self->stock, self->unit);
   return self;
+}
+
+char *
+bjb_product_hit_format_stock (gint64      stock,
+                              const char *unit)
+{
+  g_autofree char *count = NULL;
+
+  if (stock <= 0)
+    return g_strdup (_("Out of stock"));
+  count = bjb_money_format_plain (stock);
+  return g_strdup_printf ("%s %s", count, unit);
 }
 
 gint64

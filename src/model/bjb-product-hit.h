@@ -22,4 +22,9 @@ const char *bjb_product_hit_get_name       (BjbProductHit *self);
 const char *bjb_product_hit_get_price_text (BjbProductHit *self);
 gint64      bjb_product_hit_get_stock      (BjbProductHit *self);
 
+/* (transfer full): "stock-text": "5.000 pcs", grouped as every other count of the program,
+ * or "Out of stock" for none. */
+char       *bjb_product_hit_format_stock   (gint64         stock,
+                                            const char    *unit);
+
 G_END_DECLS

@@ -1277,6 +1277,19 @@ test_order_time_format (void)
     g_assert_cmpstr (text, ==, "2 Des 2026 06.58");
 }
 
+/* The picker's stock reads as the stock page counts it: grouped, with the unit. */
+static void
+test_stock_text (void)
+{
+  g_autofree char *many = bjb_product_hit_format_stock (5000, "pcs");
+  g_autofree char *few = bjb_product_hit_format_stock (3, "m²");
+  g_autofree char *none = bjb_product_hit_format_stock (0, "sak");
+
+  g_assert_cmpstr (many, ==, "5.000 pcs");
+  g_assert_cmpstr (few, ==, "3 m²");
+  g_assert_cmpstr (none, ==, *language_suffix == '\0' ? "Out of stock" : "Stok habis");
+}
+
 /* BJB_TEST_MO=…/barokah.mo: run in Indonesian with that catalogue (LANG=id_ID.UTF-8). */
 static void
 setup_translation (void)
@@ -1317,6 +1330,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   g_test_add_func ("/orders/time-format", test_order_time_format);
+  g_test_add_func ("/orders/stock-text", test_stock_text);
   g_test_add_func ("/orders/desk", test_order_desk);
 
   return g_test_run ();
