@@ -46,7 +46,8 @@ format_last_success (BjbConnection *connection)
   local = g_date_time_to_local (last);
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    when = g_date_time_format (local, "%H:%M:%S");
+    /* Translators: a time of day to the second, see g_date_time_format() */
+    when = g_date_time_format (local, _("%H:%M:%S"));
   else
     /* Translators: date and time of the last contact, see g_date_time_format() */
     when = g_date_time_format (local, _("%-d %B %Y, %H:%M:%S"));

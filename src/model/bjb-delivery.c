@@ -100,7 +100,8 @@ bjb_delivery_format_moment (GDateTime *time)
   local = g_date_time_to_local (time);
   /* The day as the lists and the delivered page write it ("2 Des"): "02/12" was a third way
    * of writing a day, and reads as 12 February to some. */
-  return g_date_time_format (local, "%-d %b %H:%M");
+  /* Translators: a day and time on the courier's screens, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %H:%M"));
 }
 
 char *
@@ -115,7 +116,8 @@ bjb_delivery_format_waiting (BjbDelivery *self,
 
   if (self->shipped_at == NULL)
     return g_strdup ("");
-  since = g_date_time_format (self->shipped_at, "%H:%M");
+  /* Translators: a time of day, see g_date_time_format() */
+  since = g_date_time_format (self->shipped_at, _("%H:%M"));
   span = g_date_time_difference (now, self->shipped_at);
   minutes = MAX (span / G_TIME_SPAN_MINUTE, 0);
   if (minutes >= 24 * 60)
@@ -301,7 +303,7 @@ bjb_delivery_new_from_json (JsonObject *row)
   self->shipped_at = row_time (self, "shipped_at");
   self->completed_at = row_time (self, "completed_at");
   self->completed_text = self->completed_at != NULL
-                         ? g_date_time_format (self->completed_at, "%H:%M") : g_strdup ("");
+                         ? g_date_time_format (self->completed_at, _("%H:%M")) : g_strdup ("");
   problems = json_object_get_member (row, "problems");
   self->problems = problems != NULL && JSON_NODE_HOLDS_ARRAY (problems)
                    ? json_array_ref (json_node_get_array (problems)) : json_array_new ();

@@ -9,6 +9,7 @@
 #include "bjb-courier-page.h"
 #include "bjb-courier-window.h"
 #include "bjb-delivered-page.h"
+#include "bjb-delivery.h"
 #include "bjb-delivery-detail.h"
 #include "bjb-delivery-problem-dialog.h"
 #include "bjb-delivery-spool.h"
@@ -569,6 +570,18 @@ test_refused (void)
   bjb_ui_test_sign_out ();
 }
 
+/* A day and a time on the courier's screens in the UI's language: Indonesian writes the
+ * time with a dot, as the desk's lists do. */
+static void
+test_moment_language (void)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 12, 2, 14, 5, 0);
+  g_autofree char *text = bjb_delivery_format_moment (at);
+
+  g_assert_cmpstr (text, ==, g_strcmp0 (g_getenv ("LANGUAGE"), "id") == 0 ? "2 Des 14.05"
+                                                                         : "2 Dec 14:05");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +594,7 @@ main (int   argc,
   if (!bjb_ui_test_init (&argc, &argv, "courier"))
     return 0;
   courier_test_seed ();
+  g_test_add_func ("/courier/moment-language", test_moment_language);
   g_test_add_func ("/courier/live-complete", test_live_complete);
   g_test_add_func ("/courier/failed", test_failed);
   g_test_add_func ("/courier/refused", test_refused);

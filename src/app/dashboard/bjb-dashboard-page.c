@@ -242,7 +242,8 @@ on_loaded (GObject      *source,
     return;
   show_dashboard (self, dashboard);
   now = g_date_time_new_now_local ();
-  time = g_date_time_format (now, "%H:%M");
+  /* Translators: a time of day, see g_date_time_format() */
+  time = g_date_time_format (now, _("%H:%M"));
   text = g_strdup_printf (_("Updated at %s"), time);
   bjb_analytics_page_set_status (BJB_ANALYTICS_PAGE (self), text);
 }
