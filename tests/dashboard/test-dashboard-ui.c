@@ -13,6 +13,7 @@
 #include "bjb-cs-window.h"
 #include "bjb-dashboard-format.h"
 #include "bjb-dashboard-page.h"
+#include "bjb-order-format.h"
 #include "bjb-date.h"
 #include "bjb-money.h"
 #include "bjb-order-detail.h"
@@ -219,6 +220,17 @@ check_dashboard (Fixture *f)
   /* The latest order, newest first; a click opens it at the customer-service desk
    * (app.open-order), which an admin may use too. */
   newest = bjb_ui_test_sql_value ("SELECT id FROM bjb.sales_order ORDER BY placed_at DESC, id DESC LIMIT 1");
+  /* Its moment reads as in the desk's order list ("2 Des 2026 06.41"). */
+  {
+    g_autofree char *placed = bjb_ui_test_sql_value (
+      "SELECT to_char(placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+      " FROM bjb.sales_order ORDER BY placed_at DESC, id DESC LIMIT 1");
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (placed, NULL);
+    g_autofree char *when = bjb_order_format_time (at);
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (latest, 0));
+
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (row), when));
+  }
   f->want = g_ascii_strtoll (newest, NULL, 10);
   g_signal_emit_by_name (latest, "row-activated", gtk_list_box_get_row_at_index (latest, 0));
   bjb_ui_test_assert_wait (desk_shows, f, 10000);

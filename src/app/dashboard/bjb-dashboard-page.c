@@ -164,21 +164,12 @@ show_lists (BjbDashboardPage *self,
     {
       BjbDashboardOrder *order = g_ptr_array_index (orders, i);
       g_autofree char *title = g_strdup_printf ("%s · %s", order->number, order->customer);
-      g_autofree char *when = NULL;
+      /* As the desk's order list writes the same order's moment. */
+      g_autofree char *when = bjb_order_format_time (order->placed_at);
       g_autofree char *subtitle = NULL;
       g_autofree char *total = bjb_money_format (order->total);
 
-      if (order->placed_at != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (order->placed_at);
-
-          when = g_strdup_printf ("%d %s %d, %02d:%02d", g_date_time_get_day_of_month (local),
-                                  bjb_month_short_name (g_date_time_get_month (local)),
-                                  g_date_time_get_year (local), g_date_time_get_hour (local),
-                                  g_date_time_get_minute (local));
-        }
-      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status),
-                                  when ? when : "");
+      subtitle = g_strdup_printf ("%s · %s", bjb_order_status_label (order->status), when);
       fill_row (row_at (self->latest_list, i), order->id, title, subtitle, total);
     }
   trim_rows (self->latest_list, orders->len);
