@@ -360,6 +360,20 @@ test_time_format (void)
   g_assert_true (g_str_has_suffix (changes, seconds));
 }
 
+/* A count reads as the stock page writes it ("2.000"); a row's key stays as it is. */
+static void
+test_count_format (void)
+{
+  static const char changes_json[] =
+    "[{\"field\": \"stock\", \"old\": 2000, \"new\": 12500},"
+    " {\"field\": \"category_id\", \"old\": 1, \"new\": 12345}]";
+  g_autofree char *changes = bjb_records_format_changes ("product", changes_json);
+
+  g_test_message ("%s", changes);
+  g_assert_nonnull (strstr (changes, "2.000 → 12.500"));
+  g_assert_nonnull (strstr (changes, "1 → 12345"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +383,7 @@ main (int   argc,
   if (!bjb_ui_test_init (&argc, &argv, "audit-page"))
     return 0;
   g_test_add_func ("/audit-page/time-format", test_time_format);
+  g_test_add_func ("/audit-page/count-format", test_count_format);
   g_test_add_func ("/audit-page/filters", test_audit);
   g_test_add_func ("/audit-page/shown-rows", test_shown_rows);
   status = g_test_run ();

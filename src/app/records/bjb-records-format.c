@@ -157,6 +157,14 @@ is_money_field (const char *field)
   return FALSE;
 }
 
+/* A row's key or version: written as the id it is ("ID: 12345"), not as a count. */
+static gboolean
+is_identifier_field (const char *field)
+{
+  return g_str_equal (field, "id") || g_str_has_suffix (field, "_id") ||
+         g_str_equal (field, "version");
+}
+
 static gboolean
 looks_like_time (const char *text)
 {
@@ -189,8 +197,11 @@ format_value (const char *table,
 
       if (type == G_TYPE_INT64 && is_money_field (field))
         return bjb_money_format (json_node_get_int (node));
-      if (type == G_TYPE_INT64)
+      if (type == G_TYPE_INT64 && is_identifier_field (field))
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      /* A count (stock, a quantity, a threshold) grouped as the stock page writes it. */
+      if (type == G_TYPE_INT64)
+        return bjb_money_format_plain (json_node_get_int (node));
       if (type == G_TYPE_BOOLEAN)
         return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
       /* To the second: an edit's updated_at often moves within one minute. */
