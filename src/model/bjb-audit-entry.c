@@ -33,6 +33,7 @@ bjb_audit_entry_class_init (BjbAuditEntryClass *klass)
     { "table-label", G_TYPE_STRING },
     { "action-label", G_TYPE_STRING },
     { "changes-text", G_TYPE_STRING },
+    { "row-text", G_TYPE_STRING },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == BJB_AUDIT_ENTRY_N_PROPS - 1);

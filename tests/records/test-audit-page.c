@@ -183,6 +183,14 @@ test_audit (void)
   change = records_test_find_row (f->model, is_customer_insert, NULL);
   g_assert_nonnull (change);
   g_assert_nonnull (strstr (text_of (change, BJB_AUDIT_ENTRY_CHANGES_TEXT), status_line));
+  /* A setting's row by its title on the settings page, not its key; other rows by key. */
+  change = records_test_find_row (f->model, table_is, "setting");
+  g_assert_nonnull (change);
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_KEY), ==, "low_stock_threshold");
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_TEXT), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Low-stock threshold"));
+  change = records_test_find_row (f->model, is_price_change, NULL);
+  g_assert_cmpstr (text_of (change, BJB_AUDIT_ENTRY_ROW_TEXT), ==, f->product_id);
   n_all = bjb_paged_query_model_get_n_loaded (f->model);
   records_test_screenshot (f->window, "admin-audit");
 

@@ -260,3 +260,26 @@ bjb_audit_value_label (const char *table,
     }
   return NULL;
 }
+
+const char *
+bjb_audit_row_label (const char *table,
+                     const char *row_key)
+{
+  /* The keys of bjb.set_setting (0007), titled as the settings page titles them. */
+  static const BjbCodeLabel settings[] = {
+    { "loyalty_threshold", N_("Loyalty threshold (Rp)") },
+    { "birthday_cart_min", N_("Birthday cart minimum (Rp)") },
+    { "birthday_percent", N_("Birthday discount (%)") },
+    { "payment_window", N_("Payment window (hours)") },
+    { "low_stock_threshold", N_("Low-stock threshold") },
+    { "require_second_confirmer", N_("Payments confirmed by a second staff member") },
+    { "business_name", N_("Business name") },
+    { "business_address", N_("Business address") },
+    { "business_phone", N_("Business phone") },
+    { "bank_accounts", N_("Bank accounts for transfers (separate with ;)") },
+  };
+
+  if (g_strcmp0 (table, "setting") != 0)
+    return row_key;
+  return bjb_code_label (settings, G_N_ELEMENTS (settings), row_key, row_key);
+}

@@ -49,4 +49,17 @@ char       *bjb_audit_value_label (const char *table,
                                    const char *field,
                                    const char *value);
 
+/**
+ * bjb_audit_row_label:
+ * @table: (nullable): the audited table
+ * @row_key: (nullable): the audited row's key, as bjb.audit_log keeps it
+ *
+ * The row as a person names it: a setting by its title on the settings page ("Low-stock
+ * threshold", not low_stock_threshold); any other row by its key.
+ *
+ * Returns: (transfer none) (nullable): the label, or @row_key
+ */
+const char *bjb_audit_row_label   (const char *table,
+                                   const char *row_key);
+
 G_END_DECLS

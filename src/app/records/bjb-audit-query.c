@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-audit-labels.h"
 #include "bjb-audit-ops.h"
 #include "bjb-audit-query.h"
 #include "bjb-records-format.h"
@@ -22,21 +23,23 @@ decorate (BjbValueRow *row,
           gpointer     user_data)
 {
   const char *name = bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTOR_NAME);
+  const char *table = bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_TABLE_NAME);
   g_autofree char *at = bjb_records_format_time (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_AT));
   g_autofree char *changes =
-    bjb_records_format_changes (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_TABLE_NAME),
-                                bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_CHANGES));
+    bjb_records_format_changes (table, bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_CHANGES));
 
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_AT_TEXT, at);
   /* A login that is no staff member (the owner, a superuser) has no display name. */
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_WHO_TEXT,
                             name != NULL ? name : bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTOR));
-  bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_TABLE_LABEL,
-                            bjb_records_table_label (bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_TABLE_NAME)));
+  bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_TABLE_LABEL, bjb_records_table_label (table));
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_ACTION_LABEL,
                             bjb_audit_entry_action_label (
                               bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ACTION)));
   bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_CHANGES_TEXT, changes);
+  bjb_value_row_set_string (row, BJB_AUDIT_ENTRY_ROW_TEXT,
+                            bjb_audit_row_label (table,
+                                                 bjb_value_row_get_string (row, BJB_AUDIT_ENTRY_ROW_KEY)));
 }
 
 static BJB_OPS_ASYNC (fetch, BjbFilterQuery *query, BjbPagedRow *after, guint limit)
