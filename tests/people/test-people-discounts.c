@@ -6,9 +6,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "bjb-discount-preview.h"
 #include "bjb-discount-rule.h"
 #include "bjb-discounts-page.h"
 #include "bjb-money.h"
+#include "bjb-product-picker.h"
 #include "people-test.h"
 
 /* The discounts page as t_admin: the rules with their state (an expired one says so), a
@@ -271,6 +273,15 @@ test_preview (void)
 
   px_activate (GTK_WIDGET (page), "discounts.preview", NULL);
   g_assert_cmpstr (bjb_discounts_page_get_visible_pane (page), ==, "preview");
+  /* In the side pane the picker leaves out the category, so a product's name shows whole. */
+  {
+    GObject *picker = gtk_widget_get_template_child (GTK_WIDGET (preview),
+                                                     BJB_TYPE_DISCOUNT_PREVIEW, "product_picker");
+    GObject *category = gtk_widget_get_template_child (GTK_WIDGET (picker), BJB_TYPE_PRODUCT_PICKER,
+                                                       "category_column");
+
+    g_assert_false (gtk_column_view_column_get_visible (GTK_COLUMN_VIEW_COLUMN (category)));
+  }
   bjb_discount_preview_set_customer (preview, g_ascii_strtoll (sri, NULL, 10), "Sri Rejeki");
   bjb_discount_preview_add_item (preview, g_ascii_strtoll (paving, NULL, 10), "Paving Segi Enam 8 cm", 10);
   bjb_discount_preview_add_item (preview, g_ascii_strtoll (batako, NULL, 10), "Batako Press", 100);

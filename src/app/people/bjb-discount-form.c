@@ -407,6 +407,8 @@ bjb_discount_form_init (BjbDiscountForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_people_ensure_style (GTK_WIDGET (self));
+  /* A side pane: the product's name before its category (the drop-down still narrows). */
+  bjb_product_picker_set_show_category (self->product_picker, FALSE);
   self->cancellable = g_cancellable_new ();
   update_visibility (self);
 }

@@ -396,6 +396,8 @@ bjb_discount_preview_init (BjbDiscountPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bjb_people_ensure_style (GTK_WIDGET (self));
+  /* In the 400-px pane the category column left the names "Batak…". */
+  bjb_product_picker_set_show_category (self->product_picker, FALSE);
   self->cancellable = g_cancellable_new ();
   self->items = g_array_new (FALSE, FALSE, sizeof (BjbOrderItem));
   self->names = g_ptr_array_new_with_free_func (g_free);

@@ -24,6 +24,7 @@ struct _BjbProductPicker
   GtkSearchEntry     *search_entry;
   GtkDropDown        *category_dropdown;
   GListStore         *categories;
+  GtkColumnViewColumn *category_column;
   GtkSingleSelection *selection;
   GListStore         *store;
 
@@ -201,6 +202,7 @@ bjb_product_picker_class_init (BjbProductPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, categories);
+  gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, category_column);
   gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, selection);
   gtk_widget_class_bind_template_child (widget_class, BjbProductPicker, store);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -227,4 +229,13 @@ bjb_product_picker_get_results (BjbProductPicker *self)
 {
   g_return_val_if_fail (BJB_IS_PRODUCT_PICKER (self), NULL);
   return (GtkSelectionModel *) self->selection;  /* an interface it implements */
+}
+
+void
+bjb_product_picker_set_show_category (BjbProductPicker *self,
+                                      gboolean          show)
+{
+  g_return_if_fail (BJB_IS_PRODUCT_PICKER (self));
+
+  gtk_column_view_column_set_visible (self->category_column, show);
 }

@@ -29,5 +29,9 @@ BjbProductHit     *bjb_product_picker_get_selected   (BjbProductPicker *self);
 GtkSelectionModel *bjb_product_picker_get_results    (BjbProductPicker *self);
 /* Searches again with what is typed (e.g. after an order took stock). */
 void               bjb_product_picker_refresh        (BjbProductPicker *self);
+/* Whether the results show their category (shown by default). A picker in a side pane
+ * hides it, so the product's name has the room: the category drop-down still narrows. */
+void               bjb_product_picker_set_show_category (BjbProductPicker *self,
+                                                         gboolean          show);
 
 G_END_DECLS
