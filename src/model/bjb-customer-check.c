@@ -19,22 +19,17 @@ parse_birth_date (const char  *text,
                   char       **reason)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  BjbDateReading reading;
   GDate today;
   GDate date;
 
-  switch (bjb_date_read (text, &date))
+  reading = bjb_date_read (text, &date);
+  if (reading == BJB_DATE_READ_NOT_A_DATE)
     {
-    case BJB_DATE_READ_NOT_A_DATE:
       *reason = g_strdup (_("Enter the date as DD-MM-YYYY, for example 17-08-1985."));
       return NULL;
-    case BJB_DATE_READ_NO_SUCH_DAY:
-      *reason = g_strdup (_("This date does not exist or is before 1900."));
-      return NULL;
-    case BJB_DATE_READ_OK:
-    default:
-      break;
     }
-  if (g_date_get_year (&date) < 1900)
+  if (reading == BJB_DATE_READ_NO_SUCH_DAY || g_date_get_year (&date) < 1900)
     {
       *reason = g_strdup (_("This date does not exist or is before 1900."));
       return NULL;

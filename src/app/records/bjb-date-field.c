@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bjb-date.h"
 #include "bjb-date-field.h"
 #include "bjb-records-format.h"
 
@@ -59,11 +60,16 @@ on_day_selected (BjbDateField *self)
 {
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *text = NULL;
+  GDate date;
 
   if (self->syncing)
     return;
   day = gtk_calendar_get_date (self->calendar);
-  text = g_date_time_format (day, "%d-%m-%Y");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+  /* The text only: whether the range is right is the page's to mark, on this change. */
+  text = bjb_date_format_dmy (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_popover_popdown (self->popover);
 }
